@@ -1,0 +1,34 @@
+"""Home: what COR Ready answers, and where to start."""
+
+import streamlit as st
+
+from ui.state import content
+
+c = content()
+st.title("COR Ready")
+st.write(
+    "Find out, in a few minutes, whether your health and safety management system would pass a "
+    "**Certificate of Recognition (COR)** audit, what COR would save you, what the three-year audit "
+    "cycle asks of you, and which certifying partner to call."
+)
+bc = c.jurisdiction("BC").pass_rule
+st.info(
+    f"To certify you need **{bc.overall_min_pct:.0f}% overall and at least {bc.element_min_pct:.0f}% "
+    "on every audit element**. COR Ready gives an unofficial readiness estimate using its own "
+    "questions; it is not your certifying partner's audit.",
+    icon=":material/info:",
+)
+cols = st.columns(2)
+with cols[0]:
+    st.page_link(
+        "app_pages/readiness.py", label="Am I ready? Readiness self-assessment", icon=":material/checklist:"
+    )
+    st.page_link(
+        "app_pages/savings.py", label="What would it save me? Incentive estimate", icon=":material/savings:"
+    )
+with cols[1]:
+    st.page_link("app_pages/cycle.py", label="When are my audits due? Cycle planner", icon=":material/event:")
+    st.page_link("app_pages/partners.py", label="Who do I call? Partner guide", icon=":material/handshake:")
+st.page_link(
+    "app_pages/about.py", label="About the numbers: every figure and its source", icon=":material/menu_book:"
+)

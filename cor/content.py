@@ -1,0 +1,256 @@
+"""Load and validate ``content/``.
+
+Content is edited by safety professionals, not programmers, so a mistake must be reported in
+their terms: which file, which record, which field, and what is wrong. Nothing half-loaded is
+ever returned: the app either has all the facts or shows the error.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cor.models import (
+    ABIncentiveRule,
+    AnswerScale,
+    Association,
+    BCIncentiveRule,
+    ClassificationUnit,
+    Content,
+    CycleRules,
+    Element,
+    Erratum,
+    Incentives,
+    JurisdictionInfo,
+    Partner,
+    Program,
+    Question,
+    QuestionBank,
+    RateRecord,
+    Role,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(ValueError):
+    """A content file is missing, unreadable or wrong. The message names file, record, field."""
+
+    def __init__(self, file: Path | str, problem: str, record: str = "", field: str = "") -> None:
+        self.file = str(file)
+        self.record = record
+        self.field = field
+        self.problem = problem
+        where = self.file
+        if record:
+            where += f", {record}"
+        if field:
+            where += f", field '{field}'"
+        super().__init__(f"{where}: {problem}")
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _read_toml(path: Path, root: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ContentError(_rel(path, root), "the file is missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(_rel(path, root), f"not valid TOML ({exc})") from None
+    except UnicodeDecodeError:
+        raise ContentError(_rel(path, root), "not UTF-8 text") from None
+
+
+def _record_name(data: Mapping[str, Any], index: int, kind: str) -> str:
+    label = data.get("id") or data.get("cu_code") or data.get("code") or data.get("partner")
+    return f"{kind} #{index + 1}" + (f" ({label})" if label else "")
+
+
+def _validate(model: type[M], data: Any, file: str, record: str) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise ContentError(file, err["msg"], record=record, field=field) from None
+
+
+def _records(model: type[M], table: Any, file: str, kind: str, *, required: bool = True) -> tuple[M, ...]:
+    if table is None:
+        if required:
+            raise ContentError(file, f"no [[{kind}]] records found")
+        return ()
+    if not isinstance(table, list):
+        raise ContentError(file, f"'{kind}' must be a list of [[{kind}]] tables")
+    return tuple(
+        _validate(model, item, file, _record_name(item if isinstance(item, dict) else {}, i, kind))
+        for i, item in enumerate(table)
+    )
+
+
+def _load_bank(root: Path) -> QuestionBank:
+    qdir = root / "questions"
+    elements_file = qdir / "elements.toml"
+    scales_file = qdir / "scales.toml"
+    elements = _records(
+        Element, _read_toml(elements_file, root).get("element"), _rel(elements_file, root), "element"
+    )
+    scales = _records(
+        AnswerScale, _read_toml(scales_file, root).get("scale"), _rel(scales_file, root), "scale"
+    )
+    questions: list[Question] = []
+    element_ids = {e.id for e in elements}
+    scale_ids = {s.id for s in scales}
+    seen: dict[str, str] = {}
+    files = sorted(qdir.glob("[0-9]*.toml"))
+    if not files:
+        raise ContentError(_rel(qdir, root), "no question files (NN-element.toml) found")
+    for path in files:
+        rel = _rel(path, root)
+        for i, q in enumerate(_records(Question, _read_toml(path, root).get("question"), rel, "question")):
+            record = f"question #{i + 1} ({q.id})"
+            if q.id in seen:
+                raise ContentError(rel, f"id already used in {seen[q.id]}", record, "id")
+            if q.element not in element_ids:
+                raise ContentError(rel, f"unknown element '{q.element}'", record, "element")
+            if q.scale not in scale_ids:
+                raise ContentError(rel, f"unknown answer scale '{q.scale}'", record, "scale")
+            seen[q.id] = rel
+            questions.append(q)
+    return QuestionBank(elements=elements, scales=scales, questions=tuple(questions))
+
+
+def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
+    path = root / "classification_units.csv"
+    rel = _rel(path, root)
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except FileNotFoundError:
+        raise ContentError(rel, "the file is missing") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ContentError(rel, f"not a readable CSV file ({exc})") from None
+    grouped: dict[str, list[RateRecord]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        record = f"row {i + 2} (CU {row.get('cu_code') or '?'})"
+        if None in row:
+            raise ContentError(rel, "more values than column headings", record)
+        clean = {k: (v if v != "" else None) for k, v in row.items()}
+        clean = {k: v for k, v in clean.items() if v is not None}
+        rate = _validate(RateRecord, clean, rel, record)
+        grouped[rate.cu_code].append(rate)
+    units = []
+    for code, rates in grouped.items():
+        first = rates[0]
+        for r in rates[1:]:
+            if r.cu_name != first.cu_name:
+                raise ContentError(rel, f"name differs from '{first.cu_name}'", f"CU {code}", "cu_name")
+        rates.sort(key=lambda r: r.year, reverse=True)
+        units.append(
+            ClassificationUnit(
+                code=code,
+                name=first.cu_name,
+                industry=first.industry,
+                keywords=first.keywords,
+                rates=tuple(rates),
+            )
+        )
+    return tuple(sorted(units, key=lambda u: u.code))
+
+
+def _check_partner_codes(partners: Iterable[Partner], units: Iterable[ClassificationUnit], file: str) -> None:
+    known = {u.code for u in units}
+    for p in partners:
+        for field in ("contracted", "naturally_aligned"):
+            for code in getattr(p, field):
+                if code not in known:
+                    raise ContentError(
+                        file,
+                        f"CU {code} is not in classification_units.csv",
+                        f"partner ({p.id})",
+                        field,
+                    )
+
+
+def load_content(root: Path | str = CONTENT_DIR) -> Content:
+    """Read every content file under ``root``; raise ContentError on the first problem."""
+    root = Path(root)
+    j_file, p_file, c_file = (root / n for n in ("jurisdictions.toml", "programs.toml", "cycle.toml"))
+    i_file, pa_file = root / "incentives.toml", root / "partners.toml"
+    r_file, e_file = root / "roles.toml", root / "errata.toml"
+
+    jurisdictions = _records(
+        JurisdictionInfo, _read_toml(j_file, root).get("jurisdiction"), _rel(j_file, root), "jurisdiction"
+    )
+    programs = _records(Program, _read_toml(p_file, root).get("program"), _rel(p_file, root), "program")
+    codes = {j.code for j in jurisdictions}
+    for p in programs:
+        if p.jurisdiction not in codes:
+            raise ContentError(
+                _rel(p_file, root), "unknown jurisdiction", f"program ({p.id})", "jurisdiction"
+            )
+    bank = _load_bank(root)
+    tags = {t for q in bank.questions for t in q.sets}
+    for p in programs:
+        if p.question_set not in tags:
+            raise ContentError(
+                _rel(p_file, root),
+                f"no question has the set '{p.question_set}'",
+                f"program ({p.id})",
+                "question_set",
+            )
+    units = _load_units(root)
+    pa_data = _read_toml(pa_file, root)
+    partners = _records(Partner, pa_data.get("partner"), _rel(pa_file, root), "partner")
+    associations = _records(
+        Association, pa_data.get("association"), _rel(pa_file, root), "association", required=False
+    )
+    _check_partner_codes(partners, units, _rel(pa_file, root))
+    inc = _read_toml(i_file, root)
+    incentives = Incentives(
+        bc=_validate(BCIncentiveRule, inc.get("bc"), _rel(i_file, root), "[bc]"),
+        ab=_validate(ABIncentiveRule, inc.get("ab"), _rel(i_file, root), "[ab]"),
+    )
+    cycle = _validate(CycleRules, _read_toml(c_file, root), _rel(c_file, root), "cycle rules")
+    partner_ids = {p.id for p in partners}
+    for i, rule in enumerate(cycle.partner_rules):
+        if rule.partner not in partner_ids:
+            raise ContentError(
+                _rel(c_file, root), f"unknown partner '{rule.partner}'", f"partner_rules #{i + 1}", "partner"
+            )
+    roles = _records(Role, _read_toml(r_file, root).get("role"), _rel(r_file, root), "role")
+    errata = _records(Erratum, _read_toml(e_file, root).get("erratum"), _rel(e_file, root), "erratum")
+    return Content(
+        jurisdictions=jurisdictions,
+        programs=programs,
+        bank=bank,
+        units=units,
+        partners=partners,
+        associations=associations,
+        incentives=incentives,
+        cycle=cycle,
+        roles=roles,
+        errata=errata,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_content() -> Content:
+    """The project's own content, loaded once per process (it is immutable)."""
+    return load_content(CONTENT_DIR)

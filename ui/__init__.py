@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages: state, content access and small render functions."""

@@ -1,0 +1,48 @@
+"""Session defaults and access to content, in one place so every page starts from the same state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cor.content import ContentError, default_content
+from cor.models import Content
+
+#: Cross-page keys. Widgets keep their own keys; these hold what must survive page switches.
+DEFAULTS: dict[str, object] = {
+    "jurisdiction": "BC",
+    "answers": {},
+    "notes": {},
+    "cu_code": None,
+}
+
+
+def init_state() -> None:
+    for key, value in DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = value.copy() if isinstance(value, dict) else value
+
+
+def content() -> Content:
+    """The validated content, or a clear error on the page and a stop (never half the facts)."""
+    try:
+        return default_content()
+    except ContentError as exc:
+        st.error(
+            "COR Ready cannot start because a content file has a problem. "
+            f"Whoever edits the content can fix it here:\n\n**{exc}**",
+            icon=":material/error:",
+        )
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def jurisdiction_picker(key: str) -> str:
+    """A province choice shared by every page: seeded from, and written back to, session state."""
+    c = content()
+    codes = [j.code for j in c.jurisdictions]
+    names = {j.code: j.name for j in c.jurisdictions}
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state["jurisdiction"]
+    choice = st.radio("Province", codes, format_func=names.__getitem__, horizontal=True, key=key)
+    st.session_state["jurisdiction"] = choice
+    return choice
