@@ -1,0 +1,1 @@
+"""Altair chart specifications, shared by the pages and the PDF report (no streamlit here)."""
