@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.state import content
+from ui.state import content, guide
 
 c = content()
 st.title("COR Ready")
@@ -32,3 +32,6 @@ with cols[1]:
 st.page_link(
     "app_pages/about.py", label="About the numbers: every figure and its source", icon=":material/menu_book:"
 )
+
+st.divider()
+st.markdown(guide("what-is-cor"))

@@ -8,6 +8,7 @@ ever returned: the app either has all the facts or shows the error.
 from __future__ import annotations
 
 import csv
+import os
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -250,7 +251,13 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
     )
 
 
+def content_dir() -> Path:
+    """The content folder: the project's own, or another one named by COR_READY_CONTENT_DIR
+    (an organisation's edited copy, or a test's broken one)."""
+    return Path(os.environ.get("COR_READY_CONTENT_DIR") or CONTENT_DIR)
+
+
 @lru_cache(maxsize=1)
 def default_content() -> Content:
-    """The project's own content, loaded once per process (it is immutable)."""
-    return load_content(CONTENT_DIR)
+    """The content, loaded once per process (it is immutable)."""
+    return load_content(content_dir())

@@ -294,6 +294,9 @@ class PartnerCycleRule(Sourced):
     report_due_days: int | None = Field(default=None, ge=0, le=365)
     notice_days: int | None = Field(default=None, ge=0, le=365)
     year_end_due: str | None = Field(default=None, pattern=r"^\d{2}-\d{2}$")
+    year_end_due_from: int | None = Field(
+        default=None, ge=2000, le=2100, description="First audit year the year_end_due applies to"
+    )
     note: str = ""
 
 
@@ -303,6 +306,14 @@ class CycleRules(Sourced):
     incentive_credit: str
     internal_auditor_valid_years: int = Field(ge=1, le=10)
     internal_auditor_refresher: str
+    incentive_credit_by: str = Field(
+        default="06-30", pattern=r"^\d{2}-\d{2}$", description="MM-DD, estimated credit date"
+    )
+    program_start_year: int = Field(default=2008, ge=1990, le=2100)
+    reminder_days: tuple[int, ...] = Field(default=(30, 14), description="Calendar alarms before audits")
+    refresher_lead_days: int = Field(default=90, ge=0, le=365)
+    incentive_source_url: HttpUrl | None = None
+    internal_auditor_source_url: HttpUrl | None = None
     partner_rules: tuple[PartnerCycleRule, ...] = ()
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cor.content import ContentError, default_content
+from cor.content import ContentError, content_dir, default_content
 from cor.models import Content
 
 #: Cross-page keys. Widgets keep their own keys; these hold what must survive page switches.
 DEFAULTS: dict[str, object] = {
     "jurisdiction": "BC",
-    "answers": {},
-    "notes": {},
-    "cu_code": None,
+    "answers": {},  # readiness: question id -> answer option id
+    "notes": {},  # readiness: question id -> the user's note
+    "plan_edits": {},  # readiness: question id -> {"owner": ..., "target": "YYYY-MM-DD"}
+    "cu_code": None,  # the CU chosen in the partner guide, carried to Savings and Readiness
 }
 
 
@@ -46,3 +47,13 @@ def jurisdiction_picker(key: str) -> str:
     choice = st.radio("Province", codes, format_func=names.__getitem__, horizontal=True, key=key)
     st.session_state["jurisdiction"] = choice
     return choice
+
+
+def guide(name: str) -> str:
+    """A Markdown text from content/guide/, without its editor's comment line."""
+    path = content_dir() / "guide" / f"{name}.md"
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"*(The guide text {path.name} could not be read: {exc}.)*"
+    return "\n".join(line for line in text.splitlines() if not line.startswith("<!--"))

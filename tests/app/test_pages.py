@@ -1,0 +1,63 @@
+"""Every page renders from the router without an exception; the frame-level behaviours hold."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cor.content import CONTENT_DIR, default_content
+from cor.figures import figures
+from tests.app.conftest import open_page
+from tests.conftest import ROOT
+
+PAGES = ["home", "readiness", "savings", "cycle", "partners", "about"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(app: AppTest, page: str) -> None:
+    open_page(app, page)
+    assert app.title, f"{page} has no title"
+
+
+def test_home_explains_the_pass_rule_and_links_every_tool(app: AppTest) -> None:
+    assert "80% overall and at least 50%" in app.info[0].value
+    labels = " ".join(link.label for link in app.get("page_link"))
+    for words in ("Readiness", "Incentive", "Cycle", "Partner", "About the numbers"):
+        assert words in labels
+
+
+def test_about_lists_every_figure_with_source_and_year(app: AppTest) -> None:
+    open_page(app, "about")
+    table = app.dataframe[0].value
+    expected = figures(default_content())
+    assert len(table) == len(expected)
+    assert table["source_url"].str.startswith("http").all()
+    assert table["year"].str.match(r"^\d{4}").all()
+    assert any("4.54" in v for v in table["value"])
+
+
+def test_about_shows_the_known_erratum_of_the_source(app: AppTest) -> None:
+    open_page(app, "about")
+    text = " ".join(m.value for m in app.markdown)
+    assert "$1,000,000" in text and "$4,540.00" in text
+
+
+def test_a_broken_content_file_shows_a_clear_message_instead_of_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, broken)
+    path = broken / "programs.toml"
+    path.write_text(path.read_text("utf-8").replace("min_workers = 20", "min_workers = -4", 1), "utf-8")
+    monkeypatch.setenv("COR_READY_CONTENT_DIR", str(broken))
+    default_content.cache_clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        assert not at.exception
+        message = at.error[0].value
+        assert "programs.toml" in message and "bc-large" in message and "min_workers" in message
+    finally:
+        default_content.cache_clear()
