@@ -1,6 +1,7 @@
 """About the numbers: every figure the app uses, its source and year, and known source errors."""
 
-import pandas as pd
+from itertools import groupby
+
 import streamlit as st
 
 from cor.figures import figures
@@ -13,19 +14,14 @@ st.write(
     "Rates and rules change: check anything you rely on with WorkSafeBC, Alberta PIR or your "
     "certifying partner."
 )
-table = pd.DataFrame([f.model_dump() for f in figures(c)])
-st.dataframe(
-    table,
-    hide_index=True,
-    column_config={
-        "topic": "Topic",
-        "figure": "Figure",
-        "value": "Value",
-        "year": "Year",
-        "source_url": st.column_config.LinkColumn("Source"),
-        "note": st.column_config.TextColumn("Note", width="large"),
-    },
-)
+for topic, group in groupby(figures(c), key=lambda f: f.topic):
+    st.subheader(topic)
+    for f in group:
+        with st.container(border=True, key=None):
+            st.markdown(f"**{f.figure}**: {f.value} ({f.year}) · [source]({f.source_url})")
+            if f.note:
+                st.caption(f.note)
+
 st.subheader("Known errors in the sources")
 for e in c.errata:
     st.markdown(f"**{e.where}** ({e.effective}): {e.states}\n\n{e.correct} [Source]({e.source_url})")

@@ -1,21 +1,312 @@
-"""Partner guide: find the certifying partner for a classification unit."""
+"""Partner guide: find your certifying partner, or your naturally aligned one, and what to do next.
 
+Reads top to bottom: finder (search -> result -> this week's checklist), the health care path,
+the directory of partners, and who does what. Every rule lives in cor.partners; every fact in
+content/ (partners.toml, roles.toml, guide/partner_guide.toml).
+"""
+
+from collections.abc import Iterator
+from typing import TypeVar
+
+import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from cor.partners import find, search
-from ui.state import content
-
-content()
-st.title("Find your certifying partner")
-query = st.text_input(
-    "CU code, CU name or industry words", key="pg.query", placeholder="e.g. 766011 or long-term care"
+from cor.content import ContentError
+from cor.models import Content, Partner
+from cor.partners import (
+    DirectoryEntry,
+    Guide,
+    GuidePath,
+    Match,
+    directory,
+    find,
+    lookup,
+    next_steps,
+    partner_guide,
+    path_for,
+    path_points,
+    roles_for,
+    situation,
 )
-if query:
-    units = search(query)
-    codes = [u.code for u in units] or ([query.strip()] if query.strip().isdigit() else [])
-    if not codes:
-        st.warning("No CU matches those words. Try a CU code (six digits) or another word.")
+from ui.state import content, jurisdiction_picker
+
+T = TypeVar("T")
+
+BADGE_COLOR = {
+    "contracted": "green",
+    "naturally aligned": "blue",
+    "multiply aligned": "violet",
+    "un-served": "orange",
+    "unknown": "gray",
+}
+
+
+def source(url: object, year: str, label: str = "Source") -> str:
+    return f"[{label}]({url}) ({year})"
+
+
+def partner_label(p: Partner) -> str:
+    return p.name if p.short_name in p.name else f"{p.name} ({p.short_name})"
+
+
+def in_pairs(items: list[T]) -> Iterator[tuple[DeltaGenerator, T]]:
+    """Two cards a row on a wide screen; on a phone the columns stack, so content order holds."""
+    for i in range(0, len(items), 2):
+        yield from zip(st.columns(2), items[i : i + 2], strict=False)
+
+
+def show_match(m: Match) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{m.partner_name}**")
+        st.write(m.reason)
+        if m.contact:
+            st.markdown(f"**Contact:** {m.contact}")
+        if m.caveat:
+            st.warning(m.caveat, icon=":material/help:")
+        st.link_button(
+            f"{m.partner_short_name or m.partner_name} website", m.url, icon=":material/open_in_new:"
+        )
+
+
+def show_health_care_path(gp: GuidePath, c: Content) -> None:
+    st.subheader(gp.title)
+    st.markdown("\n".join(f"- {point}" for point in path_points(gp, c)))
+    assoc = next(a for a in c.associations if a.id == gp.association)
+    st.markdown(f"**{assoc.name}:** {assoc.members} Contact: {assoc.contact}")
+    st.page_link(
+        "app_pages/readiness.py",
+        label="Try our mini-COR self-assessment now (Readiness)",
+        icon=":material/checklist:",
+    )
+    st.caption(
+        f"{gp.source_note} {source(gp.source_url, gp.effective)}; membership: "
+        f"{source(assoc.source_url, assoc.effective)}."
+    )
+
+
+def show_partner_entry(e: DirectoryEntry) -> None:
+    p = e.partner
+    with st.container(border=True):
+        st.markdown(f"**{partner_label(p)}**")
+        st.markdown(
+            f"**Industries:** {p.industries}  \n"
+            f"**Programs:** {' · '.join(e.programs)}  \n"
+            f"**Provides:** {' · '.join(e.provides)}"
+        )
+        cus = []
+        if e.ranges or e.contracted:
+            cus.append("contracted: " + ", ".join([*(f"all {r}" for r in e.ranges), *e.contracted]))
+        if e.aligned:
+            cus.append("naturally aligned: " + ", ".join(e.aligned))
+        if cus:
+            st.caption("CUs in our sources, " + "; ".join(cus))
+        if p.notes:
+            st.caption(p.notes)
+        if p.status_note:
+            st.warning(p.status_note, icon=":material/help:")
+        facts = [source(p.source_url, p.effective, "Main source")]
+        facts += [source(s.url, s.effective, s.fact) for s in p.sources]
+        st.caption("Sources: " + " · ".join(facts))
+        st.link_button(f"{p.short_name} website", str(p.url), icon=":material/open_in_new:")
+
+
+def directory_table(entries: list[DirectoryEntry]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Partner": partner_label(e.partner),
+                "Industries": e.partner.industries,
+                "Programs": ", ".join(e.programs),
+                "Provides": ", ".join(e.provides),
+                "Website": str(e.partner.url),
+                "Source": str(e.partner.source_url),
+                "Year": e.partner.effective,
+                "Caveat": e.partner.status_note,
+            }
+            for e in entries
+        ]
+    )
+
+
+def load_guide() -> Guide:
+    try:
+        return partner_guide()
+    except ContentError as exc:
+        st.error(f"The partner guide cannot open because a content file has a problem:\n\n**{exc}**")
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def new_query() -> None:
+    st.session_state.pop("pg.pick", None)
+
+
+c = content()
+guide = load_guide()
+
+st.title("Find your certifying partner")
+st.write(
+    "Your **certifying partner** registers you for COR, trains your auditors and checks every audit. "
+    "Search by your classification unit (CU) code, its name, or plain words for your industry."
+)
+jurisdiction = jurisdiction_picker("pg.jurisdiction")
+jur = c.jurisdiction(jurisdiction)
+bc = c.jurisdiction("BC")
+
+# --- 1. Finder -------------------------------------------------------------------------------
+if "pg.query" not in st.session_state:
+    st.session_state["pg.query"] = st.query_params.get("cu") or st.session_state.get("cu_code") or ""
+query = st.text_input(
+    "CU code, CU name or industry words",
+    key="pg.query",
+    placeholder="e.g. 766011, long-term care, trucking, municipal",
+    on_change=new_query,
+    help="Your six-digit CU code is on your WorkSafeBC online account and your assessment notice.",
+)
+found = lookup(query, jurisdiction, c)
+if found.kind == "invalid":
+    st.warning(found.message, icon=":material/warning:")
+elif found.message and not (found.units or found.partners):
+    program = jur.partners_program
+    st.warning(
+        f"{found.message} Try your six-digit CU code or other words, or ask the {program.name}: "
+        f"{program.phone}, {program.email}.",
+        icon=":material/search_off:",
+    )
+elif found.message:
+    st.info(found.message, icon=":material/info:")
+
+pick = None
+codes = found.codes if jurisdiction == "BC" else []
+if len(codes) > 1:
+    summary = []
     for code in codes:
-        for m in find(code):
-            st.markdown(f"**{m.cu_code} {m.cu_name or ''}**: {m.partner_name} ({m.alignment})")
-            st.write(m.reason)
+        ms = find(code, c)
+        summary.append(
+            {
+                "CU": code,
+                "Name": ms[0].cu_name,
+                "Partner": " or ".join(m.partner_short_name for m in ms),
+                "How": situation(ms),
+            }
+        )
+    st.dataframe(pd.DataFrame(summary), hide_index=True)
+    names = {row["CU"]: f"{row['CU']} {row['Name']}" for row in summary}
+    pick = st.selectbox(
+        "Pick your CU to see why, and what to do this week", codes, format_func=names.get, key="pg.pick"
+    )
+elif codes:
+    pick = codes[0]
+
+for p in found.partners:
+    ent = next(e for e in directory(jurisdiction, c) if e.partner.id == p.id)
+    if jurisdiction == "BC":
+        st.markdown(
+            f"**{p.short_name} serves this industry**, but COR Ready's list has none of its CUs that match your words."
+        )
+    show_partner_entry(ent)
+if found.partners and jurisdiction == "BC":
+    st.caption(
+        "Check your CU code on your WorkSafeBC account, then search it here or ask the partner "
+        f"(or the {bc.partners_program.name}: {bc.partners_program.phone}) whether it serves you."
+    )
+if found.partners and jurisdiction != "BC":
+    st.caption(
+        f"Unsure which partner is yours? Ask {jur.partners_program.name}: "
+        f"{jur.partners_program.phone}, {jur.partners_program.email}."
+    )
+
+if pick:
+    matches = find(pick, c)
+    sit = situation(matches)
+    kind = guide.kind(sit)
+    name = matches[0].cu_name or "not in COR Ready's list"
+    st.subheader(f"CU {pick}: {name}")
+    st.badge(kind.label, color=BADGE_COLOR[sit])
+    st.caption(f"{kind.meaning} {source(kind.source_url, kind.effective)}")
+    if sit == "multiply aligned":
+        st.markdown(
+            f"**This CU is aligned to {len(matches)} partners: you choose the one that fits you best.**"
+        )
+        for col, m in zip(st.columns(len(matches)), matches, strict=True):
+            with col:
+                show_match(m)
+    else:
+        for m in matches:
+            show_match(m)
+
+    gp = path_for(pick, query, guide)
+    if gp:
+        with st.container(border=True):
+            show_health_care_path(gp, c)
+
+    st.subheader("This week")
+    st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(next_steps(pick, matches, guide, c), 1)))
+    left, right = st.columns(2)
+    if left.button(
+        f"Estimate savings for CU {pick}", key="pg.to_savings", icon=":material/savings:", type="primary"
+    ):
+        st.session_state["cu_code"] = pick
+        st.switch_page("app_pages/savings.py", query_params={"cu": pick})
+    if right.button("Check your readiness", key="pg.to_readiness", icon=":material/checklist:"):
+        st.session_state["cu_code"] = pick
+        st.switch_page("app_pages/readiness.py", query_params={"cu": pick})
+    st.caption(f"Both carry CU {pick} over, so you do not have to type it again.")
+else:
+    gp = None
+
+with st.expander("What the results mean: contracted, naturally aligned, several partners, un-served"):
+    for k in guide.kinds:
+        st.markdown(f"**{k.label}.** {k.meaning} {source(k.source_url, k.effective)}")
+
+# --- 2. Health care path (BC) -----------------------------------------------------------------
+if jurisdiction == "BC" and gp is None:
+    for path in guide.paths:
+        with st.expander(path.title):
+            show_health_care_path(path, c)
+
+# --- 3. Directory ----------------------------------------------------------------------------
+entries = directory(jurisdiction, c)
+st.header(f"Certifying partners in {jur.name}")
+if jurisdiction == "BC":
+    st.write(
+        "Every certifying partner works under an agreement with WorkSafeBC: it owns its audit instrument, "
+        "trains and certifies auditors, and reviews each audit for quality. Programs are the ones our "
+        f"sources confirm; ask the partner about the others. {len(entries)} partners below."
+    )
+else:
+    st.write(
+        "In Alberta the certifying partner and the Government of Alberta issue the COR together. Alberta's "
+        "own pages count 13 partners and one partner counts 10: these are the ones whose own pages we found. "
+        f"{len(entries)} partners below."
+    )
+for col, e in in_pairs(entries):
+    with col:
+        show_partner_entry(e)
+with st.expander("Table view (for printing or a projector)"):
+    st.dataframe(
+        directory_table(entries),
+        hide_index=True,
+        column_config={
+            "Website": st.column_config.LinkColumn("Website"),
+            "Source": st.column_config.LinkColumn("Source"),
+            "Caveat": st.column_config.TextColumn("Caveat", width="large"),
+        },
+    )
+program = jur.partners_program
+st.markdown(
+    f"**No partner for your industry, or unsure?** {program.name}: {program.phone}, "
+    f"{program.email}. [Website]({program.url})"
+)
+
+# --- 4. Roles --------------------------------------------------------------------------------
+st.header("Who does what in certification")
+roles = roles_for(jurisdiction, c)
+for col, role in in_pairs(roles):
+    with col, st.container(border=True):
+        st.markdown(f"**{role.name}**")
+        st.markdown("\n".join(f"- {line}" for line in role.does))
+        if role.note:
+            st.info(role.note, icon=":material/info:")
+        st.caption(f"{role.source_note} {source(role.source_url, role.effective)}".strip())

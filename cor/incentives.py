@@ -1,59 +1,107 @@
 """Incentive estimates: BC COR (10% of base assessment) and Alberta PIR refunds.
 
 Money is exact: inputs become Decimal (a float is read through its ``str`` so 4.54 stays 4.54),
-and the result is rounded once, half up, to cents. Error messages are written to be shown to the
+and each result is rounded once, half up, to cents. Error messages are written to be shown to the
 user as they are, next to the field they came from.
+
+The module also turns an estimate's inputs into URL query parameters and back (``to_query`` /
+``from_query``), so a consultant can send an estimate as a link: that is pure string handling and
+lives here, not in the page, so it can be tested without Streamlit.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
-from cor.models import BCIncentiveRule, SmallEmployerMinimum
+from cor.models import ABIncentiveRule, BCIncentiveRule, ClassificationUnit, SmallEmployerMinimum
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 #: Above this a payroll is certainly a typing slip (no BC employer reports $10 billion).
 MAX_PAYROLL = Decimal("10000000000")
+#: More decimal places than this is not a number anyone means (and would print as a wall of digits).
+MAX_PLACES = 20
+#: How many CU rows an estimate (and a shared link) can hold.
+MAX_ROWS = 20
 
 Number = int | str | float | Decimal
 
+#: "11,000,000" or "1,500.50": commas only between groups of three digits.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+# --- reading numbers --------------------------------------------------------------------------
+
 
 def to_decimal(value: Number | None, field: str) -> Decimal:
-    """Read a user's number: ints, Decimals, floats (by their str) or text like "$11,000,000"."""
+    """Read a user's number: ints, Decimals, floats (by their str) or text like "$11,000,000".
+
+    A comma that is not a thousands separator ("4,54") is refused rather than silently read as
+    454: the user meant a decimal point, and a wrong figure is worse than a message.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError(f"{field} is empty: enter a number.")
     if isinstance(value, bool):
         raise ValueError(f"{field} must be a number.")
+    try:
+        number = _number(value, field)
+        if not number.is_finite():
+            raise ValueError(f"{field} must be a finite number.")
+        if number != 0 and min(number.adjusted(), _last_place(number)) < -MAX_PLACES:
+            raise ValueError(f"{field} has too many decimal places.")
+    except ArithmeticError:  # decimal overflow on exponents like 1e9999999999
+        raise ValueError(f"{field} is far too large to be real: check the number.") from None
+    return number if number != 0 else Decimal(0)  # "-0" and "0E-5" read as plain 0
+
+
+def _last_place(number: Decimal) -> int:
+    """Position of the last significant digit: -2 for 4.54, 6 for 11,000,000."""
+    return int(number.normalize().as_tuple().exponent)
+
+
+def _number(value: Number, field: str) -> Decimal:
     if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(str(value))
-    elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("$", "").replace(" ", "").replace("%", "")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"{field} must be a number, e.g. 1500000 (got '{value.strip()}').") from None
-    else:
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if not isinstance(value, str):
         raise ValueError(f"{field} must be a number.")
-    if not number.is_finite():
-        raise ValueError(f"{field} must be a finite number.")
-    return number
+    text = value.strip()
+    for sign in ("$", " ", "\u00a0", "%"):
+        text = text.replace(sign, "")
+    if "," in text:
+        if not _GROUPED.match(text):
+            raise ValueError(
+                f"{field}: use commas only between thousands (11,000,000) and a point for decimals (4.54)."
+            )
+        text = text.replace(",", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"{field} must be a number, without letters.") from None
+
+
+def parse_amount(value: Number | None, field: str) -> Decimal:
+    """A dollar amount a user types: not negative, not more than $10 billion."""
+    amount = to_decimal(value, field)
+    if amount < 0:
+        raise ValueError(f"{field} cannot be negative.")
+    if amount > MAX_PAYROLL:
+        raise ValueError(f"{field} is more than $10 billion: check for extra zeros.")
+    return amount
 
 
 def parse_payroll(value: Number | None, field: str = "Assessable payroll") -> Decimal:
-    payroll = to_decimal(value, field)
-    if payroll < 0:
-        raise ValueError(f"{field} cannot be negative.")
-    if payroll > MAX_PAYROLL:
-        raise ValueError(f"{field} of ${payroll:,.0f} is more than $10 billion: check for extra zeros.")
-    return payroll
+    return parse_amount(value, field)
 
 
 def parse_base_rate(value: Number | None, field: str = "Base rate") -> Decimal:
@@ -63,8 +111,45 @@ def parse_base_rate(value: Number | None, field: str = "Base rate") -> Decimal:
     return rate
 
 
+def check(parse: Callable[[Number | None, str], Decimal], value: Number | None, field: str) -> str | None:
+    """The message ``parse`` would raise for ``value``, or None when it is fine (for the page)."""
+    try:
+        parse(value, field)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+# --- money and its display --------------------------------------------------------------------
+
+
 def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def money(amount: Decimal, whole: bool = False) -> str:
+    """Canadian dollars: $49,940.00, or $11,000,000 for round figures when ``whole``."""
+    if whole and amount == amount.to_integral_value():
+        return f"${amount:,.0f}"
+    return f"${cents(amount):,.2f}"
+
+
+def _exact(amount: Decimal, min_places: int) -> str:
+    """Dollars with at least ``min_places`` decimals and every decimal the number really has,
+    so the formula shows what was computed (a rate of 4.545 is not shown as $4.55)."""
+    places = max(min_places, -int(amount.normalize().as_tuple().exponent))
+    return f"${amount:,.{places}f}"
+
+
+def _payroll_text(payroll: Decimal) -> str:
+    return _exact(payroll, 0 if payroll == payroll.to_integral_value() else 2)
+
+
+def _pct_text(pct: Decimal) -> str:
+    return f"{pct.normalize():f}%"
+
+
+# --- BC: the COR incentive --------------------------------------------------------------------
 
 
 def annual_incentive(payroll: Number, base_rate: Number, rate_pct: Number = 10) -> Decimal:
@@ -84,19 +169,50 @@ def base_assessment(payroll: Number, base_rate: Number) -> Decimal:
 
 
 def formula(payroll: Number, base_rate: Number, rate_pct: Number = 10) -> str:
-    """The calculation written out with the user's numbers, as the sources write it."""
+    """The calculation written out with the user's numbers, as the sources write it:
+    ``$11,000,000 x ($4.54 / $100) x 10% = $49,940.00``."""
     p = parse_payroll(payroll)
     r = parse_base_rate(base_rate)
     pct = to_decimal(rate_pct, "Incentive rate")
     result = annual_incentive(p, r, pct)
-    return f"{money(p, whole=True)} x ({money(r)} / $100) x {pct.normalize():f}% = {money(result)}"
+    return f"{_payroll_text(p)} x ({_exact(r, 2)} / $100) x {_pct_text(pct)} = {money(result)}"
 
 
-def money(amount: Decimal, whole: bool = False) -> str:
-    """Canadian dollars: $49,940.00, or $11,000,000 for round figures when ``whole``."""
-    if whole and amount == amount.to_integral_value():
-        return f"${amount:,.0f}"
-    return f"${cents(amount):,.2f}"
+def sum_formula(amounts: Sequence[Decimal]) -> str:
+    """``$49,940.00 + $86,750.00 = $136,690.00``: the total written out, for the projector."""
+    total = sum(amounts, Decimal(0))
+    if len(amounts) < 2:
+        return money(total)
+    return " + ".join(money(a) for a in amounts) + f" = {money(total)}"
+
+
+def cycle_formula(annual: Decimal, years: int) -> str:
+    return f"{money(annual)} x {years} years = {money(annual * years)}"
+
+
+def rate_years(unit: ClassificationUnit | None) -> list[int]:
+    """The years for which a CU has a published base rate, newest first."""
+    if unit is None:
+        return []
+    return [r.year for r in unit.rates if r.base_rate is not None]
+
+
+def credit_year(audit_year: int) -> int:
+    """The incentive for an audit year is credited to the account in the following year."""
+    return audit_year + 1
+
+
+@dataclass(frozen=True)
+class LineInput:
+    """One CU of an estimate, as entered: numbers may still be text straight from the form."""
+
+    label: str
+    payroll: Number
+    base_rate: Number
+    cu_code: str = ""
+    cu_name: str = ""
+    rate_year: int | None = None
+    rate_source: str = ""
 
 
 class CUEstimate(BaseModel):
@@ -107,6 +223,10 @@ class CUEstimate(BaseModel):
     base_rate: Decimal
     annual: Decimal
     formula: str
+    cu_code: str = ""
+    cu_name: str = ""
+    rate_year: int | None = None
+    rate_source: str = ""
 
 
 class Estimate(BaseModel):
@@ -118,35 +238,65 @@ class Estimate(BaseModel):
     annual_total: Decimal
     cycle_years: int
     cycle_total: Decimal
+    rate_pct: Decimal = Decimal(10)
+    source_url: str = ""
+    effective: str = ""
 
 
 def estimate(
-    lines: list[tuple[str, Number, Number]],
+    lines: Sequence[LineInput | tuple[str, Number, Number]],
     rule: BCIncentiveRule | None = None,
     cycle_years: int | None = None,
 ) -> Estimate:
     """Per-CU and total incentive, and its value over a full COR cycle.
 
-    ``lines`` are (label, payroll, base rate). The cycle value assumes the same payroll and rate
-    each year: an estimate, not a forecast.
+    ``lines`` are LineInputs or (label, payroll, base rate). The cycle value assumes the same
+    payroll and rate each year: an estimate, not a forecast. Raises ValueError on a bad line.
     """
     content = default_content()
     rule = rule or content.incentives.bc
     years = cycle_years or content.cycle.certificate_years
     out = []
-    for label, payroll, rate in lines:
-        annual = annual_incentive(payroll, rate, rule.rate_pct)
+    for item in lines:
+        line = item if isinstance(item, LineInput) else LineInput(*item)
+        payroll = parse_payroll(line.payroll)
+        rate = parse_base_rate(line.base_rate)
         out.append(
             CUEstimate(
-                label=label,
-                payroll=parse_payroll(payroll),
-                base_rate=parse_base_rate(rate),
-                annual=annual,
+                label=line.label,
+                payroll=payroll,
+                base_rate=rate,
+                annual=annual_incentive(payroll, rate, rule.rate_pct),
                 formula=formula(payroll, rate, rule.rate_pct),
+                cu_code=line.cu_code,
+                cu_name=line.cu_name,
+                rate_year=line.rate_year,
+                rate_source=line.rate_source,
             )
         )
     total = sum((line.annual for line in out), Decimal(0))
-    return Estimate(lines=tuple(out), annual_total=total, cycle_years=years, cycle_total=total * years)
+    return Estimate(
+        lines=tuple(out),
+        annual_total=total,
+        cycle_years=years,
+        cycle_total=total * years,
+        rate_pct=rule.rate_pct,
+        source_url=str(rule.source_url),
+        effective=rule.effective,
+    )
+
+
+# --- BC: the small-employer minimum (sources conflict) ----------------------------------------
+
+
+def parse_premium(value: Number | None, field: str = "Total premium") -> Decimal:
+    return parse_amount(value, field)
+
+
+def minimum_floor(total_premium: Number, version: SmallEmployerMinimum) -> Decimal:
+    """The floor a version of the minimum guarantees: ``share`` of the premium, capped at ``cap``."""
+    premium = parse_premium(total_premium)
+    return cents(min(premium * version.share_of_premium_pct / HUNDRED, version.cap))
 
 
 def small_employer_minimum(
@@ -154,42 +304,231 @@ def small_employer_minimum(
 ) -> Decimal:
     """The incentive after a small-employer minimum: the larger of the 10% figure and
     ``share`` of the premium capped at ``cap``. Sources conflict on share and cap (see content).
+
+    With the newer version this reproduces BCFSC's tiers: a total premium under $1,334 gets 75%
+    of it, then $1,000 until 10% of the base assessment passes $1,000.
     """
-    premium = to_decimal(total_premium, "Total premium")
-    if premium < 0:
-        raise ValueError("Total premium cannot be negative.")
-    floor = min(premium * version.share_of_premium_pct / HUNDRED, version.cap)
-    return cents(max(incentive, floor))
+    return cents(max(incentive, minimum_floor(total_premium, version)))
+
+
+def minimum_formula(total_premium: Number, incentive: Decimal, version: SmallEmployerMinimum) -> str:
+    """``larger of $300.00 and min(75% x $1,200.00, $1,000) = $900.00``."""
+    premium = parse_premium(total_premium)
+    result = small_employer_minimum(premium, incentive, version)
+    return (
+        f"larger of {money(incentive)} and min({_pct_text(version.share_of_premium_pct)} x "
+        f"{money(premium)}, {money(version.cap, whole=True)}) = {money(result)}"
+    )
+
+
+# --- the cycle, year by year ------------------------------------------------------------------
+
+
+def cumulative(
+    amounts: Sequence[Decimal], costs: Sequence[Decimal] | None = None, first_audit_year: int | None = None
+) -> list[dict[str, object]]:
+    """Year-by-year incentive, its running total, the running cost of audits and the net.
+
+    ``amounts[i]`` is the incentive earned for audit year i+1 of the cycle (credited the year
+    after); ``costs[i]`` what the audit of that year costs. With ``first_audit_year`` each row also
+    names its calendar audit year and the year the credit arrives.
+    """
+    costs = list(costs or [])
+    rows: list[dict[str, object]] = []
+    running = Decimal(0)
+    spent = Decimal(0)
+    for i, amount in enumerate(amounts):
+        running += amount
+        cost = costs[i] if i < len(costs) else Decimal(0)
+        spent += cost
+        row: dict[str, object] = {
+            "year": i + 1,
+            "incentive": amount,
+            "cumulative": running,
+            "cost": cost,
+            "cumulative_cost": spent,
+            "net": running - spent,
+        }
+        if first_audit_year is not None:
+            row["audit_year"] = first_audit_year + i
+            row["credited_in"] = credit_year(first_audit_year + i)
+        rows.append(row)
+    return rows
 
 
 def cumulative_savings(
-    annual: Decimal, years: int, audit_cost: Decimal = Decimal(0)
+    annual: Decimal,
+    years: int,
+    audit_cost: Decimal = Decimal(0),
+    maintenance_cost: Decimal = Decimal(0),
+    first_audit_year: int | None = None,
 ) -> list[dict[str, object]]:
-    """Year-by-year cumulative incentive and net of a one-off audit cost (paid in year 1)."""
-    rows = []
-    running = Decimal(0)
-    for year in range(1, years + 1):
-        running += annual
-        rows.append(
-            {
-                "year": year,
-                "incentive": annual,
-                "cumulative": running,
-                "net_of_audit_cost": running - audit_cost,
-            }
-        )
-    return rows
+    """Cumulative BC incentive over a cycle of ``years`` equal incentives, against the cost of the
+    certification audit (year 1) and of each maintenance audit (later years)."""
+    costs = [audit_cost] + [maintenance_cost] * (years - 1)
+    return cumulative([annual] * years, costs, first_audit_year)
+
+
+# --- Alberta: PIR refund ----------------------------------------------------------------------
+
+
+def pir_pct(year_in_cycle: int, secor: bool = False, rule: ABIncentiveRule | None = None) -> Decimal:
+    """10% of industry-rate premium the first COR year, 5% each maintenance year; SECOR 5%."""
+    rule = rule or default_content().incentives.ab
+    if year_in_cycle < 1:
+        raise ValueError("The year in the cycle starts at 1.")
+    return rule.first_year_pct if year_in_cycle == 1 and not secor else rule.maintenance_year_pct
 
 
 def pir_refund(industry_premium: Number, year_in_cycle: int, secor: bool = False) -> Decimal:
     """Alberta PIR COR refund: 10% of industry-rate premium in the first COR year, 5% after."""
-    rule = default_content().incentives.ab
-    premium = to_decimal(industry_premium, "Industry-rate premium")
-    if premium < 0:
-        raise ValueError("Industry-rate premium cannot be negative.")
-    if premium > MAX_PAYROLL:
-        raise ValueError("Industry-rate premium is more than $10 billion: check for extra zeros.")
-    if year_in_cycle < 1:
-        raise ValueError("The year in the cycle starts at 1.")
-    pct = rule.first_year_pct if year_in_cycle == 1 and not secor else rule.maintenance_year_pct
-    return cents(premium * pct / HUNDRED)
+    premium = parse_amount(industry_premium, "Industry-rate premium")
+    return cents(premium * pir_pct(year_in_cycle, secor) / HUNDRED)
+
+
+def pir_formula(industry_premium: Number, year_in_cycle: int, secor: bool = False) -> str:
+    """``$250,000 x 10% = $25,000.00``."""
+    premium = parse_amount(industry_premium, "Industry-rate premium")
+    pct = pir_pct(year_in_cycle, secor)
+    return f"{_payroll_text(premium)} x {_pct_text(pct)} = {money(pir_refund(premium, year_in_cycle, secor))}"
+
+
+class PIRYear(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    pct: Decimal
+    refund: Decimal
+    formula: str
+
+
+class PIREstimate(BaseModel):
+    """Alberta: the PIR refund for each year of a COR cycle."""
+
+    model_config = ConfigDict(frozen=True)
+
+    industry_premium: Decimal
+    secor: bool
+    years: tuple[PIRYear, ...]
+    cycle_total: Decimal
+    source_url: str
+    effective: str
+
+
+def pir_estimate(
+    industry_premium: Number, secor: bool = False, cycle_years: int | None = None
+) -> PIREstimate:
+    """PIR refunds over a cycle, assuming the same industry-rate premium each year."""
+    content = default_content()
+    years = cycle_years or content.cycle.certificate_years
+    premium = parse_amount(industry_premium, "Industry-rate premium")
+    rows = tuple(
+        PIRYear(
+            year=y,
+            pct=pir_pct(y, secor),
+            refund=pir_refund(premium, y, secor),
+            formula=pir_formula(premium, y, secor),
+        )
+        for y in range(1, years + 1)
+    )
+    return PIREstimate(
+        industry_premium=premium,
+        secor=secor,
+        years=rows,
+        cycle_total=sum((r.refund for r in rows), Decimal(0)),
+        source_url=str(content.incentives.ab.source_url),
+        effective=content.incentives.ab.effective,
+    )
+
+
+# --- the estimate as a link -------------------------------------------------------------------
+
+#: Longest value kept from a link: enough for any real number, short enough to stay harmless.
+MAX_PARAM_CHARS = 40
+
+
+class SharedRow(BaseModel):
+    """One CU row as typed (text, so a wrong value in a link still shows, with its message)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cu: str = ""
+    year: str = ""
+    payroll: str = ""
+    rate: str = ""
+
+
+class SharedInputs(BaseModel):
+    """Everything an estimate needs, as it travels in a URL's query string."""
+
+    model_config = ConfigDict(frozen=True)
+
+    jurisdiction: Literal["BC", "AB"] = "BC"
+    rows: tuple[SharedRow, ...] = (SharedRow(),)
+    audit_cost: str = ""
+    maintenance_cost: str = ""
+    first_audit_year: str = ""
+    total_premium: str = ""
+    minimum: str = ""
+    industry_premium: str = ""
+    secor: bool = False
+
+
+_ROW_KEYS = {"cu": "cu", "year": "yr", "payroll": "pay", "rate": "rate"}
+_OTHER_KEYS = {
+    "audit_cost": "audit",
+    "maintenance_cost": "maint",
+    "first_audit_year": "first",
+    "total_premium": "prem",
+    "minimum": "min",
+    "industry_premium": "abprem",
+}
+_ROW_PARAM = re.compile(r"^(cu|yr|pay|rate)(\d{1,2})$")
+
+
+def to_query(shared: SharedInputs) -> dict[str, str]:
+    """Query parameters for a link to this estimate; empty inputs are left out."""
+    params: dict[str, str] = {"j": shared.jurisdiction}
+    for i, row in enumerate(shared.rows[:MAX_ROWS]):
+        for field, key in _ROW_KEYS.items():
+            value = getattr(row, field).strip()
+            if value:
+                params[f"{key}{i}"] = value
+    for field, key in _OTHER_KEYS.items():
+        value = getattr(shared, field).strip()
+        if value:
+            params[key] = value
+    if shared.secor:
+        params["secor"] = "1"
+    return params
+
+
+def is_shared_link(params: Mapping[str, object]) -> bool:
+    """Whether a query string carries an estimate (not just, say, a CU from the partner guide)."""
+    return any(_ROW_PARAM.match(k) or k in _OTHER_KEYS.values() or k in ("j", "secor") for k in params)
+
+
+def from_query(params: Mapping[str, str | list[str]]) -> SharedInputs:
+    """Read a link's query parameters back. Unknown keys are ignored, values are cut to a sane
+    length, and rows keep their positions (a gap becomes an empty row) up to MAX_ROWS."""
+
+    def value(key: str) -> str:
+        raw = params.get(key, "")
+        if isinstance(raw, list):
+            raw = raw[-1] if raw else ""
+        return str(raw).strip()[:MAX_PARAM_CHARS]
+
+    indices = sorted(
+        {int(m.group(2)) for k in params if (m := _ROW_PARAM.match(k)) and int(m.group(2)) < MAX_ROWS}
+    )
+    count = indices[-1] + 1 if indices else 1
+    rows = tuple(
+        SharedRow(**{field: value(f"{key}{i}") for field, key in _ROW_KEYS.items()}) for i in range(count)
+    )
+    j = value("j").upper()
+    return SharedInputs(
+        jurisdiction="AB" if j == "AB" else "BC",
+        rows=rows,
+        secor=value("secor").lower() in ("1", "true", "yes", "on"),
+        **{field: value(key) for field, key in _OTHER_KEYS.items()},
+    )

@@ -219,6 +219,14 @@ class PartnerProvides(Record):
     quality_assurance: bool = True
 
 
+class PartnerSource(Record):
+    """Where one fact about a partner comes from, when it is not the record's main source."""
+
+    fact: str
+    url: HttpUrl
+    effective: Effective
+
+
 class Partner(Sourced):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     jurisdiction: Jurisdiction
@@ -233,6 +241,19 @@ class Partner(Sourced):
     naturally_aligned: tuple[str, ...] = ()
     notes: str = ""
     status_note: str = ""
+    keywords: str = Field(default="", description="Industry words people search for, ';'-separated")
+    alignment_confirmed: bool = Field(
+        default=True, description="False when a source lists the CUs without saying contracted or aligned"
+    )
+    sources: tuple[PartnerSource, ...] = ()
+
+    @field_validator("contracted_prefixes")
+    @classmethod
+    def _prefixes(cls, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [c for c in prefixes if not (1 <= len(c) < 6 and c.isdigit())]
+        if bad:
+            raise ValueError(f"CU code prefixes must be one to five digits: {', '.join(bad)}")
+        return prefixes
 
     @field_validator("contracted", "naturally_aligned")
     @classmethod
@@ -252,6 +273,8 @@ class Association(Sourced):
     cu_codes: tuple[str, ...]
     offers: str
     contact: str = ""
+    program: str = Field(default="", description="Name of its readiness program, e.g. SafeCare BC's TOP")
+    members: str = Field(default="", description="Who belongs, in plain words (who the offer is for)")
 
 
 class SmallEmployerMinimum(Sourced):
@@ -271,6 +294,7 @@ class BCIncentiveRule(Sourced):
     minimum_conflict_note: str
     good_standing: tuple[str, ...]
     good_standing_source_url: HttpUrl
+    good_standing_note: str = ""
 
 
 class ABIncentiveRule(Sourced):
@@ -279,6 +303,7 @@ class ABIncentiveRule(Sourced):
     maximum_pct: Decimal = Field(ge=0, le=100)
     basis: str
     secor_note: str
+    secor_source_url: HttpUrl | None = None
 
 
 class Incentives(Record):
@@ -319,6 +344,7 @@ class CycleRules(Sourced):
 
 class Role(Sourced):
     id: str
+    jurisdiction: Jurisdiction = "BC"
     name: str
     does: tuple[str, ...]
     note: str = ""

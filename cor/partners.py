@@ -1,63 +1,111 @@
-"""Certifying-partner lookup.
+"""Certifying-partner lookup and the partner guide.
 
 A classification unit (CU) is contracted to one partner, naturally aligned to one or more, or
 un-served. When we do not know a CU, or nobody serves it, the honest answer is WorkSafeBC's
 Partners Program, so every lookup returns at least one match that tells the user whom to call.
+
+People rarely know their CU code, so the finder also searches CU names, industries and the words
+people use ("long-term care", "trucking", "municipal"). The guide's explanations, checklist and
+the health care path are content (content/guide/partner_guide.toml), loaded and checked here.
 """
 
 from __future__ import annotations
 
 import re
+import string
+import tomllib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from cor.content import default_content
-from cor.models import Alignment, ClassificationUnit, Content
+from cor.content import CONTENT_DIR, ContentError, default_content
+from cor.models import (
+    Alignment,
+    Association,
+    ClassificationUnit,
+    Content,
+    Partner,
+    Record,
+    Role,
+    Sourced,
+)
 
 PARTNERS_PROGRAM = "WorkSafeBC Partners Program"
 
+#: What a lookup means for the employer: the three alignments, split where the next step differs.
+Situation = Literal["contracted", "naturally aligned", "multiply aligned", "un-served", "unknown"]
+SITUATIONS: tuple[str, ...] = ("contracted", "naturally aligned", "multiply aligned", "un-served", "unknown")
+
+GUIDE_FILE = Path("guide") / "partner_guide.toml"
+
+T = TypeVar("T")
+
 
 class Match(BaseModel):
+    """One partner a CU leads to, and why, in plain words."""
+
     model_config = ConfigDict(frozen=True)
 
     cu_code: str
     cu_name: str | None
     partner_id: str | None
     partner_name: str
+    partner_short_name: str = ""
     alignment: Alignment
     reason: str
     url: str
     known_cu: bool = True
     caveat: str = ""
+    contact: str = Field(default="", description="Phone and email, for the Partners Program")
 
 
-def _code(cu_code: str) -> str:
-    code = re.sub(r"[\s-]", "", str(cu_code))
-    return code
+# --- codes ---------------------------------------------------------------------------------
+
+
+def normalise_code(text: str) -> str:
+    """'CU 766-011 ' -> '766011': people copy codes with spaces, hyphens, dots or 'CU' in front."""
+    compact = re.sub(r"[\s\-.]", "", str(text)).upper()
+    return compact.removeprefix("CU")
+
+
+def _is_code(code: str) -> bool:
+    return len(code) == 6 and code.isdigit()
+
+
+# --- find ----------------------------------------------------------------------------------
 
 
 def find(cu_code: str, content: Content | None = None) -> list[Match]:
     """Partners for a BC CU: contracted first, then naturally aligned ones (the employer picks),
-    or a single un-served match pointing to WorkSafeBC's Partners Program."""
+    or a single un-served match pointing to WorkSafeBC's Partners Program.
+
+    Raises ValueError (with a message for the user) when ``cu_code`` is not six digits.
+    """
     content = content or default_content()
-    code = _code(cu_code)
+    code = normalise_code(cu_code)
+    if not _is_code(code):
+        raise ValueError(f"A CU code has six digits, like 766011; “{str(cu_code).strip()}” is not one.")
     unit = content.unit(code)
     name = unit.name if unit else None
     bc_partners = [p for p in content.partners if p.jurisdiction == "BC"]
     matches: list[Match] = []
     for p in bc_partners:
-        if code in p.contracted or any(code.startswith(prefix) for prefix in p.contracted_prefixes):
-            how = "by its CU code range" if code not in p.contracted else "by name in our sources"
+        prefix = next((pre for pre in p.contracted_prefixes if code.startswith(pre)), None)
+        if code in p.contracted or prefix:
             matches.append(
                 Match(
                     cu_code=code,
                     cu_name=name,
                     partner_id=p.id,
                     partner_name=p.name,
+                    partner_short_name=p.short_name,
                     alignment="contracted",
-                    reason=(
-                        f"This CU is contracted to {p.short_name} ({how}): its employers fund "
-                        f"{p.short_name} through their premiums, so {p.short_name} is your certifying partner."
+                    reason=_contracted_reason(
+                        p, code, prefix if code not in p.contracted else None, unit is not None
                     ),
                     url=str(p.url),
                     known_cu=unit is not None,
@@ -66,23 +114,15 @@ def find(cu_code: str, content: Content | None = None) -> list[Match]:
             )
     aligned = [p for p in bc_partners if code in p.naturally_aligned]
     for p in aligned:
-        choice = (
-            f" It is aligned to {len(aligned)} partners: choose the one that fits your operations best."
-            if len(aligned) > 1
-            else ""
-        )
         matches.append(
             Match(
                 cu_code=code,
                 cu_name=name,
                 partner_id=p.id,
                 partner_name=p.name,
+                partner_short_name=p.short_name,
                 alignment="naturally aligned",
-                reason=(
-                    f"No certifying partner is contracted for this CU, so WorkSafeBC has aligned it with "
-                    f"{p.short_name}, whose industry is closest.{choice} WorkSafeBC may need to approve "
-                    "your registration first."
-                ),
+                reason=_aligned_reason(p, code, aligned),
                 url=str(p.url),
                 known_cu=unit is not None,
                 caveat=p.status_note,
@@ -93,13 +133,13 @@ def find(cu_code: str, content: Content | None = None) -> list[Match]:
     program = content.jurisdiction("BC").partners_program
     if unit is None:
         reason = (
-            f"We do not have CU {code} in our list (it covers the CUs our sources name). "
-            f"Ask the {PARTNERS_PROGRAM} which partner serves it."
+            f"CU {code} is not in COR Ready's list, which holds only the CUs our sources name. "
+            f"It may well have a partner: the {PARTNERS_PROGRAM} can tell you which."
         )
     else:
         reason = (
-            f"Our sources name no certifying partner for {unit.name}: it appears to be un-served. "
-            f"The {PARTNERS_PROGRAM} can tell you whether a partner can take you on."
+            f"Our sources name no certifying partner for {unit.name} (CU {code}): it appears to be "
+            f"un-served. The {PARTNERS_PROGRAM} can tell you whether a partner can take you on."
         )
     return [
         Match(
@@ -107,26 +147,521 @@ def find(cu_code: str, content: Content | None = None) -> list[Match]:
             cu_name=name,
             partner_id=None,
             partner_name=PARTNERS_PROGRAM,
+            partner_short_name=PARTNERS_PROGRAM,
             alignment="un-served",
             reason=reason,
             url=str(program.url),
             known_cu=unit is not None,
+            contact=_contact_line(program.phone, program.email),
         )
     ]
 
 
-def search(text: str, content: Content | None = None) -> list[ClassificationUnit]:
-    """CUs whose code, name, industry or keywords match every word of ``text``."""
+def _contracted_reason(p: Partner, code: str, prefix: str | None, known: bool) -> str:
+    short = p.short_name
+    if prefix:
+        unlisted = "" if known else f", even though COR Ready's list does not have CU {code}"
+        return (
+            f"Every CU whose code starts with {prefix} is contracted to {short} ({p.industries}), so "
+            f"CU {code} is too{unlisted}. {short} is your certifying partner."
+        )
+    if not p.alignment_confirmed:
+        return (
+            f"{short}'s own material lists CU {code} among the CUs it serves, so {short} is the partner "
+            "to call. Our source does not say whether the CU is contracted to it or naturally aligned."
+        )
+    return (
+        f"CU {code} is contracted to {short}: employers in it fund {short}'s health and safety "
+        f"association through a levy in their premiums, so {short} is your certifying partner."
+    )
+
+
+def _aligned_reason(p: Partner, code: str, aligned: Sequence[Partner]) -> str:
+    if len(aligned) > 1:
+        names = _join([a.short_name for a in aligned])
+        return (
+            f"No certifying partner is funded by CU {code}, and WorkSafeBC has aligned it with "
+            f"{len(aligned)} partners: {names}. You choose the one that fits your operations best. "
+            f"{p.short_name}: {p.industries}."
+        )
+    return (
+        f"No certifying partner is funded by CU {code}, so WorkSafeBC has aligned it with the partner "
+        f"whose industry is closest: {p.short_name} ({p.industries}). Register with {p.short_name}; "
+        "WorkSafeBC may need to approve it first."
+    )
+
+
+def _contact_line(phone: str, email: str) -> str:
+    parts = [f"Phone {phone}" if phone else "", f"email {email}" if email else ""]
+    return "; ".join(x for x in parts if x)
+
+
+def _join(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def situation(matches: Sequence[Match]) -> Situation:
+    """What the matches of one CU mean for the employer's next step."""
+    if any(m.alignment == "contracted" for m in matches):
+        return "contracted"
+    aligned = [m for m in matches if m.alignment == "naturally aligned"]
+    if len(aligned) > 1:
+        return "multiply aligned"
+    if aligned:
+        return "naturally aligned"
+    return "un-served" if all(m.known_cu for m in matches) else "unknown"
+
+
+def associations_for(cu_code: str, content: Content | None = None) -> list[Association]:
+    """Health and safety associations (not partners) whose members are in this CU."""
     content = content or default_content()
-    words = [w for w in re.split(r"[\s,;]+", text.lower().strip()) if w]
-    if not words:
+    code = normalise_code(cu_code)
+    return [a for a in content.associations if code in a.cu_codes]
+
+
+# --- search --------------------------------------------------------------------------------
+
+#: Words that say nothing about the industry ("trucking company" means "trucking").
+_STOPWORDS = frozenset(
+    {"a", "an", "and", "or", "the", "of", "for", "in", "on", "at", "to", "my", "our", "we", "i", "is"}
+    | {"are", "with", "by", "company", "business", "employer", "industry", "sector", "cu", "code"}
+)
+_FIELD_WEIGHT = {"code": 5.0, "name": 3.0, "keywords": 2.0, "industry": 1.0}
+_PREFIX_WEIGHT = 0.5
+_PHRASE_BONUS = 10.0
+
+
+def _singular(word: str) -> str:
+    """A rough singular so that 'homes' finds 'home' and 'facilities' finds 'facility'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-case, split on anything but letters and digits ('long-term' is 'long term'), singular."""
+    return [_singular(w) for w in re.split(r"[^0-9a-z]+", str(text).lower()) if w]
+
+
+def query_words(text: str) -> list[str]:
+    found = words(text)
+    meaningful = [w for w in found if w not in _STOPWORDS]
+    return meaningful or found
+
+
+def _phrases(text: str) -> list[str]:
+    return [" ".join(words(p)) for p in re.split(r"[;,]", text) if words(p)]
+
+
+class _Indexed(NamedTuple):
+    """One searchable item: its tokens by field and its phrases, already normalised."""
+
+    tokens: dict[str, frozenset[str]]
+    phrases: tuple[str, ...]
+
+
+def _index(fields: dict[str, str], phrase_fields: Iterable[str]) -> _Indexed:
+    tokens = {f: frozenset(words(v)) for f, v in fields.items()}
+    phrases = tuple(ph for f in phrase_fields for ph in _phrases(fields.get(f, "")))
+    return _Indexed(tokens=tokens, phrases=phrases)
+
+
+def _score(item: _Indexed, qwords: Sequence[str]) -> tuple[float, int]:
+    """(score, number of query words matched). A word scores by the best field it is in."""
+    total = 0.0
+    matched = 0
+    for w in qwords:
+        best = max((_FIELD_WEIGHT[f] for f, toks in item.tokens.items() if w in toks), default=0.0)
+        if not best and len(w) >= 3 and any(t.startswith(w) for toks in item.tokens.values() for t in toks):
+            best = _PREFIX_WEIGHT
+        if best:
+            matched += 1
+            total += best
+    phrase = " ".join(qwords)
+    if len(qwords) > 1 or matched:
+        if phrase in item.phrases:
+            total += _PHRASE_BONUS
+        elif any(f" {phrase} " in f" {p} " for p in item.phrases):
+            total += _PHRASE_BONUS / 2
+    return total, matched
+
+
+def _rank(items: Sequence[T], indexed: Sequence[_Indexed], text: str) -> tuple[list[T], bool]:
+    """Items matching every word, best first; else those matching some words (closest=True)."""
+    qwords = query_words(text)
+    if not qwords:
+        return [], False
+    scored = [(_score(ix, qwords), i) for i, ix in enumerate(indexed)]
+    full = [(s, i) for (s, m), i in scored if m == len(qwords)]
+    if full:
+        return [items[i] for _, i in sorted(full, key=lambda x: (-x[0], x[1]))], False
+    some = [(s, m, i) for (s, m), i in scored if m > 0]
+    return [items[i] for _, _, i in sorted(some, key=lambda x: (-x[1], -x[0], x[2]))], True
+
+
+def _unit_index(u: ClassificationUnit) -> _Indexed:
+    fields = {"code": u.code, "name": u.name, "keywords": u.keywords, "industry": u.industry}
+    return _index(fields, ("name", "keywords", "industry"))
+
+
+def _partner_index(p: Partner) -> _Indexed:
+    fields = {
+        "code": p.short_name,
+        "name": p.name,
+        "keywords": p.keywords,
+        "industry": p.industries,
+    }
+    return _index(fields, ("name", "keywords", "industry"))
+
+
+def search(text: str, content: Content | None = None) -> list[ClassificationUnit]:
+    """CUs for a code prefix, or CUs whose code, name, industry or keywords match every word of
+    ``text`` (case, hyphens and plurals ignored), best match first."""
+    content = content or default_content()
+    compact = normalise_code(text)
+    if not compact:
         return []
-    digits = _code(text)
-    if digits.isdigit():
-        return [u for u in content.units if u.code.startswith(digits)]
-    hits = []
-    for unit in content.units:
-        haystack = f"{unit.code} {unit.name} {unit.industry} {unit.keywords}".lower()
-        if all(w in haystack for w in words):
-            hits.append(unit)
-    return hits
+    if compact.isdigit():
+        return [u for u in content.units if u.code.startswith(compact)]
+    units = list(content.units)
+    ranked, closest = _rank(units, [_unit_index(u) for u in units], text)
+    return [] if closest else ranked
+
+
+def search_partners(text: str, jurisdiction: str = "BC", content: Content | None = None) -> list[Partner]:
+    """Partners of a jurisdiction whose name, industries or keywords match every word of ``text``."""
+    content = content or default_content()
+    partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
+    ranked, closest = _rank(partners, [_partner_index(p) for p in partners], text)
+    return [] if closest else ranked
+
+
+class Lookup(BaseModel):
+    """What the finder understood from the text typed, and what it found."""
+
+    model_config = ConfigDict(frozen=True)
+
+    query: str
+    kind: Literal["empty", "code", "code prefix", "words", "invalid"]
+    code: str | None = None
+    units: tuple[ClassificationUnit, ...] = ()
+    closest: bool = Field(default=False, description="No CU matched every word; these match some")
+    partners: tuple[Partner, ...] = Field(
+        default=(), description="Partners whose industry matches, beyond those the CUs found lead to"
+    )
+    message: str = ""
+
+    @property
+    def codes(self) -> list[str]:
+        """The CU codes the user can pick from (a typed six-digit code even when we lack it)."""
+        if self.kind == "code" and self.code:
+            return [self.code]
+        return [u.code for u in self.units]
+
+
+def lookup(text: str, jurisdiction: str = "BC", content: Content | None = None) -> Lookup:
+    """Understand a finder query: a CU code, the start of one, or industry words."""
+    content = content or default_content()
+    query = str(text).strip()
+    if not query:
+        return Lookup(query=query, kind="empty")
+    compact = normalise_code(query)
+    if compact.isdigit():
+        if jurisdiction != "BC":
+            return Lookup(
+                query=query,
+                kind="invalid",
+                message=(
+                    "Six-digit classification unit codes are WorkSafeBC's, so they work for British "
+                    "Columbia only. For Alberta, search by industry words, e.g. “construction”."
+                ),
+            )
+        if len(compact) > 6:
+            return Lookup(
+                query=query,
+                kind="invalid",
+                message=(
+                    f"A CU code has six digits; “{query}” has {len(compact)}. "
+                    "Your CU code is on your WorkSafeBC account and your assessment notice."
+                ),
+            )
+        units = tuple(u for u in content.units if u.code.startswith(compact))
+        if len(compact) == 6:
+            return Lookup(query=query, kind="code", code=compact, units=units)
+        message = (
+            "" if units else f"No CU in our list starts with {compact}. Type all six digits of your CU code."
+        )
+        return Lookup(query=query, kind="code prefix", units=units, message=message)
+    partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
+    ranked_partners, partners_closest = _rank(partners, [_partner_index(p) for p in partners], query)
+    if jurisdiction != "BC":
+        found = () if partners_closest else tuple(ranked_partners)
+        message = "" if found else f"No {jurisdiction} partner's industry matches “{query}”."
+        return Lookup(query=query, kind="words", partners=found, message=message)
+    units_all = list(content.units)
+    ranked, closest = _rank(units_all, [_unit_index(u) for u in units_all], query)
+    served = {m.partner_id for u in ranked for m in find(u.code, content)}
+    extra = () if partners_closest else tuple(p for p in ranked_partners if p.id not in served)
+    if closest and extra:
+        ranked, closest = [], False  # a partner's industry matched every word: better than a guess
+    message = ""
+    if not ranked and not extra:
+        message = f"Nothing in COR Ready's list matches “{query}”."
+    elif closest:
+        message = f"No CU matches every word of “{query}”; these match some of them."
+    return Lookup(
+        query=query, kind="words", units=tuple(ranked), closest=closest, partners=extra, message=message
+    )
+
+
+# --- the guide: kinds of result, next steps, paths --------------------------------------------
+
+
+class AlignmentKind(Sourced):
+    """What one kind of result means, for the finder's explanation."""
+
+    id: Literal["contracted", "naturally aligned", "multiply aligned", "un-served", "unknown"]
+    label: str
+    meaning: str
+
+
+class StepTemplate(Record):
+    """One checklist item, shown when the result's situation is in ``when``."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    when: tuple[
+        Literal[
+            "contracted",
+            "naturally aligned",
+            "multiply aligned",
+            "un-served",
+            "unknown",
+            "association",
+            "all",
+        ],
+        ...,
+    ] = Field(min_length=1)
+    text: str
+
+
+class GuidePath(Sourced):
+    """An industry with no certifying partner of its own, told step by step (e.g. health care)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    applies_to: tuple[str, ...] = Field(description="CU codes the path is for")
+    words: tuple[str, ...] = Field(description="Search words that lead to the path")
+    partner: str = Field(description="Id of the naturally aligned partner")
+    association: str = Field(description="Id of the industry association")
+    points: tuple[str, ...] = Field(min_length=1)
+
+
+class Guide(Record):
+    kinds: tuple[AlignmentKind, ...]
+    steps: tuple[StepTemplate, ...]
+    paths: tuple[GuidePath, ...]
+
+    def kind(self, kind_id: str) -> AlignmentKind:
+        return next(k for k in self.kinds if k.id == kind_id)
+
+
+#: Placeholders the app fills in step texts and path points.
+STEP_FIELDS = frozenset(
+    {"cu", "cu_name", "partner", "partners", "program_name", "phone", "email", "overall", "element"}
+    | {"association", "association_contact", "association_program"}
+)
+PATH_FIELDS = frozenset(
+    {"partner", "partner_name", "association", "association_program", "association_offers"}
+)
+
+
+def _placeholders(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def load_guide(root: Path | str = CONTENT_DIR, content: Content | None = None) -> Guide:
+    """Read the guide file and check it against the content: every id it names exists, every
+    CU it names is known, every placeholder is one the app fills. Raises ContentError."""
+    root = Path(root)
+    content = content or default_content()
+    path = root / GUIDE_FILE
+    rel = str(Path(root.name) / GUIDE_FILE)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(rel, "the file is missing") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ContentError(rel, f"not valid TOML ({exc})") from None
+    parts: dict[str, list[BaseModel]] = {}
+    for table, model in (("kind", AlignmentKind), ("step", StepTemplate), ("path", GuidePath)):
+        records = data.get(table)
+        if not isinstance(records, list) or not records:
+            raise ContentError(rel, f"no [[{table}]] records found")
+        parts[table] = []
+        for i, item in enumerate(records):
+            label = item.get("id", "") if isinstance(item, dict) else ""
+            try:
+                parts[table].append(model.model_validate(item))
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                field = ".".join(str(p) for p in err["loc"])
+                raise ContentError(rel, err["msg"], f"{table} #{i + 1} ({label})", field) from None
+    guide = Guide(kinds=tuple(parts["kind"]), steps=tuple(parts["step"]), paths=tuple(parts["path"]))  # type: ignore[arg-type]
+    missing = set(SITUATIONS) - {k.id for k in guide.kinds}
+    if missing:
+        raise ContentError(rel, f"no [[kind]] explains: {', '.join(sorted(missing))}")
+    for s in guide.steps:
+        unknown = _placeholders(s.text) - STEP_FIELDS
+        if unknown:
+            raise ContentError(rel, f"unknown placeholder {{{sorted(unknown)[0]}}}", f"step ({s.id})", "text")
+    partner_ids = {p.id for p in content.partners}
+    association_ids = {a.id for a in content.associations}
+    for gp in guide.paths:
+        record = f"path ({gp.id})"
+        if gp.partner not in partner_ids:
+            raise ContentError(rel, f"unknown partner '{gp.partner}'", record, "partner")
+        if gp.association not in association_ids:
+            raise ContentError(rel, f"unknown association '{gp.association}'", record, "association")
+        for code in gp.applies_to:
+            if content.unit(code) is None:
+                raise ContentError(rel, f"CU {code} is not in classification_units.csv", record, "applies_to")
+        for point in gp.points:
+            unknown = _placeholders(point) - PATH_FIELDS
+            if unknown:
+                raise ContentError(rel, f"unknown placeholder {{{sorted(unknown)[0]}}}", record, "points")
+    return guide
+
+
+@lru_cache(maxsize=1)
+def partner_guide() -> Guide:
+    """The project's own guide, checked against the project's own content, loaded once."""
+    return load_guide(CONTENT_DIR, default_content())
+
+
+def path_for(cu_code: str | None, query: str, guide: Guide) -> GuidePath | None:
+    """The path for a CU (by code) or for a search (by its words), if any."""
+    if cu_code:
+        code = normalise_code(cu_code)
+        for gp in guide.paths:
+            if code in gp.applies_to:
+                return gp
+    q = f" {' '.join(words(query))} "
+    for gp in guide.paths:
+        if any(f" {' '.join(words(w))} " in q for w in gp.words):
+            return gp
+    return None
+
+
+def path_points(gp: GuidePath, content: Content | None = None) -> list[str]:
+    """The path's points with the partner's and association's facts filled in from content."""
+    content = content or default_content()
+    partner = content.partner(gp.partner)
+    assoc = next(a for a in content.associations if a.id == gp.association)
+    values = {
+        "partner": partner.short_name,
+        "partner_name": f"the {partner.name} ({partner.short_name})",
+        "association": assoc.name,
+        "association_program": assoc.program or "readiness program",
+        "association_offers": assoc.offers[:1].lower() + assoc.offers[1:],
+    }
+    return [point.format_map(values) for point in gp.points]
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def next_steps(
+    cu_code: str, matches: Sequence[Match], guide: Guide, content: Content | None = None
+) -> list[str]:
+    """This week's checklist for one CU's result, as Markdown lines, in the guide's order."""
+    content = content or default_content()
+    code = normalise_code(cu_code)
+    sit = situation(matches)
+    associations = [a for a in associations_for(code, content) if a.program]
+    tags = {sit, "all"} | ({"association"} if associations else set())
+    bc = content.jurisdiction("BC")
+    first = matches[0]
+    partner_links = [f"[{m.partner_short_name or m.partner_name}]({m.url})" for m in matches]
+    values = {
+        "cu": code,
+        "cu_name": first.cu_name or f"CU {code}",
+        "partner": partner_links[0],
+        "partners": _join(partner_links),
+        "program_name": bc.partners_program.name,
+        "phone": bc.partners_program.phone,
+        "email": bc.partners_program.email,
+        "overall": _pct(bc.pass_rule.overall_min_pct),
+        "element": _pct(bc.pass_rule.element_min_pct),
+        "association": associations[0].name if associations else "",
+        "association_contact": associations[0].contact if associations else "",
+        "association_program": associations[0].program if associations else "",
+    }
+    return [s.text.format_map(values) for s in guide.steps if tags & set(s.when)]
+
+
+# --- directory and roles ---------------------------------------------------------------------
+
+_PROVIDES = {
+    "audit_instrument": "Audit instrument",
+    "auditor_training": "Auditor training",
+    "quality_assurance": "Quality assurance",
+}
+#: Alberta partners name programs COR / SECOR; they are the large and small programs.
+_AB_PROGRAM_SIZE = {"COR": "large", "SECOR": "small"}
+
+
+class DirectoryEntry(BaseModel):
+    """A partner as the directory shows it: facts from content, turned into readable labels."""
+
+    model_config = ConfigDict(frozen=True)
+
+    partner: Partner
+    programs: tuple[str, ...]
+    provides: tuple[str, ...]
+    contracted: tuple[str, ...]
+    ranges: tuple[str, ...]
+    aligned: tuple[str, ...]
+
+
+def program_label(jurisdiction: str, tag: str, content: Content | None = None) -> str:
+    """'large' -> 'Large employer COR' (the program's name in content), else the tag itself."""
+    content = content or default_content()
+    size = _AB_PROGRAM_SIZE.get(tag, tag)
+    program = next((p for p in content.programs if p.jurisdiction == jurisdiction and p.size == size), None)
+    return program.name if program else tag
+
+
+def _unit_label(code: str, content: Content) -> str:
+    unit = content.unit(code)
+    return f"{code} {unit.name}" if unit else code
+
+
+def directory(jurisdiction: str, content: Content | None = None) -> list[DirectoryEntry]:
+    """Every partner of a jurisdiction, in content order, ready to show."""
+    content = content or default_content()
+    entries = []
+    for p in content.partners:
+        if p.jurisdiction != jurisdiction:
+            continue
+        entries.append(
+            DirectoryEntry(
+                partner=p,
+                programs=tuple(program_label(jurisdiction, t, content) for t in p.programs),
+                provides=tuple(label for f, label in _PROVIDES.items() if getattr(p.provides, f)),
+                contracted=tuple(_unit_label(c, content) for c in p.contracted),
+                ranges=tuple(f"{pre}xxx" for pre in p.contracted_prefixes),
+                aligned=tuple(_unit_label(c, content) for c in p.naturally_aligned),
+            )
+        )
+    return entries
+
+
+def roles_for(jurisdiction: str, content: Content | None = None) -> list[Role]:
+    """Who does what in certification, in the order content gives."""
+    content = content or default_content()
+    return [r for r in content.roles if r.jurisdiction == jurisdiction]

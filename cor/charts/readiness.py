@@ -43,9 +43,12 @@ def points_below(threshold: Decimal, value: Decimal) -> str:
 
 
 def _legend(verdict: Verdict) -> tuple[str, str]:
-    """Legend entries (blocking, meeting), naming the floor so the colour key reads on its own."""
+    """Legend entries (blocking, meeting), naming the floor so the colour key reads on its own.
+
+    Kept short: a phone screen leaves about 30 characters for a legend line.
+    """
     floor = show_pct(verdict.element_min_pct)
-    return f"Below the {floor} floor: blocks certification", f"At or above the {floor} floor"
+    return f"Blocks: below the {floor} floor", f"Meets the {floor} floor"
 
 
 def _status(verdict: Verdict, element: str) -> str:
@@ -53,7 +56,8 @@ def _status(verdict: Verdict, element: str) -> str:
     return blocks if element in verdict.blocking_elements else meets
 
 
-def _status_text(verdict: Verdict, element: str) -> str:
+def status_text(verdict: Verdict, element: str) -> str:
+    """Whether a scored element blocks certification, and by how many points, in words."""
     if element in verdict.blocking_elements:
         gap = points_below(verdict.element_min_pct, verdict.element_pct[element])
         return f"Blocks certification: {gap} points below the {show_pct(verdict.element_min_pct)} floor"
@@ -71,7 +75,7 @@ def element_table(verdict: Verdict, names: Mapping[str, str]) -> list[dict[str, 
             "Element": names.get(element, element),
             "Score": show_pct(pct),
             "Floor": show_pct(verdict.element_min_pct),
-            "Status": _status_text(verdict, element),
+            "Status": status_text(verdict, element),
         }
         for element, pct in verdict.element_pct.items()
     ]
@@ -91,7 +95,7 @@ def _rows(verdict: Verdict, names: Mapping[str, str]) -> list[dict[str, object]]
                 "shown": shown,
                 "bar_label": f"{shown} – blocks" if blocking else shown,
                 "status": _status(verdict, element),
-                "detail": _status_text(verdict, element),
+                "detail": status_text(verdict, element),
             }
         )
     return rows
@@ -113,7 +117,13 @@ def element_chart(verdict: Verdict, names: Mapping[str, str]) -> alt.LayerChart:
         "axis_label:N",
         sort=order,
         title=None,
-        axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=220, labelFontSize=12, ticks=False),
+        axis=alt.Axis(
+            labelExpr="split(datum.label, '\\n')",
+            labelLimit=220,
+            labelFontSize=12,
+            labelPadding=8,
+            ticks=False,
+        ),
     )
     x = alt.X(
         "pct:Q",

@@ -209,9 +209,7 @@ def load(data: bytes, content: Content | None = None) -> Assessment:
             f"{_plural(bad_option, 'answer uses', 'answers use')} an option the question does not "
             "offer; they were left out."
         )
-    dropped_text = (len([q for q in notes if q not in questions])) + (
-        len([q for q in edits if q not in questions])
-    )
+    dropped_text = sum(q not in questions for q in notes) + sum(q not in questions for q in edits)
     if dropped_text:
         skipped.append(
             f"{_plural(dropped_text, 'note or plan edit is', 'notes or plan edits are')} for questions "

@@ -1,0 +1,243 @@
+"""The three-year cycle as a timeline: calendar years as bands, each milestone as a mark in its
+lane, the year-end deadlines as dashed rules and today as a red rule.
+
+The picture answers "where am I in the cycle?" at a glance; the page shows the same rows as a
+table for anyone who cannot see or read the chart. Dates are handed to Vega-Lite as local
+date-times (no time zone), so a deadline of 31 December never drifts to 30 December on a
+screen west of Greenwich.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import altair as alt
+import pandas as pd
+
+from cor.cycle import CycleStatus, Milestone, Schedule, State, long_date, status
+
+LANES: dict[str, str] = {
+    "certification": "Audits",
+    "maintenance": "Audits",
+    "recertification": "Audits",
+    "notice": "Notices, reports",
+    "report_due": "Notices, reports",
+    "incentive_credit": "Incentive credits",
+    "auditor_refresher": "Internal auditor",
+    "auditor_expiry": "Internal auditor",
+}
+LANE_ORDER = list(dict.fromkeys(LANES.values()))
+
+STATE_LABELS: dict[State, str] = {
+    "done": "Done",
+    "next": "Next",
+    "overdue": "Overdue",
+    "upcoming": "Upcoming",
+    "expected": "Expected (estimate)",
+    "passed": "Date passed",
+}
+STATE_COLOURS: dict[State, str] = {
+    "done": "#2e7d32",
+    "next": "#e65100",
+    "overdue": "#c62828",
+    "upcoming": "#1565c0",
+    "expected": "#6a1b9a",
+    "passed": "#8a8a8a",
+}
+STATE_SHAPES: dict[State, str] = {
+    "done": "circle",
+    "next": "diamond",
+    "overdue": "cross",
+    "upcoming": "circle",
+    "expected": "square",
+    "passed": "circle",
+}
+TODAY_COLOUR = "#c62828"
+LANE_HEIGHT = 62
+
+
+def _ts(day: date) -> pd.Timestamp:
+    return pd.Timestamp(day.year, day.month, day.day)
+
+
+def milestone_rows(schedule: Schedule, view: CycleStatus) -> pd.DataFrame:
+    """One row per milestone: the data of the chart, and of the table that stands in for it."""
+    rows = []
+    for item in view.items:
+        m: Milestone = item.milestone
+        rows.append(
+            {
+                "date": _ts(m.on),
+                "Date": long_date(m.on),
+                "Lane": LANES[m.kind],
+                "Milestone": m.title,
+                "Label": m.short or m.title,
+                "Status": STATE_LABELS[item.state],
+                "Days from today": item.days_left,
+                "Details": m.detail,
+                "Source": m.source_url,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _domain(schedule: Schedule, today: date) -> tuple[date, date]:
+    first = min(date(schedule.certification_on.year, 1, 1), today)
+    last = max([*(m.on for m in schedule.milestones), today])
+    # Room on the right for the last label, centred on its mark.
+    return first - timedelta(days=20), max(date(last.year + 1, 1, 1), last + timedelta(days=120))
+
+
+def timeline_chart(schedule: Schedule, today: date, view: CycleStatus | None = None) -> alt.LayerChart:
+    """Layered timeline of ``schedule`` as seen on ``today``."""
+    view = view or status(schedule, today)
+    start, end = _domain(schedule, today)
+    x_scale = alt.Scale(domain=[_ts(start).isoformat(), _ts(end).isoformat()])
+    x_axis = alt.Axis(title=None, format="%b %Y", labelAngle=0, tickCount=8, grid=False)
+    present = {LANES[m.kind] for m in schedule.milestones}
+    lanes = [lane for lane in LANE_ORDER if lane in present]
+    height = LANE_HEIGHT * len(lanes) + 70
+    lane_scale = alt.Scale(domain=lanes, padding=0.9)
+
+    bands = pd.DataFrame(
+        [
+            {
+                "start": _ts(max(date(y.calendar_year, 1, 1), start)),
+                "end": _ts(min(date(y.calendar_year + 1, 1, 1), end)),
+                "Band": (
+                    f"Year {y.number} · {y.calendar_year}"
+                    if y.number <= len(schedule.years) - 1
+                    else f"Re-cert · {y.calendar_year}"
+                ),
+                "fill": "#dfe7f2" if y.number % 2 == 0 else "#f4f7fb",
+            }
+            for y in schedule.years
+        ]
+    )
+    band_layer = (
+        alt.Chart(bands)
+        .mark_rect(opacity=0.8)
+        .encode(
+            x=alt.X("start:T", scale=x_scale, axis=x_axis),
+            x2="end:T",
+            fill=alt.Fill("fill:N", scale=None, legend=None),
+        )
+    )
+    band_text = (
+        alt.Chart(bands)
+        .mark_text(align="left", baseline="bottom", dx=4, fontSize=11, color="#33475b")
+        .encode(x="start:T", y=alt.value(height - 4), text="Band:N")
+    )
+
+    deadlines = pd.DataFrame(
+        [
+            {"date": _ts(y.deadline), "Deadline": f"Year {y.number} audit on site by {long_date(y.deadline)}"}
+            for y in schedule.years[1:-1]
+        ]
+        + [
+            {
+                "date": _ts(schedule.expires_on),
+                "Deadline": f"Certificate expires {long_date(schedule.expires_on)}",
+            }
+        ]
+    )
+    deadline_layer = (
+        alt.Chart(deadlines)
+        .mark_rule(strokeDash=[5, 3], color="#33475b", strokeWidth=1.5)
+        .encode(x="date:T", tooltip=[alt.Tooltip("Deadline:N")])
+    )
+
+    windows = pd.DataFrame(
+        [
+            {
+                "row": i % 2,
+                "start": _ts(m.earliest),
+                "end": _ts(min(m.latest or m.due, m.due)),
+                "Lane": LANES[m.kind],
+                "Window": (
+                    f"{m.title}: allowed {long_date(m.earliest)} to {long_date(min(m.latest or m.due, m.due))}"
+                ),
+            }
+            for i, m in enumerate(
+                m
+                for m in schedule.milestones
+                if m.is_audit and m.earliest and not m.done_on and m.earliest <= min(m.latest or m.due, m.due)
+            )
+        ],
+        columns=["row", "start", "end", "Lane", "Window"],
+    )
+    window_layers = [
+        alt.Chart(windows[windows["row"] == row])
+        .mark_bar(height=5, opacity=0.45, color="#1565c0", cornerRadius=2, yOffset=12 + 8 * row)
+        .encode(
+            x="start:T",
+            x2="end:T",
+            y=alt.Y("Lane:N", scale=lane_scale),
+            tooltip=[alt.Tooltip("Window:N", title="Audit window")],
+        )
+        for row in (0, 1)
+    ]
+
+    rows = milestone_rows(schedule, view)
+    states = list(STATE_LABELS)
+    colour = alt.Color(
+        "Status:N",
+        scale=alt.Scale(domain=[STATE_LABELS[s] for s in states], range=[STATE_COLOURS[s] for s in states]),
+        legend=alt.Legend(title="Status", orient="bottom", direction="horizontal", columns=3),
+    )
+    shape = alt.Shape(
+        "Status:N",
+        scale=alt.Scale(domain=[STATE_LABELS[s] for s in states], range=[STATE_SHAPES[s] for s in states]),
+        legend=alt.Legend(title="Status", orient="bottom", direction="horizontal", columns=3),
+    )
+    tooltip = [
+        alt.Tooltip("Milestone:N"),
+        alt.Tooltip("Date:N"),
+        alt.Tooltip("Status:N"),
+        alt.Tooltip("Details:N"),
+    ]
+    y = alt.Y(
+        "Lane:N",
+        scale=lane_scale,
+        sort=lanes,
+        axis=alt.Axis(title=None, labelLimit=170, labelFontSize=11),
+    )
+    points = (
+        alt.Chart(rows)
+        .mark_point(size=160, filled=True, opacity=1, stroke="white", strokeWidth=1)
+        .encode(x="date:T", y=y, color=colour, shape=shape, tooltip=tooltip)
+    )
+    audit_rows = rows[rows["Lane"] == LANES["maintenance"]].reset_index(drop=True)
+    labels = [
+        alt.Chart(audit_rows[audit_rows.index % 2 == row])
+        .mark_text(dy=-14 - 14 * row, fontSize=11, color="#1f2d3d")
+        .encode(x="date:T", y=y, text="Label:N")
+        for row in (0, 1)
+    ]
+
+    today_df = pd.DataFrame([{"date": _ts(today), "Today": f"Today, {long_date(today)}"}])
+    today_rule = (
+        alt.Chart(today_df)
+        .mark_rule(color=TODAY_COLOUR, strokeWidth=2)
+        .encode(x="date:T", tooltip=[alt.Tooltip("Today:N")])
+    )
+    today_text = (
+        alt.Chart(today_df)
+        .mark_text(align="left", baseline="top", dx=4, color=TODAY_COLOUR, fontWeight="bold", fontSize=12)
+        .encode(x="date:T", y=alt.value(2), text=alt.value("Today"))
+    )
+
+    return (
+        alt.layer(
+            band_layer,
+            band_text,
+            deadline_layer,
+            *window_layers,
+            points,
+            *labels,
+            today_rule,
+            today_text,
+        )
+        .properties(height=height, title="Your COR cycle")
+        .configure_view(strokeWidth=0)
+    )

@@ -1,0 +1,153 @@
+"""The action plan as a spreadsheet (CSV and XLSX) the user can edit, assign and track.
+
+Owners (and, through them, anything a user types) end up in cells that Excel or LibreOffice may
+evaluate. A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return can run as a
+formula (CSV / formula injection), so every text cell goes through :func:`safe_cell`, which
+prefixes such text with a single quote as OWASP advises. In the XLSX file text cells are also
+stored explicitly as strings, never as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from cor.actions import Action
+
+COLUMNS = (
+    "Rank",
+    "Element",
+    "Blocking",
+    "Question",
+    "Current answer",
+    "Action",
+    "Why it matters",
+    "Evidence to produce",
+    "What the auditor looks for",
+    "Points recoverable",
+    "Owner",
+    "Target date",
+)
+
+#: First characters that make a spreadsheet treat a cell as a formula (OWASP, CSV injection).
+FORMULA_TRIGGERS = frozenset({"=", "+", "-", "@", "\t", "\r"})
+
+#: Column widths (characters) bounds for the XLSX: narrow columns stay readable, long text wraps.
+_MIN_WIDTH, _MAX_WIDTH = 8, 50
+
+
+def safe_cell(text: str) -> str:
+    """Text that a spreadsheet will show as text, never evaluate as a formula.
+
+    Leading spaces are looked through too, since some spreadsheet imports trim them.
+    """
+    text = str(text)
+    if text[:1] in FORMULA_TRIGGERS or text.lstrip(" ")[:1] in FORMULA_TRIGGERS:
+        return "'" + text
+    return text
+
+
+def _points(value: Decimal) -> str:
+    value = Decimal(value)
+    return f"{value:.0f}" if value == value.to_integral_value() else f"{value.normalize():f}"
+
+
+def _text_cells(a: Action, clean: Callable[[str], str] = str) -> dict[str, str]:
+    """The text columns of one action, cleaned for the format first, then made safe.
+
+    Cleaning comes first so that removing a character can never uncover a formula trigger.
+    """
+
+    def cell(text: str) -> str:
+        return safe_cell(clean(text))
+
+    return {
+        "Element": cell(a.element_name),
+        "Blocking": "Yes" if a.blocking else "No",
+        "Question": cell(a.question),
+        "Current answer": cell(a.answer),
+        "Action": cell(a.action),
+        "Why it matters": cell(a.why),
+        "Evidence to produce": cell(", ".join(a.evidence)),
+        "What the auditor looks for": cell(a.look_for),
+        "Owner": cell(a.owner),
+    }
+
+
+def to_csv(plan: Sequence[Action]) -> bytes:
+    """The plan as CSV, UTF-8 with a byte-order mark so Excel shows accents correctly."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for a in plan:
+        cells = _text_cells(a)
+        cells.update(
+            {
+                "Rank": str(a.rank),
+                "Points recoverable": _points(a.points_recoverable),
+                "Target date": a.target.isoformat(),
+            }
+        )
+        writer.writerow([cells[c] for c in COLUMNS])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_text(text: str) -> str:
+    """XLSX cannot hold most control characters; drop them rather than fail the download."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def to_xlsx(plan: Sequence[Action]) -> bytes:
+    """The plan as an Excel workbook: bold frozen header, sized columns, wrapped text.
+
+    Rank and points are numbers and the target a real date, so the user can sort and filter.
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Action plan"
+    ws.append(list(COLUMNS))
+    header_fill = PatternFill("solid", fgColor="E8ECF1")
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = {c: len(c) for c in COLUMNS}
+    for row_number, a in enumerate(plan, start=2):
+        texts = _text_cells(a, clean=_xlsx_text)
+        for col_number, column in enumerate(COLUMNS, start=1):
+            cell = ws.cell(row=row_number, column=col_number)
+            if column == "Rank":
+                cell.value = a.rank
+            elif column == "Points recoverable":
+                points = Decimal(a.points_recoverable)
+                cell.value = int(points) if points == points.to_integral_value() else float(points)
+            elif column == "Target date":
+                cell.value = a.target
+                cell.number_format = "yyyy-mm-dd"
+            else:
+                text = texts[column]
+                cell.value = text
+                cell.data_type = "s"  # a string, whatever it looks like: never a formula
+                widths[column] = max(widths[column], max((len(line) for line in text.split("\n")), default=0))
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for col_number, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(col_number)
+        ws.column_dimensions[letter].width = min(_MAX_WIDTH, max(_MIN_WIDTH, widths[column] + 2))
+    ws.column_dimensions[get_column_letter(COLUMNS.index("Target date") + 1)].width = 12
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(1, len(plan) + 1)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,471 @@
+"""The Readiness page as a user drives it: program choice, answering, verdicts, plan, save/resume.
+
+Expected scores are computed here from the rule itself (points-weighted over applicable
+questions; pass = overall >= 80% and every element >= 50%), never copied from the page's output.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cor.content import default_content
+from cor.models import AnswerOption, Question
+from tests.app.conftest import open_page
+from tests.conftest import ROOT
+
+C = default_content()
+BANK = C.bank
+LARGE = BANK.question_set("large")
+NAMES = {e.id: e.name for e in BANK.elements}
+RULE = C.jurisdiction("BC").pass_rule
+
+
+def opt(q: Question, credit: str | None) -> str:
+    """The id of the option of ``q`` with the given credit ("1", "0.5", "0", or None for N/A)."""
+    want = None if credit is None else Decimal(credit)
+    option: AnswerOption = next(o for o in BANK.scale(q.scale).options if o.credit == want)
+    return option.id
+
+
+def has(q: Question, credit: str) -> bool:
+    return any(o.credit == Decimal(credit) for o in BANK.scale(q.scale).options)
+
+
+def pct(answers: dict[str, str], questions: tuple[Question, ...] = LARGE) -> Fraction:
+    """Overall % by the rule: points x credit over the points of applicable answered questions."""
+    earned = possible = Fraction(0)
+    for q in questions:
+        if q.id not in answers:
+            continue
+        credit = BANK.scale(q.scale).option(answers[q.id]).credit
+        if credit is None:
+            continue
+        earned += q.points * Fraction(credit)
+        possible += q.points
+    return earned * 100 / possible
+
+
+def shown(value: Fraction) -> str:
+    """A percentage as the page shows it: one decimal, rounded down, no trailing .0."""
+    d = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    return f"{d:.0f}%" if d == d.to_integral_value() else f"{d}%"
+
+
+def all_best() -> dict[str, str]:
+    return {q.id: opt(q, "1") for q in LARGE}
+
+
+def readiness(app: AppTest, answers: dict[str, str] | None = None) -> AppTest:
+    if answers is not None:
+        app.session_state["answers"] = dict(answers)
+    return open_page(app, "readiness")
+
+
+def show(at: AppTest, view: str) -> AppTest:
+    at.segmented_control(key="rd.view").set_value(view).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def workers(at: AppTest, n: int) -> AppTest:
+    at.number_input(key="rd.workers").set_value(n).run()
+    return at
+
+
+# --- the page and the program choice -------------------------------------------------------
+
+
+def test_the_page_says_it_is_an_unofficial_estimate(app: AppTest) -> None:
+    at = readiness(app)
+    assert at.title[0].value == "Would you pass a COR audit today?"
+    assert "unofficial estimate" in at.caption[0].value
+    assert "not your certifying partner's audit" in at.caption[0].value
+
+
+@pytest.mark.parametrize(
+    ("province", "count", "program"),
+    [
+        ("BC", 25, "bc-large"),
+        ("BC", 20, "bc-large"),
+        ("BC", 19, "bc-small"),
+        ("BC", 2, "bc-owner-operator"),
+        ("AB", 11, "ab-cor"),
+        ("AB", 10, "ab-secor"),
+    ],
+)
+def test_the_program_is_recommended_from_province_and_workers(
+    app: AppTest, province: str, count: int, program: str
+) -> None:
+    at = readiness(app)
+    at.radio(key="rd.jurisdiction").set_value(province).run()
+    workers(at, count)
+    box = at.selectbox(key="rd.program")
+    assert box.value == program
+    expected = C.program(program)
+    assert f"{expected.name} (recommended)" in box.options
+    who = " ".join(m.value for m in at.markdown)
+    assert expected.certification_auditor in who
+    assert expected.maintenance_auditor in who
+
+
+def test_the_workers_field_explains_how_to_count(app: AppTest) -> None:
+    at = readiness(app)
+    help_text = at.number_input(key="rd.workers").help
+    assert "owner" in help_text
+    assert "2,080" in help_text  # go2HR's full-time-equivalent rule, from the programs content
+
+
+def test_alberta_shows_the_iso_route_and_its_dated_direction_while_bc_says_there_is_none(
+    app: AppTest,
+) -> None:
+    at = readiness(app)
+    assert not at.info
+    assert any("No ISO 45001 / CSA Z45001 route" in c.value for c in at.caption)
+    at.radio(key="rd.jurisdiction").set_value("AB").run()
+    ab = C.jurisdiction("AB")
+    assert any(ab.iso_equivalency_note in i.value for i in at.info)
+    shown_notes = " ".join(m.value for m in at.markdown)
+    for note in ab.notes:
+        assert note.title in shown_notes
+        assert note.effective in shown_notes
+
+
+def test_a_chosen_program_is_kept_when_the_worker_count_changes(app: AppTest) -> None:
+    at = workers(readiness(app), 25)
+    at.selectbox(key="rd.program").set_value("bc-small").run()
+    assert any("You chose this program" in c.value for c in at.caption)
+    workers(at, 30)
+    assert at.selectbox(key="rd.program").value == "bc-small"
+
+
+def test_the_program_decides_how_many_questions_are_asked(app: AppTest) -> None:
+    at = workers(readiness(app), 5)
+    small = len(BANK.question_set(C.program("bc-small").question_set))
+    assert at.get("progress")[0].proto.text == f"0 of {small} questions answered"
+
+
+def test_the_quick_check_asks_about_twelve_questions(app: AppTest) -> None:
+    at = readiness(app)
+    at.toggle(key="rd.quick").set_value(True).run()
+    quick = BANK.question_set("quick")
+    assert 10 <= len(quick) <= 14
+    assert at.get("progress")[0].proto.text == f"0 of {len(quick)} questions answered"
+
+
+def test_a_bc_industry_names_the_certifying_partner(app: AppTest) -> None:
+    at = readiness(app)
+    at.selectbox(key="rd.cu").set_value("766011").run()
+    assert any("BC Municipal Safety Association" in m.value or "BCMSA" in m.value for m in at.markdown)
+    assert at.session_state["cu_code"] == "766011"
+
+
+# --- answering -------------------------------------------------------------------------------
+
+
+def test_answers_and_notes_survive_moving_between_elements_and_pages(app: AppTest) -> None:
+    at = readiness(app)
+    first = next(q for q in LARGE if q.element == BANK.elements[0].id)
+    at.radio(key=f"rd.q.{first.id}").set_value(opt(first, "0.5")).run()
+    at.text_area(key=f"rd.n.{first.id}").input("Policy is in the red binder").run()
+    assert "(1/" in at.selectbox(key="rd.element").format_func(BANK.elements[0].id)
+    at.button(key="rd.next").click().run()
+    assert at.selectbox(key="rd.element").value == BANK.elements[1].id
+    open_page(at, "home")
+    at = open_page(at, "readiness")
+    at.selectbox(key="rd.element").set_value(BANK.elements[0].id).run()
+    assert at.radio(key=f"rd.q.{first.id}").value == opt(first, "0.5")
+    assert at.text_area(key=f"rd.n.{first.id}").value == "Policy is in the red binder"
+    assert at.get("progress")[0].proto.text.startswith("1 of ")
+
+
+def test_each_element_shows_its_progress_in_the_jump_list(app: AppTest) -> None:
+    insp = [q for q in LARGE if q.element == "inspections"]
+    at = readiness(app, {q.id: opt(q, "1") for q in insp[:3]})
+    box = at.selectbox(key="rd.element")
+    assert box.format_func("inspections").endswith(f"(3/{len(insp)} answered)")
+
+
+# --- results: the four scoring paths -------------------------------------------------------
+
+
+def test_pass_when_overall_and_every_element_meet_the_bar(app: AppTest) -> None:
+    at = show(readiness(app, all_best()), "Results")
+    assert at.success[0].value.startswith("Would pass: overall 100%")
+    assert not at.error
+    assert at.metric[0].value == "100%"
+
+
+def test_fail_on_overall_when_every_element_is_above_the_floor(app: AppTest) -> None:
+    answers = {q.id: opt(q, "0.5") if has(q, "0.5") else opt(q, "1") for q in LARGE}
+    expected = pct(answers)
+    assert Fraction(50) <= expected < Fraction(80)  # the case we mean to test
+    at = show(readiness(app, answers), "Results")
+    text = at.error[0].value
+    assert text.startswith(f"Would not pass: the overall score is {shown(expected)}")
+    assert "points below the 80% needed" in text
+    assert not any(name in text for name in NAMES.values())
+    assert at.metric[0].value == shown(expected)
+
+
+def test_fail_on_one_element_even_when_the_overall_score_passes(app: AppTest) -> None:
+    answers = all_best()
+    insp = {q.id: q for q in LARGE if q.element == "inspections"}
+    # Inspections at 37.5%: 20 + 0.5 x (15 + 10 + 10 + 15) ... built from the points in content.
+    chosen = {"insp-schedule": "1", "insp-checklist": "0", "insp-followup": "0.5", "insp-pre-use": "0"}
+    for qid, q in insp.items():
+        answers[qid] = opt(q, chosen.get(qid, "0"))
+    element = pct({k: v for k, v in answers.items() if k in insp}, tuple(insp.values()))
+    overall = pct(answers)
+    assert element < 50 <= 80 <= overall
+    at = show(readiness(app, answers), "Results")
+    text = at.error[0].value
+    gap = Fraction(50) - element
+    gap_shown = f"{Decimal(gap.numerator) / Decimal(gap.denominator):.1f}".removesuffix(".0")
+    assert f"Inspections is at {shown(element)}, {gap_shown} points below the 50% floor" in text
+    assert f"even though the overall score of {shown(overall)} meets the bar" in text
+    assert at.metric[2].value == "1"
+    table = at.dataframe[0].value
+    row = table[table["Element"] == "Inspections"].iloc[0]
+    assert row["Score"] == shown(element)
+    assert row["Status"].startswith("Blocks certification")
+
+
+def test_a_not_applicable_answer_leaves_the_question_out_of_the_score(app: AppTest) -> None:
+    answers = all_best()
+    q = next(q for q in LARGE if q.element == "inspections")
+    answers[q.id] = opt(q, "0")
+    at = show(readiness(app, answers), "Results")
+    with_no = at.metric[0].value
+    assert with_no == shown(pct(answers)) != "100%"
+    answers[q.id] = opt(q, None)
+    at.session_state["answers"] = answers
+    at.run()
+    assert at.metric[0].value == "100%"
+    assert at.success[0].value.startswith("Would pass")
+    table = at.dataframe[0].value
+    assert table[table["Element"] == "Inspections"].iloc[0]["Score"] == "100%"
+
+
+def test_an_element_answered_all_not_applicable_is_not_scored_and_does_not_block(app: AppTest) -> None:
+    answers = all_best()
+    for q in LARGE:
+        if q.element == "joint-committee":
+            answers[q.id] = opt(q, None)
+    at = show(readiness(app, answers), "Results")
+    assert at.success[0].value.startswith("Would pass")
+    elements = list(at.dataframe[0].value["Element"])
+    assert NAMES["joint-committee"] not in elements
+    assert len(elements) == len(NAMES) - 1
+
+
+def test_everything_not_applicable_asks_for_an_applicable_answer(app: AppTest) -> None:
+    at = show(readiness(app, {q.id: opt(q, None) for q in LARGE}), "Results")
+    assert "Answer at least one applicable question" in at.info[0].value
+    assert not at.error and not at.exception
+
+
+def test_results_show_the_chart_with_both_thresholds_and_its_table(app: AppTest) -> None:
+    at = show(readiness(app, all_best()), "Results")
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
+    lines = {row["pct"] for layer in rules for row in layer["data"]["values"]}
+    assert lines == {float(RULE.element_min_pct), float(RULE.overall_min_pct)}
+    bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
+    assert len(bars["data"]["values"]) == len(NAMES)
+    assert list(at.dataframe[0].value["Element"]) == [e.name for e in BANK.elements]
+
+
+def test_a_partial_assessment_is_marked_provisional(app: AppTest) -> None:
+    some = dict(list(all_best().items())[:5])
+    at = show(readiness(app, some), "Results")
+    assert any(f"Provisional: 5 of {len(LARGE)} questions answered" in c.value for c in at.caption)
+
+
+# --- action plan -----------------------------------------------------------------------------
+
+
+def blocking_inspections() -> dict[str, str]:
+    answers = {
+        q.id: opt(q, "0.5") if has(q, "0.5") and i % 4 == 0 else opt(q, "1") for i, q in enumerate(LARGE)
+    }
+    for q in LARGE:
+        if q.element == "inspections":
+            answers[q.id] = opt(q, "0")
+    return answers
+
+
+def test_the_action_plan_puts_blocking_elements_first_with_evidence_and_points(app: AppTest) -> None:
+    at = show(readiness(app, blocking_inspections()), "Action plan")
+    table = at.data_editor[0].value
+    insp = [q for q in LARGE if q.element == "inspections"]
+    top = table.head(len(insp))
+    assert set(top["Element"]) == {"Inspections"}
+    assert all(top["Blocking"])
+    assert not any(table.iloc[len(insp) :]["Blocking"])
+    assert list(top["Points"]) == sorted(top["Points"], reverse=True)
+    first = next(q for q in insp if q.action == top.iloc[0]["Action"])
+    assert top.iloc[0]["Evidence to produce"] == first.look_for
+    assert top.iloc[0]["Points"] == first.points
+
+
+def test_the_projection_says_how_many_actions_reach_a_pass(app: AppTest) -> None:
+    at = show(readiness(app, blocking_inspections()), "Action plan")
+    insp = [q for q in LARGE if q.element == "inspections"]
+    text = " ".join(m.value for m in at.markdown)
+    assert "would be enough to pass" in text
+    at.slider(key="rd.done").set_value(len(insp)).run()
+    assert at.success[-1].value.startswith("Would pass")
+    at.slider(key="rd.done").set_value(0).run()
+    assert at.warning[-1].value.startswith("Would not pass")
+
+
+def test_owner_and_target_edits_are_kept_by_question(app: AppTest) -> None:
+    at = show(readiness(app, blocking_inspections()), "Action plan")
+    table = at.data_editor[0].value
+    at.session_state["rd.plan_editor"] = {
+        "edited_rows": {0: {"Owner": '=HYPERLINK("http://x")', "Target date": "2031-02-03"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    first = next(q for q in LARGE if q.action == table.iloc[0]["Action"])
+    assert at.session_state["plan_edits"][first.id] == {
+        "owner": '=HYPERLINK("http://x")',
+        "target": "2031-02-03",
+    }
+    show(at, "Results")
+    show(at, "Action plan")
+    again = at.data_editor[0].value
+    assert again.iloc[0]["Owner"] == '=HYPERLINK("http://x")'
+    assert str(again.iloc[0]["Target date"])[:10] == "2031-02-03"
+
+
+# --- save, resume, reports -----------------------------------------------------------------
+
+
+def test_the_save_view_offers_every_download(app: AppTest) -> None:
+    at = show(readiness(app, all_best()), "Save and reports")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [
+        "Download assessment file (JSON)",
+        "Download PDF report",
+        "Download action plan (CSV)",
+        "Download action plan (XLSX)",
+    ]
+    assert at.file_uploader[0].label == "Resume from an assessment file"
+
+
+def upload(at: AppTest, data: bytes, name: str = "assessment.json") -> AppTest:
+    at.file_uploader(key="rd.upload").set_value((name, data, "application/json")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x00\xff garbage", "not text"),
+        (b'{"format": "cor-ready-assessment", "version": 1, "answers": {', "not valid JSON"),
+        (b'{"hello": "world"}', "not a COR Ready assessment file"),
+        (b'{"format": "cor-ready-assessment", "version": 99}', "newer version of COR Ready"),
+        (b'{"format": "cor-ready-assessment", "version": 1, "answers": []}', "damaged"),
+        (b" " * (300 * 1024), "too large"),
+    ],
+)
+def test_a_bad_file_shows_an_error_under_the_uploader_and_keeps_the_answers(
+    app: AppTest, data: bytes, message: str
+) -> None:
+    before = blocking_inspections()
+    at = show(readiness(app, before), "Save and reports")
+    upload(at, data)
+    assert message in at.error[0].value
+    assert any("not changed" in c.value for c in at.caption)
+    assert at.session_state["answers"] == before
+    show(at, "Answer")
+    first = LARGE[0]
+    assert at.radio(key=f"rd.q.{first.id}").value == before[first.id]
+
+
+def test_a_good_file_replaces_the_answers_once(app: AppTest) -> None:
+    saved = {q.id: opt(q, "0") for q in LARGE[:4]}
+    doc = {
+        "format": "cor-ready-assessment",
+        "version": 1,
+        "program_id": "bc-small",
+        "quick": False,
+        "answers": {**saved, "a-retired-question": "yes"},
+        "notes": {LARGE[0].id: "From the file"},
+        "plan_edits": {},
+    }
+    at = show(readiness(app, all_best()), "Save and reports")
+    upload(at, json.dumps(doc).encode())
+    assert at.session_state["answers"] == saved
+    assert "4 answers loaded" in at.success[0].value
+    assert any("1 answer is for questions" in w.value for w in at.warning)
+    assert at.selectbox(key="rd.program").value == "bc-small"
+    # The same file is applied once: later answers are not overwritten by reruns.
+    at.session_state["answers"][LARGE[0].id] = opt(LARGE[0], "1")
+    at.run()
+    assert at.session_state["answers"][LARGE[0].id] == opt(LARGE[0], "1")
+    show(at, "Answer")
+    assert at.radio(key=f"rd.q.{LARGE[0].id}").value == opt(LARGE[0], "1")
+    assert at.text_area(key=f"rd.n.{LARGE[0].id}").value == "From the file"
+
+
+def test_start_over_clears_everything(app: AppTest) -> None:
+    at = show(readiness(app, all_best()), "Save and reports")
+    at.button(key="rd.reset").click().run()
+    assert at.session_state["answers"] == {}
+    show(at, "Answer")
+    assert at.get("progress")[0].proto.text.startswith("0 of ")
+
+
+# --- drafts: a refresh loses nothing ------------------------------------------------------
+
+
+def fresh_session(token: str | None) -> AppTest:
+    """What a browser refresh does: a brand-new session opening the same URL."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if token is not None:
+        at.query_params["draft"] = token
+    at.run()
+    return open_page(at, "readiness")
+
+
+def test_a_refresh_brings_back_answers_notes_and_program(app: AppTest) -> None:
+    at = workers(readiness(app), 5)
+    q = LARGE[0]
+    at.radio(key=f"rd.q.{q.id}").set_value(opt(q, "0")).run()
+    at.text_area(key=f"rd.n.{q.id}").input("ask Sam").run()
+    token = at.query_params["draft"]
+    token = token[0] if isinstance(token, list) else token
+    again = fresh_session(token)
+    assert again.radio(key=f"rd.q.{q.id}").value == opt(q, "0")
+    assert again.text_area(key=f"rd.n.{q.id}").value == "ask Sam"
+    assert again.number_input(key="rd.workers").value == 5
+    assert again.selectbox(key="rd.program").value == "bc-small"
+
+
+@pytest.mark.parametrize("token", ["nonsense", "A" * 32, "<script>alert(1)</script>"])
+def test_a_bad_or_unknown_draft_link_starts_fresh_with_a_quiet_note(token: str) -> None:
+    at = fresh_session(token)
+    assert not at.exception
+    assert "was not found" in at.caption[0].value
+    assert at.get("progress")[0].proto.text.startswith("0 of ")
+
+
+def test_user_notes_are_never_rendered_as_markdown_or_html(app: AppTest) -> None:
+    note = "**bold** <img src=x onerror=alert(1)>"
+    answers = blocking_inspections()
+    app.session_state["notes"] = {q.id: note for q in LARGE}
+    at = readiness(app, answers)
+    for view in ("Answer", "Results", "Action plan", "Save and reports"):
+        show(at, view)
+        assert not any(note in m.value for m in at.markdown)
