@@ -175,7 +175,8 @@ if plan is not None:
         first.metric("Next deadline", "None in this cycle")
     third.metric("Certificate valid until", long_date(plan.expires_on))
     if view.next:
-        st.markdown(f"**Next: {view.next.title}**, by {long_date(view.next.due)}. {view.next.detail}")
+        st.markdown(f"**Next: {view.next.title}** ({long_date(view.next.due)})")
+        st.caption(view.next.detail)
     show = {"error": st.error, "warning": st.warning, "info": st.info}
     for alert in view.alerts:
         show[alert.level](alert.text)
@@ -197,6 +198,7 @@ if plan is not None:
     st.dataframe(
         rows[["Date", "Milestone", "Status", "Days from today", "Details", "Source"]],
         hide_index=True,
+        height=(len(rows) + 1) * 35 + 3,  # every row visible: the table stands in for the chart
         column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
     )
     st.download_button(

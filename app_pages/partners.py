@@ -24,6 +24,7 @@ from cor.partners import (
     lookup,
     next_steps,
     partner_guide,
+    partner_next_steps,
     path_for,
     path_points,
     roles_for,
@@ -69,20 +70,38 @@ def show_match(m: Match) -> None:
         )
 
 
-def show_health_care_path(gp: GuidePath, c: Content) -> None:
-    st.subheader(gp.title)
+def show_health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
+    if heading:
+        st.markdown(f"#### {gp.title}")
     st.markdown("\n".join(f"- {point}" for point in path_points(gp, c)))
     assoc = next(a for a in c.associations if a.id == gp.association)
     st.markdown(f"**{assoc.name}:** {assoc.members} Contact: {assoc.contact}")
     st.page_link(
-        "app_pages/readiness.py",
-        label="Try our mini-COR self-assessment now (Readiness)",
-        icon=":material/checklist:",
+        "app_pages/readiness.py", label="Try the mini-COR self-assessment", icon=":material/checklist:"
     )
     st.caption(
         f"{gp.source_note} {source(gp.source_url, gp.effective)}; membership: "
         f"{source(assoc.source_url, assoc.effective)}."
     )
+
+
+def this_week(steps: list[str], cu: str | None) -> None:
+    """The checklist and the two ways on, carrying the CU when there is one."""
+    st.subheader("This week")
+    st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(steps, 1)))
+    params = {"cu": cu} if cu else None
+    left, right = st.columns(2)
+    label = f"Estimate savings for CU {cu}" if cu else "Estimate your savings"
+    if left.button(label, key="pg.to_savings", icon=":material/savings:", type="primary"):
+        if cu:
+            st.session_state["cu_code"] = cu
+        st.switch_page("app_pages/savings.py", query_params=params)
+    if right.button("Check your readiness", key="pg.to_readiness", icon=":material/checklist:"):
+        if cu:
+            st.session_state["cu_code"] = cu
+        st.switch_page("app_pages/readiness.py", query_params=params)
+    if cu:
+        st.caption(f"Both carry CU {cu} over, so you do not have to type it again.")
 
 
 def show_partner_entry(e: DirectoryEntry) -> None:
@@ -148,11 +167,16 @@ guide = load_guide()
 st.title("Find your certifying partner")
 st.write(
     "Your **certifying partner** registers you for COR, trains your auditors and checks every audit. "
-    "Search by your classification unit (CU) code, its name, or plain words for your industry."
+    "Many employers stall here: they do not know who theirs is, and some industries have none."
 )
 jurisdiction = jurisdiction_picker("pg.jurisdiction")
 jur = c.jurisdiction(jurisdiction)
-bc = c.jurisdiction("BC")
+program = jur.partners_program
+st.caption(
+    "Search by your classification unit (CU) code, its name, or plain words for your industry."
+    if jurisdiction == "BC"
+    else "In Alberta, search by plain words for your industry (CU codes are WorkSafeBC's, for BC)."
+)
 
 # --- 1. Finder -------------------------------------------------------------------------------
 if "pg.query" not in st.session_state:
@@ -160,7 +184,11 @@ if "pg.query" not in st.session_state:
 query = st.text_input(
     "CU code, CU name or industry words",
     key="pg.query",
-    placeholder="e.g. 766011, long-term care, trucking, municipal",
+    placeholder=(
+        "e.g. 766011, long-term care, trucking, municipal"
+        if jurisdiction == "BC"
+        else "e.g. continuing care, construction, municipal (CU codes are BC's)"
+    ),
     on_change=new_query,
     help="Your six-digit CU code is on your WorkSafeBC online account and your assessment notice.",
 )
@@ -168,9 +196,8 @@ found = lookup(query, jurisdiction, c)
 if found.kind == "invalid":
     st.warning(found.message, icon=":material/warning:")
 elif found.message and not (found.units or found.partners):
-    program = jur.partners_program
     st.warning(
-        f"{found.message} Try your six-digit CU code or other words, or ask the {program.name}: "
+        f"{found.message} Try other words or your six-digit CU code, or ask {program.name}: "
         f"{program.phone}, {program.email}.",
         icon=":material/search_off:",
     )
@@ -188,7 +215,7 @@ if len(codes) > 1:
                 "CU": code,
                 "Name": ms[0].cu_name,
                 "Partner": " or ".join(m.partner_short_name for m in ms),
-                "How": situation(ms),
+                "How": guide.kind(situation(ms)).label,
             }
         )
     st.dataframe(pd.DataFrame(summary), hide_index=True)
@@ -199,30 +226,13 @@ if len(codes) > 1:
 elif codes:
     pick = codes[0]
 
-for p in found.partners:
-    ent = next(e for e in directory(jurisdiction, c) if e.partner.id == p.id)
-    if jurisdiction == "BC":
-        st.markdown(
-            f"**{p.short_name} serves this industry**, but COR Ready's list has none of its CUs that match your words."
-        )
-    show_partner_entry(ent)
-if found.partners and jurisdiction == "BC":
-    st.caption(
-        "Check your CU code on your WorkSafeBC account, then search it here or ask the partner "
-        f"(or the {bc.partners_program.name}: {bc.partners_program.phone}) whether it serves you."
-    )
-if found.partners and jurisdiction != "BC":
-    st.caption(
-        f"Unsure which partner is yours? Ask {jur.partners_program.name}: "
-        f"{jur.partners_program.phone}, {jur.partners_program.email}."
-    )
-
+gp = None
 if pick:
     matches = find(pick, c)
     sit = situation(matches)
     kind = guide.kind(sit)
-    name = matches[0].cu_name or "not in COR Ready's list"
-    st.subheader(f"CU {pick}: {name}")
+    cu_name = matches[0].cu_name or "not in COR Ready's list"
+    st.subheader(f"CU {pick}: {cu_name}")
     st.badge(kind.label, color=BADGE_COLOR[sit])
     st.caption(f"{kind.meaning} {source(kind.source_url, kind.effective)}")
     if sit == "multiply aligned":
@@ -235,52 +245,46 @@ if pick:
     else:
         for m in matches:
             show_match(m)
-
     gp = path_for(pick, query, guide)
     if gp:
         with st.container(border=True):
             show_health_care_path(gp, c)
 
-    st.subheader("This week")
-    st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(next_steps(pick, matches, guide, c), 1)))
-    left, right = st.columns(2)
-    if left.button(
-        f"Estimate savings for CU {pick}", key="pg.to_savings", icon=":material/savings:", type="primary"
-    ):
-        st.session_state["cu_code"] = pick
-        st.switch_page("app_pages/savings.py", query_params={"cu": pick})
-    if right.button("Check your readiness", key="pg.to_readiness", icon=":material/checklist:"):
-        st.session_state["cu_code"] = pick
-        st.switch_page("app_pages/readiness.py", query_params={"cu": pick})
-    st.caption(f"Both carry CU {pick} over, so you do not have to type it again.")
-else:
-    gp = None
+if found.partners:
+    entries_by_id = {e.partner.id: e for e in directory(jurisdiction, c)}
+    if jurisdiction == "BC":
+        st.subheader("Also serving this industry" if pick else "Partners for this industry")
+        st.caption(
+            "COR Ready's list has none of these partners' CUs that match your words: check your CU "
+            "code on your WorkSafeBC account, then search it here or ask the partner."
+        )
+    else:
+        st.subheader("Partners for this industry")
+    for p in found.partners:
+        show_partner_entry(entries_by_id[p.id])
 
-with st.expander("What the results mean: contracted, naturally aligned, several partners, un-served"):
-    for k in guide.kinds:
-        st.markdown(f"**{k.label}.** {k.meaning} {source(k.source_url, k.effective)}")
+if pick:
+    this_week(next_steps(pick, matches, guide, c), pick)
+elif found.partners:
+    this_week(partner_next_steps(found.partners, guide, c), None)
 
-# --- 2. Health care path (BC) -----------------------------------------------------------------
-if jurisdiction == "BC" and gp is None:
-    for path in guide.paths:
-        with st.expander(path.title):
-            show_health_care_path(path, c)
+# --- 2. What results mean, and the health care path (BC) --------------------------------------
+if jurisdiction == "BC":
+    with st.expander("What the results mean: contracted, naturally aligned, several partners, un-served"):
+        for k in guide.kinds:
+            st.markdown(f"**{k.label}.** {k.meaning} {source(k.source_url, k.effective)}")
+    if gp is None:
+        for path in guide.paths:
+            with st.expander(path.title):
+                show_health_care_path(path, c, heading=False)
 
 # --- 3. Directory ----------------------------------------------------------------------------
 entries = directory(jurisdiction, c)
 st.header(f"Certifying partners in {jur.name}")
-if jurisdiction == "BC":
-    st.write(
-        "Every certifying partner works under an agreement with WorkSafeBC: it owns its audit instrument, "
-        "trains and certifies auditors, and reviews each audit for quality. Programs are the ones our "
-        f"sources confirm; ask the partner about the others. {len(entries)} partners below."
-    )
-else:
-    st.write(
-        "In Alberta the certifying partner and the Government of Alberta issue the COR together. Alberta's "
-        "own pages count 13 partners and one partner counts 10: these are the ones whose own pages we found. "
-        f"{len(entries)} partners below."
-    )
+note = guide.directory_note(jurisdiction)
+if note:
+    st.write(note.text)
+    st.caption(f"{note.source_note} {source(note.source_url, note.effective)}")
 for col, e in in_pairs(entries):
     with col:
         show_partner_entry(e)
@@ -294,7 +298,6 @@ with st.expander("Table view (for printing or a projector)"):
             "Caveat": st.column_config.TextColumn("Caveat", width="large"),
         },
     )
-program = jur.partners_program
 st.markdown(
     f"**No partner for your industry, or unsure?** {program.name}: {program.phone}, "
     f"{program.email}. [Website]({program.url})"

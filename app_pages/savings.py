@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from cor import incentives as inc
-from cor.charts.savings import cumulative_chart, describe, year_label
+from cor.charts.savings import cumulative_chart, describe
 from cor.exports.estimate import to_csv
 from cor.models import ClassificationUnit
 from ui.state import content, jurisdiction_picker
@@ -178,9 +178,11 @@ if jurisdiction == "BC":
             st.session_state[k("year", rid)] = years[0] if years else None
         with st.container(border=True):
             if many:
-                head, remove = st.columns([5, 1], vertical_alignment="center")
+                head = st.container(
+                    horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"
+                )
                 head.markdown(f"**CU {pos + 1}**")
-                remove.button(
+                head.button(
                     "Remove",
                     key=f"sv.remove.{rid}",
                     on_click=remove_row,
@@ -411,28 +413,28 @@ with year_col:
 if amounts:
     costs = [audit_cost or Decimal(0)] + [maint_cost or Decimal(0)] * (len(amounts) - 1)
     cycle_rows = inc.cumulative(amounts, costs, first_audit_year)
-    chart, table = st.columns([3, 2])
-    chart.altair_chart(cumulative_chart(cycle_rows), alt=describe(cycle_rows))
-    table_frame = pd.DataFrame(
-        {
-            "Year": [year_label(r) for r in cycle_rows],
-            "Credited in": [str(r["credited_in"]) for r in cycle_rows],
-            "Incentive": [inc.money(r["incentive"]) for r in cycle_rows],  # type: ignore[arg-type]
-            "Cumulative": [inc.money(r["cumulative"]) for r in cycle_rows],  # type: ignore[arg-type]
-            "Audit costs so far": [inc.money(r["cumulative_cost"]) for r in cycle_rows],  # type: ignore[arg-type]
-            "Net": [inc.money(r["net"]) for r in cycle_rows],  # type: ignore[arg-type]
-        }
-    )
-    table.table(table_frame, hide_index=True)
+    st.altair_chart(cumulative_chart(cycle_rows, title=""), alt=describe(cycle_rows))
+    with_costs = audit_cost is not None or maint_cost is not None
+    table = {
+        "Year": [f"Year {r['year']}" for r in cycle_rows],
+        "Audit in": [str(r["audit_year"]) for r in cycle_rows],
+        "Credited in": [str(r["credited_in"]) for r in cycle_rows],
+        "Incentive": [inc.money(r["incentive"]) for r in cycle_rows],  # type: ignore[arg-type]
+        "Cumulative": [inc.money(r["cumulative"]) for r in cycle_rows],  # type: ignore[arg-type]
+    }
+    if with_costs:
+        table["Audit costs so far"] = [inc.money(r["cumulative_cost"]) for r in cycle_rows]  # type: ignore[arg-type]
+        table["Net"] = [inc.money(r["net"]) for r in cycle_rows]  # type: ignore[arg-type]
+    st.table(pd.DataFrame(table), hide_index=True)
     net = cycle_rows[-1]["net"]
-    if audit_cost or maint_cost:
+    if with_costs:
         verdict = "more than pays for" if net > 0 else "does not cover"  # type: ignore[operator]
-        table.markdown(
-            f"Over the cycle, the incentive **{verdict}** the audit costs you entered: net {inc.money(net)}."
-        )  # type: ignore[arg-type]
-    table.caption(
-        "Each year's incentive is credited the year after its audit (the Credited in column); "
-        "audit costs are paid in the audit year."
+        st.markdown(
+            f"Over the cycle, the incentive **{verdict}** the audit costs you entered: net {inc.money(net)}."  # type: ignore[arg-type]
+        )
+    st.caption(
+        "Each year's incentive is credited the year after its audit; audit costs are paid in the audit year. "
+        "The table holds the same figures as the chart."
     )
 else:
     st.caption("The chart appears once there is an estimate above.")

@@ -62,7 +62,7 @@ def page() -> None:
         key = f"b.q.{q['id']}"
         if key not in st.session_state:
             st.session_state[key] = answers.get(q["id"])
-        st.radio(f"**{i}.** {q['text']}", list(labels), format_func=labels.__getitem__, index=None, key=key)
+        st.radio(f"Q{i}. {q['text']}", list(labels), format_func=labels.__getitem__, index=None, key=key)
         with st.expander("What the auditor looks for, and your notes"):
             st.markdown(f"**Why it is asked.** {q['why']}")
             st.markdown(f"**Evidence.** {q['look_for']}  \nWorth {q['points']} points.")

@@ -796,6 +796,18 @@ def status(sched: Schedule, today: date, content: Content | None = None) -> Cycl
                 )
     if sched.auditor_trained_on:
         lapses = add_years(sched.auditor_trained_on, rules.internal_auditor_valid_years)
+        book_by = lapses - timedelta(days=rules.refresher_lead_days)
+        if book_by < today <= lapses:
+            alerts.append(
+                Alert(
+                    level="warning",
+                    text=(
+                        f"The internal auditor's certification lapses on {long_date(lapses)}, in "
+                        f"{(lapses - today).days} days: book the refresher now."
+                    ),
+                    milestone_id="auditor-refresher",
+                )
+            )
         if lapses < today:
             alerts.append(
                 Alert(

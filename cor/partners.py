@@ -28,6 +28,7 @@ from cor.models import (
     Association,
     ClassificationUnit,
     Content,
+    Jurisdiction,
     Partner,
     Record,
     Role,
@@ -442,6 +443,7 @@ class StepTemplate(Record):
             "unknown",
             "association",
             "all",
+            "partner",
         ],
         ...,
     ] = Field(min_length=1)
@@ -460,13 +462,24 @@ class GuidePath(Sourced):
     points: tuple[str, ...] = Field(min_length=1)
 
 
+class DirectoryNote(Sourced):
+    """What the directory says before its list of a province's partners (counts, caveats)."""
+
+    jurisdiction: Jurisdiction
+    text: str
+
+
 class Guide(Record):
     kinds: tuple[AlignmentKind, ...]
     steps: tuple[StepTemplate, ...]
     paths: tuple[GuidePath, ...]
+    directory_notes: tuple[DirectoryNote, ...]
 
     def kind(self, kind_id: str) -> AlignmentKind:
         return next(k for k in self.kinds if k.id == kind_id)
+
+    def directory_note(self, jurisdiction: str) -> DirectoryNote | None:
+        return next((n for n in self.directory_notes if n.jurisdiction == jurisdiction), None)
 
 
 #: Placeholders the app fills in step texts and path points.
@@ -497,7 +510,13 @@ def load_guide(root: Path | str = CONTENT_DIR, content: Content | None = None) -
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ContentError(rel, f"not valid TOML ({exc})") from None
     parts: dict[str, list[BaseModel]] = {}
-    for table, model in (("kind", AlignmentKind), ("step", StepTemplate), ("path", GuidePath)):
+    tables = (
+        ("kind", AlignmentKind),
+        ("step", StepTemplate),
+        ("path", GuidePath),
+        ("directory_note", DirectoryNote),
+    )
+    for table, model in tables:
         records = data.get(table)
         if not isinstance(records, list) or not records:
             raise ContentError(rel, f"no [[{table}]] records found")
@@ -510,7 +529,12 @@ def load_guide(root: Path | str = CONTENT_DIR, content: Content | None = None) -
                 err = exc.errors()[0]
                 field = ".".join(str(p) for p in err["loc"])
                 raise ContentError(rel, err["msg"], f"{table} #{i + 1} ({label})", field) from None
-    guide = Guide(kinds=tuple(parts["kind"]), steps=tuple(parts["step"]), paths=tuple(parts["path"]))  # type: ignore[arg-type]
+    guide = Guide(
+        kinds=tuple(parts["kind"]),  # type: ignore[arg-type]
+        steps=tuple(parts["step"]),  # type: ignore[arg-type]
+        paths=tuple(parts["path"]),  # type: ignore[arg-type]
+        directory_notes=tuple(parts["directory_note"]),  # type: ignore[arg-type]
+    )
     missing = set(SITUATIONS) - {k.id for k in guide.kinds}
     if missing:
         raise ContentError(rel, f"no [[kind]] explains: {', '.join(sorted(missing))}")
@@ -602,6 +626,24 @@ def next_steps(
         "association_program": associations[0].program if associations else "",
     }
     return [s.text.format_map(values) for s in guide.steps if tags & set(s.when)]
+
+
+def partner_next_steps(
+    partners: Sequence[Partner], guide: Guide, content: Content | None = None
+) -> list[str]:
+    """This week's checklist when a search found partners by industry but no CU (always so in
+    Alberta, whose industry codes are not in our content)."""
+    content = content or default_content()
+    jur = content.jurisdiction(partners[0].jurisdiction)
+    values = dict.fromkeys(STEP_FIELDS, "") | {
+        "partners": _join([f"[{p.short_name}]({p.url})" for p in partners]),
+        "program_name": jur.partners_program.name,
+        "phone": jur.partners_program.phone,
+        "email": jur.partners_program.email,
+        "overall": _pct(jur.pass_rule.overall_min_pct),
+        "element": _pct(jur.pass_rule.element_min_pct),
+    }
+    return [s.text.format_map(values) for s in guide.steps if "partner" in s.when]
 
 
 # --- directory and roles ---------------------------------------------------------------------

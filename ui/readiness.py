@@ -344,6 +344,7 @@ def _industry(c: Content) -> None:
         [None, *units],
         format_func=lambda k: "Not chosen" if k is None else f"{k} {units[k].name}",
         key="rd.cu",
+        placeholder="Not chosen",
         help="Your CU decides which certifying partner runs your audits. Find yours in the Partner guide.",
     )
     st.session_state["cu_code"] = cu
@@ -423,13 +424,15 @@ def answer_view(ctx: Ctx) -> None:
         labels = {o.id: o.label for o in bank.scale(q.scale).options}
         key = f"rd.q.{q.id}"
         seed(key, answers.get(q.id) if answers.get(q.id) in labels else None)
-        choice = st.radio(
-            f"**{i}.** {q.text}", list(labels), format_func=labels.__getitem__, index=None, key=key
+        st.radio(
+            f"Q{i}. {q.text}",
+            list(labels),
+            format_func=labels.__getitem__,
+            index=None,
+            key=key,
+            on_change=None,
+            args=(q.id,),
         )
-        if choice is None:
-            answers.pop(q.id, None)
-        else:
-            answers[q.id] = choice
         with st.expander("What the auditor looks for, and your notes"):
             st.markdown(f"**Why it is asked.** {q.why}")
             st.markdown(
@@ -455,6 +458,16 @@ def answer_view(ctx: Ctx) -> None:
         disabled=position == len(order) - 1,
         key="rd.next",
     )
+
+
+def _answered(question_id: str) -> None:
+    """Radio callback: record the answer before the rerun, so progress and scores drawn above the
+    question (and computed before it is rendered) already count it."""
+    choice = st.session_state[f"rd.q.{question_id}"]
+    if choice is None:
+        st.session_state["answers"].pop(question_id, None)
+    else:
+        st.session_state["answers"][question_id] = choice
 
 
 def _go_to(order: list[str], position: int) -> None:

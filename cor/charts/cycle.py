@@ -54,6 +54,9 @@ STATE_SHAPES: dict[State, str] = {
 }
 TODAY_COLOUR = "#c62828"
 LANE_HEIGHT = 62
+LEGEND = alt.Legend(
+    title="Status", orient="bottom", direction="horizontal", columns=2, symbolSize=150, symbolOpacity=1
+)
 
 
 def _ts(day: date) -> pd.Timestamp:
@@ -104,11 +107,8 @@ def timeline_chart(schedule: Schedule, today: date, view: CycleStatus | None = N
             {
                 "start": _ts(max(date(y.calendar_year, 1, 1), start)),
                 "end": _ts(min(date(y.calendar_year + 1, 1, 1), end)),
-                "Band": (
-                    f"Year {y.number} · {y.calendar_year}"
-                    if y.number <= len(schedule.years) - 1
-                    else f"Re-cert · {y.calendar_year}"
-                ),
+                # Short: on a phone a band is ~65 px wide; the axis already names the years.
+                "Band": f"Year {y.number}" if y.number < len(schedule.years) else "Re-cert",
                 "fill": "#dfe7f2" if y.number % 2 == 0 else "#f4f7fb",
             }
             for y in schedule.years
@@ -183,12 +183,12 @@ def timeline_chart(schedule: Schedule, today: date, view: CycleStatus | None = N
     colour = alt.Color(
         "Status:N",
         scale=alt.Scale(domain=[STATE_LABELS[s] for s in states], range=[STATE_COLOURS[s] for s in states]),
-        legend=alt.Legend(title="Status", orient="bottom", direction="horizontal", columns=3),
+        legend=LEGEND,
     )
     shape = alt.Shape(
         "Status:N",
         scale=alt.Scale(domain=[STATE_LABELS[s] for s in states], range=[STATE_SHAPES[s] for s in states]),
-        legend=alt.Legend(title="Status", orient="bottom", direction="horizontal", columns=3),
+        legend=LEGEND,
     )
     tooltip = [
         alt.Tooltip("Milestone:N"),
@@ -238,6 +238,11 @@ def timeline_chart(schedule: Schedule, today: date, view: CycleStatus | None = N
             today_rule,
             today_text,
         )
-        .properties(height=height, title="Your COR cycle")
+        # "fit-x": fill the page's width but keep the plot's own height (plain "fit" squeezes the
+        # plot so plot, legend and axis together fit the height).
+        .properties(
+            height=height,
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
         .configure_view(strokeWidth=0)
     )

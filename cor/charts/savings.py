@@ -16,12 +16,14 @@ import pandas as pd
 INCENTIVE = "Cumulative incentive"
 COST = "Cumulative audit cost"
 COLOURS = {INCENTIVE: "#1d5d9b", COST: "#b3261e"}
+#: Splits an axis label over two lines, so three years fit side by side on a phone.
+SEPARATOR = " · "
 
 
 def year_label(row: dict[str, object]) -> str:
-    """``Year 1 (audit 2026)`` when the calendar year is known, else ``Year 1``."""
+    """``Year 1 · audit 2026`` when the calendar year is known, else ``Year 1``."""
     if "audit_year" in row:
-        return f"Year {row['year']} (audit {row['audit_year']})"
+        return f"Year {row['year']}{SEPARATOR}audit {row['audit_year']}"
     return f"Year {row['year']}"
 
 
@@ -58,7 +60,9 @@ def cumulative_chart(
         "year:N",
         title=None,
         sort=alt.SortField("order"),
-        axis=alt.Axis(labelAngle=0, labelFontSize=14, labelLimit=200),
+        axis=alt.Axis(
+            labelAngle=0, labelFontSize=14, labelLimit=200, labelExpr=f"split(datum.label, '{SEPARATOR}')"
+        ),
     )
     y = alt.Y(
         "amount:Q", title="Dollars (CAD)", axis=alt.Axis(format="$,.0f", labelFontSize=13, titleFontSize=14)
@@ -87,11 +91,10 @@ def cumulative_chart(
             .encode(x, y, colour, tooltip=tooltip)
         )
         layers.append(line)
-    return (
-        alt.layer(*layers)
-        .properties(title=alt.TitleParams(title, fontSize=18, anchor="start"), height=360)
-        .configure_view(strokeWidth=0)
-    )
+    chart = alt.layer(*layers).properties(height=360)
+    if title:
+        chart = chart.properties(title=alt.TitleParams(title, fontSize=18, anchor="start"))
+    return chart.configure_view(strokeWidth=0)
 
 
 def describe(rows: Sequence[dict[str, object]]) -> str:

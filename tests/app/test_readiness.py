@@ -183,6 +183,14 @@ def test_answers_and_notes_survive_moving_between_elements_and_pages(app: AppTes
     assert at.get("progress")[0].proto.text.startswith("1 of ")
 
 
+def test_progress_counts_an_answer_in_the_same_rerun(app: AppTest) -> None:
+    at = readiness(app)
+    q = next(q for q in LARGE if q.element == BANK.elements[0].id)
+    at.radio(key=f"rd.q.{q.id}").set_value(opt(q, "1")).run()
+    assert at.get("progress")[0].proto.text == f"1 of {len(LARGE)} questions answered"
+    assert "(1/" in at.selectbox(key="rd.element").format_func(q.element)
+
+
 def test_each_element_shows_its_progress_in_the_jump_list(app: AppTest) -> None:
     insp = [q for q in LARGE if q.element == "inspections"]
     at = readiness(app, {q.id: opt(q, "1") for q in insp[:3]})

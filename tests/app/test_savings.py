@@ -1,0 +1,313 @@
+"""The savings page as a user drives it (issue 4), headless with AppTest.
+
+Expected dollars are source 004's worked examples (2024 data): $11,000,000 at $4.54 -> $49,940.00
+and $25,000,000 at $3.47 -> $86,750.00, so two such CUs total $136,690.00 a year.
+"""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Column
+
+from cor.content import default_content
+from tests.app.conftest import open_page
+from tests.conftest import ROOT
+
+
+def savings(app: AppTest) -> AppTest:
+    return open_page(app, "savings")
+
+
+def type_in(at: AppTest, key: str, text: str) -> AppTest:
+    at.text_input(key=key).input(text).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def column_of(at: AppTest, key: str) -> Column:
+    """The layout column holding the widget ``key``: its messages must be right there."""
+    return next(c for c in at.columns if any(w.key == key for w in c.text_input))
+
+
+def code_blocks(at: AppTest) -> list[str]:
+    return [c.value for c in at.code]
+
+
+def test_typing_the_large_long_term_care_example_shows_49940_and_its_formula(app: AppTest) -> None:
+    at = savings(app)
+    assert at.title[0].value == "What would COR save you?"
+    assert at.text_input(key="sv.pay.0").label == "Assessable payroll"
+    assert at.text_input(key="sv.rate.0").label == "Base rate"
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    assert metrics(at)["Annual incentive"] == "$49,940.00"
+    assert "$11,000,000 x ($4.54 / $100) x 10% = $49,940.00" in code_blocks(at)
+    assert metrics(at)["Over a 3-year COR cycle"] == "$149,820.00"
+
+
+def test_picking_a_cu_by_code_fills_its_base_rate_with_year_and_source(app: AppTest) -> None:
+    at = savings(app)
+    at.selectbox(key="sv.cu.0").select("766011").run()
+    assert at.text_input(key="sv.rate.0").value == "4.54"
+    assert at.selectbox(key="sv.year.0").value == 2024
+    caption = " ".join(c.value for c in at.caption)
+    assert "2024 rate for CU 766011" in caption and "safecarebc.ca" in caption
+    type_in(at, "sv.pay.0", "1,500,000")
+    assert metrics(at)["Annual incentive"] == "$6,810.00"
+
+
+def test_the_cu_list_is_searchable_by_code_and_name(app: AppTest) -> None:
+    at = savings(app)
+    options = at.selectbox(key="sv.cu.0").options
+    assert "766011 Long Term Care" in options
+    assert "Custom base rate (type it in)" in options
+
+
+def test_an_older_year_fills_that_years_rate(app: AppTest) -> None:
+    at = savings(app)
+    at.selectbox(key="sv.cu.0").select("766011").run()
+    at.selectbox(key="sv.year.0").select(2016).run()
+    assert at.text_input(key="sv.rate.0").value == "2.42"
+
+
+def test_editing_the_prefilled_rate_makes_it_a_custom_rate(app: AppTest) -> None:
+    at = savings(app)
+    at.selectbox(key="sv.cu.0").select("766011").run()
+    type_in(at, "sv.rate.0", "4.00")
+    type_in(at, "sv.pay.0", "11000000")
+    assert any("Custom base rate" in c.value and "$4.54" in c.value for c in at.caption)
+    assert metrics(at)["Annual incentive"] == "$44,000.00"  # 11,000,000 x 4.00 / 100 x 10%
+
+
+def test_two_cus_give_each_incentive_and_the_total(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    at.button(key="sv.add").click().run()
+    at.selectbox(key="sv.cu.1").select("766006").run()
+    assert at.text_input(key="sv.rate.1").value == "3.47"
+    type_in(at, "sv.pay.1", "25000000")
+    shown = metrics(at)
+    assert shown["Annual incentive, CU 1"] == "$49,940.00"
+    assert shown["Annual incentive, CU 2"] == "$86,750.00"
+    assert shown["Total annual incentive"] == "$136,690.00"
+    assert shown["Over a 3-year COR cycle"] == "$410,070.00"
+    assert "Total: $49,940.00 + $86,750.00 = $136,690.00" in code_blocks(at)
+
+
+def test_a_removed_cu_leaves_the_total(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    at.button(key="sv.add").click().run()
+    type_in(at, "sv.pay.1", "25000000")
+    type_in(at, "sv.rate.1", "3.47")
+    at.button(key="sv.remove.1").click().run()
+    assert metrics(at)["Annual incentive"] == "$49,940.00"
+    assert "Total annual incentive" not in metrics(at)
+
+
+def test_a_bad_payroll_shows_its_message_at_the_field_and_keeps_everything_else(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    at.button(key="sv.add").click().run()
+    at.selectbox(key="sv.cu.1").select("766006").run()
+    type_in(at, "sv.pay.1", "-25000000")
+    assert [e.value for e in column_of(at, "sv.pay.1").error] == ["Assessable payroll cannot be negative."]
+    assert not column_of(at, "sv.pay.0").error
+    # the other CU's result and every input stay as typed
+    assert metrics(at)["Annual incentive, CU 1"] == "$49,940.00"
+    assert at.text_input(key="sv.pay.1").value == "-25000000"
+    assert at.text_input(key="sv.rate.1").value == "3.47"
+    assert at.selectbox(key="sv.cu.1").value == "766006"
+    assert at.text_input(key="sv.pay.0").value == "11000000"
+    assert any("1 of 2 CUs are not in the total" in w.value for w in at.warning)
+    # fixing it brings the CU back into the total
+    type_in(at, "sv.pay.1", "25000000")
+    assert metrics(at)["Total annual incentive"] == "$136,690.00"
+
+
+def test_a_base_rate_of_150_is_refused_at_the_field(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "150")
+    assert [e.value for e in column_of(at, "sv.rate.0").error] == [
+        "Base rate is dollars per $100 of payroll, so it must be between 0 and 100."
+    ]
+    assert at.text_input(key="sv.pay.0").value == "11000000"
+    assert "Annual incentive" not in metrics(at)
+
+
+def test_an_absurd_or_empty_payroll_gets_a_message_at_the_field(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.rate.0", "4.54")
+    assert "empty" in column_of(at, "sv.pay.0").warning[0].value  # rate typed, payroll not yet
+    type_in(at, "sv.pay.0", "20000000000")
+    assert "more than $10 billion" in column_of(at, "sv.pay.0").error[0].value
+    type_in(at, "sv.pay.0", "eleven million")
+    assert "must be a number" in column_of(at, "sv.pay.0").error[0].value
+    assert at.text_input(key="sv.rate.0").value == "4.54"
+
+
+def test_a_shared_link_fills_the_inputs_and_shows_the_same_result() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in {
+        "j": "BC",
+        "cu0": "766011",
+        "yr0": "2024",
+        "pay0": "11000000",
+        "rate0": "4.54",
+        "cu1": "766006",
+        "pay1": "25000000",
+        "audit": "8000",
+    }.items():
+        at.query_params[key] = value
+    at.run()
+    savings(at)
+    assert at.selectbox(key="sv.cu.0").value == "766011"
+    assert at.text_input(key="sv.pay.1").value == "25000000"
+    assert at.text_input(key="sv.rate.1").value == "3.47"  # no rate in the link: the CU's own
+    assert metrics(at)["Total annual incentive"] == "$136,690.00"
+    assert at.text_input(key="sv.audit").value == "8000"
+
+
+def test_a_shared_link_with_a_bad_value_shows_it_with_its_message() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["pay0"] = "-5"
+    at.query_params["rate0"] = "4.54"
+    at.run()
+    savings(at)
+    assert at.text_input(key="sv.pay.0").value == "-5"
+    assert column_of(at, "sv.pay.0").error[0].value == "Assessable payroll cannot be negative."
+
+
+def test_the_inputs_are_written_to_the_url_and_offered_as_a_link(app: AppTest) -> None:
+    at = savings(app)
+    at.selectbox(key="sv.cu.0").select("766011").run()
+    type_in(at, "sv.pay.0", "11000000")
+    assert at.query_params["cu0"] == "766011"
+    assert at.query_params["pay0"] == "11000000"
+    assert at.query_params["rate0"] == "4.54"
+    link = next(c for c in code_blocks(at) if "savings?" in c)
+    assert "cu0=766011" in link and "pay0=11000000" in link and "rate0=4.54" in link
+
+
+def test_a_cu_chosen_in_the_partner_guide_preselects_row_one_once(app: AppTest) -> None:
+    app.session_state["cu_code"] = "766011"
+    at = savings(app)
+    assert at.selectbox(key="sv.cu.0").value == "766011"
+    assert at.text_input(key="sv.rate.0").value == "4.54"
+    at.selectbox(key="sv.cu.0").select("766006").run()  # the user's later choice is kept
+    type_in(at, "sv.pay.0", "1000000")
+    assert at.selectbox(key="sv.cu.0").value == "766006"
+    assert metrics(at)["Annual incentive"] == "$3,470.00"
+
+
+def test_a_cu_in_the_link_from_the_partner_guide_preselects_row_one() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["cu"] = "766006"
+    at.run()
+    savings(at)
+    assert at.selectbox(key="sv.cu.0").value == "766006"
+    assert at.text_input(key="sv.rate.0").value == "3.47"
+
+
+def test_inputs_survive_a_visit_to_another_page(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    open_page(at, "about")
+    savings(at)
+    assert metrics(at)["Annual incentive"] == "$49,940.00"
+
+
+def test_alberta_shows_the_pir_refund_for_each_year(app: AppTest) -> None:
+    at = savings(app)
+    at.radio(key="sv.jurisdiction").set_value("AB").run()
+    assert not at.text_input(key="sv.abprem").value
+    type_in(at, "sv.abprem", "250000")
+    shown = metrics(at)
+    assert shown["Refund, first COR year"] == "$25,000.00"  # 10%
+    assert shown["Each maintenance year (years 2 to 3)"] == "$12,500.00"  # 5%
+    assert shown["Over 3 years"] == "$50,000.00"
+    assert any("Year 1: $250,000 x 10% = $25,000.00" in c for c in code_blocks(at))
+    assert any("industry rate" in m.value for m in at.markdown)
+    at.toggle(key="sv.secor").set_value(True).run()
+    assert metrics(at)["SECOR refund, year 1"] == "$12,500.00"
+
+
+def test_alberta_refuses_a_negative_premium_at_the_field(app: AppTest) -> None:
+    at = savings(app)
+    at.radio(key="sv.jurisdiction").set_value("AB").run()
+    type_in(at, "sv.abprem", "-1")
+    assert at.error[0].value == "Industry-rate premium cannot be negative."
+
+
+def test_the_chart_and_its_table_show_the_cycle_against_the_audit_cost(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    type_in(at, "sv.audit", "8000")
+    (chart,) = at.get("vega_lite_chart")
+    assert "Cumulative audit cost" in chart.proto.spec
+    table = at.table[0].value
+    assert list(table["Cumulative"]) == ["$49,940.00", "$99,880.00", "$149,820.00"]
+    assert list(table["Net"]) == ["$41,940.00", "$91,880.00", "$141,820.00"]
+    first = at.selectbox(key="sv.first").value
+    assert list(table["Credited in"]) == [str(first + 1), str(first + 2), str(first + 3)]
+
+
+def test_a_bad_audit_cost_is_refused_at_its_field_and_the_estimate_stays(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    type_in(at, "sv.audit", "-8000")
+    assert column_of(at, "sv.audit").error[0].value == "Cost of the audit cannot be negative."
+    assert metrics(at)["Annual incentive"] == "$49,940.00"
+
+
+def test_good_standing_conditions_are_a_checklist_that_warns_until_all_hold(app: AppTest) -> None:
+    at = savings(app)
+    conditions = default_content().incentives.bc.good_standing
+    assert [c.label for c in at.checkbox] == list(conditions)
+    assert any("void" in w.value for w in at.warning)
+    for box in at.checkbox:
+        box.check()
+    at.run()
+    assert at.success and not any("void" in w.value for w in at.warning)
+
+
+def test_the_small_employer_minimum_shows_both_versions_and_applies_one_as_an_assumption(
+    app: AppTest,
+) -> None:
+    at = savings(app)
+    text = " ".join(m.value for m in at.markdown)
+    for version in default_content().incentives.bc.small_employer_minimum:
+        assert version.label in text and str(version.source_url) in text
+    assert any("Sources disagree" in w.value for w in at.warning)
+    type_in(at, "sv.pay.0", "100000")
+    type_in(at, "sv.rate.0", "1.00")  # base assessment $1,000: the 10% incentive is $100
+    type_in(at, "sv.prem", "1200")
+    info = " ".join(i.value for i in at.info)
+    assert "Assumption" in info and "$900.00" in info  # 75% of $1,200
+    at.radio(key="sv.min").set_value(1).run()
+    assert "$500.00" in " ".join(i.value for i in at.info)  # older rule: 50% of $1,200, capped at $500
+
+
+def test_timing_says_the_credit_comes_the_year_after_the_audit(app: AppTest) -> None:
+    at = savings(app)
+    assert any("year after the audit year" in m.value for m in at.markdown)
+
+
+def test_the_estimate_can_be_downloaded_as_csv(app: AppTest) -> None:
+    at = savings(app)
+    assert not at.get("download_button")
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    (button,) = at.get("download_button")
+    assert button.proto.label == "Download the estimate (CSV)"

@@ -1,0 +1,37 @@
+"""Partner guide in a real browser: search by industry words, read the result, and carry the CU
+over to Savings without typing it again."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import goto, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def test_search_long_term_care_then_carry_the_cu_to_savings(page: Page, app_url: str) -> None:
+    goto(page, app_url)  # open the app first, as a user arriving from the home page does
+    goto(page, f"{app_url}/partners")
+    box = page.get_by_role("textbox", name="CU code, CU name or industry words")
+    box.fill("long-term care")
+    box.press("Enter")
+    wait_idle(page)
+
+    expect(page.get_by_role("heading", name="CU 766011: Long Term Care")).to_be_visible()
+    expect(page.get_by_text("Naturally aligned", exact=True)).to_be_visible()
+    expect(page.get_by_text("BC Municipal Safety Association", exact=True).first).to_be_visible()
+    expect(page.get_by_text("No certifying partner is contracted for health care.")).to_be_visible()
+
+    page.get_by_role("button", name="Estimate savings for CU 766011").click()
+    wait_idle(page)
+    expect(page).to_have_url(re.compile(r"/savings"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("What would COR save you?")
+    expect(page.get_by_role("combobox", name="Classification unit").first).to_have_value(
+        "766011 Long Term Care"
+    )
+    # ...with its 2024 base rate from source 004, so the estimate needs only the payroll
+    expect(page.get_by_role("textbox", name="Base rate").first).to_have_value("4.54")

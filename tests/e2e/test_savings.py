@@ -1,0 +1,76 @@
+"""The savings estimator in a real browser (issue 4): several CUs, a bad value, a shared link.
+
+Dollars are source 004's worked examples: $11,000,000 at $4.54 -> $49,940.00 and $25,000,000 at
+$3.47 (CU 766006, 2024) -> $86,750.00; together $136,690.00 a year.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import goto, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def type_into(page: Page, label: str, text: str) -> None:
+    field = page.get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Enter")
+    wait_idle(page)
+
+
+def two_cus(page: Page, app_url: str) -> None:
+    """Row 1 typed by hand; row 2 picked from the CU list by name, so its rate fills itself."""
+    goto(page, f"{app_url}/savings")
+    type_into(page, "Assessable payroll", "11000000")
+    type_into(page, "Base rate", "4.54")
+    expect(page.get_by_text("$49,940.00").first).to_be_visible()
+    page.get_by_role("button", name="Add another CU").click()
+    wait_idle(page)
+    page.get_by_label("Classification unit, CU 2", exact=True).click()
+    page.keyboard.type("community health")
+    page.get_by_role("option", name="766006 Community Health Support Services").click()
+    wait_idle(page)
+    expect(page.get_by_label("Base rate, CU 2", exact=True)).to_have_value("3.47")
+    type_into(page, "Assessable payroll, CU 2", "25000000")
+
+
+def test_two_cus_total_and_the_link_reopens_the_same_estimate(page: Page, app_url: str) -> None:
+    two_cus(page, app_url)
+    expect(page.get_by_text("$86,750.00").first).to_be_visible()
+    expect(page.get_by_text("$136,690.00").first).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the estimate (CSV)").click()
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["Amount"] for r in rows[:3]] == ["49940.00", "86750.00", "136690.00"]
+
+    link = page.url
+    assert "pay0=11000000" in link and "cu1=766006" in link and "pay1=25000000" in link
+    shared = page.context.new_page()
+    goto(shared, link)
+    expect(shared.get_by_label("Assessable payroll, CU 2", exact=True)).to_have_value("25000000")
+    expect(shared.get_by_label("Base rate, CU 1", exact=True)).to_have_value("4.54")
+    expect(shared.get_by_text("$136,690.00").first).to_be_visible()
+    shared.close()
+
+
+def test_a_bad_payroll_gets_a_message_and_every_other_input_stays(page: Page, app_url: str) -> None:
+    two_cus(page, app_url)
+    type_into(page, "Assessable payroll, CU 2", "-25000000")
+    expect(page.get_by_text("Assessable payroll cannot be negative.")).to_be_visible()
+    expect(page.get_by_text("$49,940.00").first).to_be_visible()
+    expect(page.get_by_text("$136,690.00")).to_have_count(0)
+    expect(page.get_by_label("Assessable payroll, CU 2", exact=True)).to_have_value("-25000000")
+    expect(page.get_by_label("Base rate, CU 2", exact=True)).to_have_value("3.47")
+    expect(page.get_by_label("Assessable payroll, CU 1", exact=True)).to_have_value("11000000")
+    expect(page.get_by_label("Base rate, CU 1", exact=True)).to_have_value("4.54")
+    type_into(page, "Base rate, CU 1", "150")
+    expect(page.get_by_text("so it must be between 0 and 100")).to_be_visible()
+    expect(page.get_by_label("Assessable payroll, CU 1", exact=True)).to_have_value("11000000")

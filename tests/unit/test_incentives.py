@@ -1,0 +1,411 @@
+"""Incentive rules (issue 4): BC COR 10% of base assessment, the small-employer minimum, Alberta
+PIR, the cycle, the shareable link and the CSV export.
+
+Expected values come from the sources, not from the code: the four worked examples of SafeCare BC's
+COR page (source 004, 2024 data), BCFSC's tiers of the small-employer minimum, and PIR's 10% / 5%.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cor import incentives as inc
+from cor.content import default_content
+from cor.exports.estimate import safe_cell, to_csv
+
+# Source 004 writes each example out; the app must write them out the same way.
+SOURCE_004 = [
+    (11_000_000, "4.54", Decimal("49940.00"), "$11,000,000 x ($4.54 / $100) x 10% = $49,940.00"),
+    (1_500_000, "4.54", Decimal("6810.00"), "$1,500,000 x ($4.54 / $100) x 10% = $6,810.00"),
+    (25_000_000, "3.47", Decimal("86750.00"), "$25,000,000 x ($3.47 / $100) x 10% = $86,750.00"),
+    (1_000_000, "3.47", Decimal("3470.00"), "$1,000,000 x ($3.47 / $100) x 10% = $3,470.00"),
+]
+
+payrolls = st.decimals(min_value=0, max_value=10**10, places=2)
+rates = st.decimals(min_value=0, max_value=100, places=2)
+
+
+def version(share: int) -> object:
+    """The small-employer minimum version of content with this share of premium."""
+    return next(
+        v for v in default_content().incentives.bc.small_employer_minimum if v.share_of_premium_pct == share
+    )
+
+
+# --- the BC formula ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("payroll", "rate", "expected", "written"), SOURCE_004)
+def test_the_four_worked_examples_of_source_004_come_out_exactly(
+    payroll: int, rate: str, expected: Decimal, written: str
+) -> None:
+    assert inc.annual_incentive(payroll, rate) == expected
+    assert inc.formula(payroll, rate) == written
+
+
+def test_the_erratum_payroll_gives_the_corrected_value_not_the_sources_figure() -> None:
+    # Source 004 states $1,000,000 at $4.54 but computes with $1,500,000 ($6,810.00)
+    assert inc.annual_incentive(1_000_000, "4.54") == Decimal("4540.00")
+    assert inc.formula(1_000_000, "4.54") == "$1,000,000 x ($4.54 / $100) x 10% = $4,540.00"
+
+
+def test_the_erratum_in_content_states_what_the_rules_compute() -> None:
+    (erratum,) = [e for e in default_content().errata if "SafeCare" in e.where]
+    assert inc.formula(1_500_000, "4.54").split(" = ")[1] in erratum.states
+    assert inc.formula(1_000_000, "4.54") in erratum.correct
+
+
+def test_a_half_cent_rounds_up_not_to_even() -> None:
+    # 250 x 0.1 / 100 x 10% = 0.025 exactly: half-up gives 0.03 (banker's rounding would give 0.02)
+    assert inc.annual_incentive(250, "0.1") == Decimal("0.03")
+    assert inc.annual_incentive(50, "0.1") == Decimal("0.01")  # 0.005
+    assert inc.annual_incentive(49, "0.1") == Decimal("0.00")  # 0.0049
+
+
+def test_a_float_is_read_by_its_str_so_4_54_is_4_54() -> None:
+    assert inc.annual_incentive(11_000_000.0, 4.54) == inc.annual_incentive("11000000", "4.54")
+    assert inc.parse_base_rate(4.54) == Decimal("4.54")
+
+
+@pytest.mark.parametrize(
+    "typed", ["11000000", "11,000,000", "$11,000,000", "11 000 000", "$11,000,000.00", "1.1e7"]
+)
+def test_payroll_can_be_typed_the_way_people_write_money(typed: str) -> None:
+    assert inc.annual_incentive(typed, "4.54") == Decimal("49940.00")
+
+
+def test_a_rate_with_more_decimals_is_written_out_as_computed() -> None:
+    assert inc.formula(1000, "4.545") == "$1,000 x ($4.545 / $100) x 10% = $4.55"  # 4.545, half up
+    assert inc.formula("1500000.5", "4.54").startswith("$1,500,000.50 x")
+
+
+@pytest.mark.parametrize(
+    ("payroll", "words"),
+    [
+        (-1, "cannot be negative"),
+        ("-0.01", "cannot be negative"),
+        ("abc", "must be a number"),
+        ("", "is empty"),
+        ("   ", "is empty"),
+        (None, "is empty"),
+        (float("nan"), "finite"),
+        ("NaN", "finite"),
+        (float("inf"), "finite"),
+        ("-Infinity", "finite"),
+        ("10000000000.01", "more than $10 billion"),
+        (10**11, "more than $10 billion"),
+        ("1e9999999999", "far too large"),
+        ("1e-30", "too many decimal places"),
+        ("1,5", "commas only between thousands"),
+        (True, "must be a number"),
+    ],
+)
+def test_bad_payroll_is_refused_with_a_message_naming_the_field(payroll: object, words: str) -> None:
+    with pytest.raises(ValueError) as err:
+        inc.parse_payroll(payroll)  # type: ignore[arg-type]
+    assert str(err.value).startswith("Assessable payroll")
+    assert words in str(err.value)
+
+
+@pytest.mark.parametrize("rate", ["150", "100.01", "-0.01", "4,54", "x", "", float("inf")])
+def test_a_base_rate_outside_0_to_100_or_not_a_number_is_refused(rate: object) -> None:
+    with pytest.raises(ValueError, match=r"^Base rate"):
+        inc.parse_base_rate(rate)  # type: ignore[arg-type]
+
+
+def test_the_limits_themselves_are_allowed() -> None:
+    assert inc.parse_payroll("10000000000") == Decimal("10000000000")
+    assert inc.parse_payroll("0") == 0
+    assert inc.parse_base_rate("0") == 0
+    assert inc.parse_base_rate("100") == 100
+    assert inc.annual_incentive("10,000,000,000", "100") == Decimal("1000000000.00")
+
+
+def test_check_returns_the_message_or_none_for_the_page() -> None:
+    assert inc.check(inc.parse_payroll, "11000000", "Assessable payroll") is None
+    assert inc.check(inc.parse_base_rate, "150", "Base rate") == (
+        "Base rate is dollars per $100 of payroll, so it must be between 0 and 100."
+    )
+
+
+@given(payrolls, rates)
+def test_the_incentive_is_never_negative_and_is_whole_cents(payroll: Decimal, rate: Decimal) -> None:
+    result = inc.annual_incentive(payroll, rate)
+    assert result >= 0
+    assert result == result.quantize(Decimal("0.01"))
+
+
+@given(st.decimals(min_value=0, max_value=5 * 10**9, places=2), rates)
+def test_the_incentive_is_linear_in_payroll_up_to_rounding(payroll: Decimal, rate: Decimal) -> None:
+    one = inc.annual_incentive(payroll, rate)
+    two = inc.annual_incentive(payroll * 2, rate)
+    assert abs(two - 2 * one) <= Decimal("0.01")
+
+
+@given(payrolls, rates)
+def test_the_formula_ends_with_the_incentive(payroll: Decimal, rate: Decimal) -> None:
+    assert inc.formula(payroll, rate).endswith(f"= {inc.money(inc.annual_incentive(payroll, rate))}")
+
+
+# --- several CUs and the cycle ----------------------------------------------------------------
+
+
+def test_two_cus_add_up_and_a_cycle_is_three_years_of_it() -> None:
+    est = inc.estimate([("Long-term care", 11_000_000, "4.54"), ("Community health", 25_000_000, "3.47")])
+    assert [line.annual for line in est.lines] == [Decimal("49940.00"), Decimal("86750.00")]
+    assert est.annual_total == Decimal("136690.00")
+    assert est.cycle_years == default_content().cycle.certificate_years == 3
+    assert est.cycle_total == Decimal("410070.00")
+    assert est.lines[0].formula == SOURCE_004[0][3]
+
+
+def test_an_estimate_keeps_where_each_rate_came_from() -> None:
+    line = inc.LineInput(
+        "766011 Long Term Care", "11000000", "4.54", "766011", "Long Term Care", 2024, "https://x.test"
+    )
+    (cu,) = inc.estimate([line]).lines
+    assert (cu.cu_code, cu.rate_year, cu.rate_source) == ("766011", 2024, "https://x.test")
+
+
+def test_a_bad_line_makes_the_estimate_refuse_rather_than_drop_it() -> None:
+    with pytest.raises(ValueError, match="Assessable payroll"):
+        inc.estimate([("a", 1000, "1"), ("b", -5, "1")])
+
+
+@given(st.lists(st.tuples(payrolls, rates), min_size=1, max_size=6))
+def test_the_total_is_the_sum_of_the_rows(rows: list[tuple[Decimal, Decimal]]) -> None:
+    est = inc.estimate([(f"CU {i}", p, r) for i, (p, r) in enumerate(rows)])
+    assert est.annual_total == sum((inc.annual_incentive(p, r) for p, r in rows), Decimal(0))
+    assert est.cycle_total == est.annual_total * est.cycle_years
+
+
+def test_totals_are_written_out() -> None:
+    assert inc.sum_formula([Decimal("49940"), Decimal("86750")]) == "$49,940.00 + $86,750.00 = $136,690.00"
+    assert inc.cycle_formula(Decimal("49940"), 3) == "$49,940.00 x 3 years = $149,820.00"
+
+
+def test_the_credit_arrives_the_year_after_the_audit_year() -> None:
+    assert inc.credit_year(2025) == 2026
+
+
+def test_cumulative_savings_run_against_the_audit_costs() -> None:
+    rows = inc.cumulative_savings(
+        Decimal("49940.00"), 3, Decimal("8000"), Decimal("3000"), first_audit_year=2026
+    )
+    assert [r["cumulative"] for r in rows] == [Decimal("49940.00"), Decimal("99880.00"), Decimal("149820.00")]
+    assert [r["cumulative_cost"] for r in rows] == [Decimal(8000), Decimal(11000), Decimal(14000)]
+    assert [r["net"] for r in rows] == [Decimal("41940.00"), Decimal("88880.00"), Decimal("135820.00")]
+    assert [(r["audit_year"], r["credited_in"]) for r in rows] == [(2026, 2027), (2027, 2028), (2028, 2029)]
+
+
+def test_without_costs_the_net_is_the_incentive() -> None:
+    rows = inc.cumulative([Decimal(10), Decimal(5)])
+    assert [r["net"] for r in rows] == [Decimal(10), Decimal(15)]
+    assert "audit_year" not in rows[0]
+
+
+def test_rate_years_lists_only_years_with_a_published_rate() -> None:
+    c = default_content()
+    assert inc.rate_years(c.unit("766011")) == [2024, 2016, 2015]
+    assert inc.rate_years(c.unit("766007")) == []  # listed, but no rate found
+    assert inc.rate_years(None) == []
+
+
+# --- the small-employer minimum (sources conflict) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("premium", "base_assessment", "expected"),
+    [
+        ("1200", "1000", Decimal("900.00")),  # total under $1,334: 75% of it
+        ("5000", "5000", Decimal("1000.00")),  # from $1,334 up to $10,000 of base assessment: $1,000
+        ("20000", "20000", Decimal("2000.00")),  # above: 10% of base assessment
+    ],
+)
+def test_newer_minimum_reproduces_bcfscs_tiers(premium: str, base_assessment: str, expected: Decimal) -> None:
+    ten_pct = inc.cents(Decimal(base_assessment) / 10)
+    assert inc.small_employer_minimum(premium, ten_pct, version(75)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("premium", "expected"),
+    [("800", Decimal("400.00")), ("3000", Decimal("500.00")), ("6000", Decimal("600.00"))],
+)
+def test_older_minimum_reproduces_its_tiers(premium: str, expected: Decimal) -> None:
+    # under $1,000: 50% of it; $1,000 to $5,000: $500; above $5,000: 10% (premium = base here)
+    ten_pct = inc.cents(Decimal(premium) / 10)
+    assert inc.small_employer_minimum(premium, ten_pct, version(50)) == expected  # type: ignore[arg-type]
+
+
+def test_the_minimum_is_written_out_and_refuses_a_negative_premium() -> None:
+    assert inc.minimum_formula("1200", Decimal("100"), version(75)) == (  # type: ignore[arg-type]
+        "larger of $100.00 and min(75% x $1,200.00, $1,000) = $900.00"
+    )
+    with pytest.raises(ValueError, match="Total premium cannot be negative"):
+        inc.small_employer_minimum("-1", Decimal(0), version(75))  # type: ignore[arg-type]
+
+
+def test_content_keeps_both_versions_dated_with_sources_and_a_conflict_note() -> None:
+    bc = default_content().incentives.bc
+    assert {v.share_of_premium_pct for v in bc.small_employer_minimum} == {75, 50}
+    assert all(v.effective and v.source_url for v in bc.small_employer_minimum)
+    assert "disagree" in bc.minimum_conflict_note
+
+
+# --- Alberta PIR ------------------------------------------------------------------------------
+
+
+def test_pir_is_10_pct_the_first_cor_year_and_5_pct_each_maintenance_year() -> None:
+    assert inc.pir_refund("250000", 1) == Decimal("25000.00")
+    assert inc.pir_refund("250000", 2) == Decimal("12500.00")
+    assert inc.pir_refund("250000", 3) == Decimal("12500.00")
+    assert inc.pir_formula("250000", 1) == "$250,000 x 10% = $25,000.00"
+
+
+def test_secor_gets_5_pct_from_the_first_year() -> None:
+    assert inc.pir_refund("250000", 1, secor=True) == Decimal("12500.00")
+
+
+def test_a_pir_cycle_adds_up_to_20_pct_of_one_years_premium() -> None:
+    pir = inc.pir_estimate("100000")
+    assert [y.refund for y in pir.years] == [Decimal("10000.00"), Decimal("5000.00"), Decimal("5000.00")]
+    assert pir.cycle_total == Decimal("20000.00")
+    assert "continuingcaresafety.ca" in pir.source_url
+
+
+@pytest.mark.parametrize("premium", ["-1", "x", "", "10000000001"])
+def test_pir_refuses_a_bad_premium(premium: str) -> None:
+    with pytest.raises(ValueError, match=r"^Industry-rate premium"):
+        inc.pir_refund(premium, 1)
+
+
+def test_pir_year_starts_at_one() -> None:
+    with pytest.raises(ValueError):
+        inc.pir_refund("1000", 0)
+
+
+# --- the estimate as a link -------------------------------------------------------------------
+
+
+def test_a_link_round_trips_the_inputs() -> None:
+    shared = inc.SharedInputs(
+        rows=(
+            inc.SharedRow(cu="766011", year="2024", payroll="11000000", rate="4.54"),
+            inc.SharedRow(payroll="25000000", rate="3.47"),
+        ),
+        audit_cost="8000",
+        first_audit_year="2026",
+    )
+    query = inc.to_query(shared)
+    assert query == {
+        "j": "BC",
+        "cu0": "766011",
+        "yr0": "2024",
+        "pay0": "11000000",
+        "rate0": "4.54",
+        "pay1": "25000000",
+        "rate1": "3.47",
+        "audit": "8000",
+        "first": "2026",
+    }
+    assert inc.from_query(query) == shared
+
+
+def test_a_link_keeps_a_wrong_value_as_typed_so_its_message_can_be_shown() -> None:
+    assert inc.from_query({"pay0": "-5"}).rows[0].payroll == "-5"
+
+
+def test_a_link_is_read_defensively() -> None:
+    shared = inc.from_query({"pay2": "5", "rate99": "1", "zzz": "1", "j": "<script>", "pay0": "9" * 500})
+    assert len(shared.rows) == 3  # rows 0..2, gaps kept as empty rows; row 99 is beyond MAX_ROWS
+    assert shared.rows[1] == inc.SharedRow()
+    assert shared.jurisdiction == "BC"
+    assert len(shared.rows[0].payroll) == inc.MAX_PARAM_CHARS
+
+
+def test_only_estimate_keys_make_a_shared_link() -> None:
+    assert not inc.is_shared_link({"cu": "766011"})  # a CU carried from the partner guide
+    assert inc.is_shared_link({"pay0": "1"})
+    assert inc.is_shared_link({"j": "AB"})
+
+
+@given(
+    st.lists(
+        st.builds(
+            inc.SharedRow,
+            cu=st.sampled_from(["", "766011", "766006"]),
+            payroll=st.text("0123456789.,-$", max_size=12).map(str.strip),
+            rate=st.text("0123456789.", max_size=6),
+        ),
+        min_size=1,
+        max_size=inc.MAX_ROWS,
+    )
+)
+def test_any_rows_survive_the_link(rows: list[inc.SharedRow]) -> None:
+    shared = inc.SharedInputs(rows=tuple(rows))
+    back = inc.from_query(inc.to_query(shared))
+    # trailing empty rows have nothing to carry; everything else comes back in place
+    assert back.rows[: len(rows)] == tuple(rows)[: len(back.rows)]
+    assert all(r == inc.SharedRow() for r in rows[len(back.rows) :])
+
+
+# --- the CSV export ---------------------------------------------------------------------------
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_the_csv_has_a_row_per_cu_the_total_and_the_cycle_with_formulas_and_sources() -> None:
+    est = inc.estimate(
+        [
+            inc.LineInput(
+                "766011 Long Term Care",
+                "11000000",
+                "4.54",
+                "766011",
+                "Long Term Care",
+                2024,
+                "https://src.test/a",
+            ),
+            ("CU 2 (custom base rate)", "25000000", "3.47"),
+        ]
+    )
+    rows = read_csv(to_csv(est))
+    assert [r["Amount"] for r in rows] == ["49940.00", "86750.00", "136690.00", "410070.00"]
+    assert rows[0]["CU code"] == "766011" and rows[0]["Rate year"] == "2024"
+    assert rows[0]["Formula"] == SOURCE_004[0][3]
+    assert rows[0]["Source"] == "https://src.test/a"
+    assert rows[0]["Assessable payroll"] == "11000000.00" and rows[0]["Base rate ($ per $100)"] == "4.54"
+    assert "safecarebc.ca" in rows[1]["Source"]  # a custom rate line falls back to the formula's source
+    assert rows[2]["Formula"] == "$49,940.00 + $86,750.00 = $136,690.00"
+    assert "3-year" in rows[3]["Item"]
+
+
+def test_the_csv_carries_extra_rows_the_page_showed() -> None:
+    est = inc.estimate([("a", "1000", "1")])
+    rows = read_csv(to_csv(est, extra=[("Cost of the audit", Decimal("8000"), "", "Entered by the user")]))
+    assert rows[-1]["Item"] == "Cost of the audit" and rows[-1]["Amount"] == "8000.00"
+
+
+def test_the_csv_defuses_text_a_spreadsheet_would_run() -> None:
+    evil = '=HYPERLINK("http://evil.test","x")'
+    est = inc.estimate([inc.LineInput("CU 1", "1000", "1", cu_name=evil, rate_source="@evil")])
+    first = read_csv(to_csv(est))[0]
+    assert first["CU name"] == "'" + evil
+    assert first["Source"] == "'@evil"
+    for text in ("=1+1", "+1", "-1", "@SUM(A1)"):
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("766011 Long Term Care") == "766011 Long Term Care"
+
+
+def test_the_csv_of_an_alberta_estimate_lists_each_years_refund() -> None:
+    rows = read_csv(to_csv(inc.pir_estimate("100000")))
+    assert [r["Amount"] for r in rows] == ["10000.00", "5000.00", "5000.00", "20000.00"]
+    assert rows[0]["Formula"] == "$100,000 x 10% = $10,000.00"
