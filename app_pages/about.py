@@ -25,4 +25,13 @@ for topic, group in groupby(figures(c), key=lambda f: f.topic):
 st.subheader("Known errors in the sources")
 for e in c.errata:
     st.markdown(f"**{e.where}** ({e.effective}): {e.states}\n\n{e.correct} [Source]({e.source_url})")
+
+st.subheader("Where the sources disagree")
+bc_rule = c.incentives.bc
+st.markdown(f"**BC small-employer minimum incentive.** {bc_rule.minimum_conflict_note}")
+for m in bc_rule.small_employer_minimum:
+    st.markdown(f"- {m.label}, stated {m.effective}: {m.wording} [Source]({m.source_url})")
+st.caption(
+    "The savings page shows both versions and applies one only when you ask, labelled as an assumption."
+)
 st.caption("COR Ready is unofficial. It uses no WorkSafeBC logo and collects no usage statistics.")

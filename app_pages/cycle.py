@@ -80,6 +80,26 @@ else:
     )
     slots["planned_on"] = st.container()
 
+done_dates: list[dt.date | None] = []
+if mode == "certified" and anchor:
+    open_years = [n for n in range(2, rules.certificate_years + 1) if anchor.year + n - 1 <= today.year]
+    if open_years:
+        st.markdown("**Maintenance audits already done** (leave empty if not yet)")
+        columns = st.columns(len(open_years))
+        for n, column in zip(open_years, columns, strict=True):
+            with column:
+                done_dates.append(
+                    st.date_input(
+                        f"Year {n} maintenance audit ({anchor.year + n - 1}) done on",
+                        value=None,
+                        key=f"cy.done{n}",
+                        persist_state="session",
+                        **date_args,
+                    )
+                )
+                slots[f"maintenance_{n}"] = st.container()
+
+
 bc_programs = [p for p in c.programs if p.jurisdiction == "BC"]
 bc_partners = {p.id: p for p in c.partners if p.jurisdiction == "BC"}
 left, right = st.columns(2)
@@ -102,6 +122,9 @@ with right:
         persist_state="session",
     )
     slots["partner"] = st.container()
+    partner_rule = next((r for r in rules.partner_rules if r.partner == partner_id), None)
+    if partner_rule:
+        st.caption(f"{partner_rule.note} ([source, {partner_rule.effective}]({partner_rule.source_url}))")
 
 trained = st.checkbox("Our internal auditor is trained", key="cy.auditor", persist_state="session")
 trained_on = None
@@ -115,25 +138,6 @@ if trained:
         **date_args,
     )
     slots["auditor_trained_on"] = st.container()
-
-done_dates: list[dt.date | None] = []
-if mode == "certified" and anchor:
-    open_years = [n for n in range(2, rules.certificate_years + 1) if anchor.year + n - 1 <= today.year]
-    if open_years:
-        st.markdown("**Maintenance audits already done** (leave empty if not yet)")
-        columns = st.columns(len(open_years))
-        for n, column in zip(open_years, columns, strict=True):
-            with column:
-                done_dates.append(
-                    st.date_input(
-                        f"Year {n} maintenance audit ({anchor.year + n - 1}) done on",
-                        value=None,
-                        key=f"cy.done{n}",
-                        persist_state="session",
-                        **date_args,
-                    )
-                )
-                slots[f"maintenance_{n}"] = st.container()
 
 
 def build() -> Schedule | None:
@@ -246,7 +250,6 @@ if plan is not None:
         f"- Incentive timing: {rules.incentive_credit} Credit dates shown are our estimate "
         f"([WorkSafeBC incentives]({rules.incentive_source_url})).",
     ]
-    partner_rule = next((r for r in rules.partner_rules if r.partner == plan.partner_id), None)
     if partner_rule:
         lines.append(
             f"- {plan.partner_name}: {partner_rule.note} ([source, {partner_rule.effective}]"

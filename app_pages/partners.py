@@ -72,7 +72,7 @@ def show_match(m: Match) -> None:
 
 def show_health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
     if heading:
-        st.markdown(f"#### {gp.title}")
+        st.markdown(f"##### {gp.title}")
     st.markdown("\n".join(f"- {point}" for point in path_points(gp, c)))
     assoc = next(a for a in c.associations if a.id == gp.association)
     st.markdown(f"**{assoc.name}:** {assoc.members} Contact: {assoc.contact}")
@@ -182,7 +182,7 @@ st.caption(
 if "pg.query" not in st.session_state:
     st.session_state["pg.query"] = st.query_params.get("cu") or st.session_state.get("cu_code") or ""
 query = st.text_input(
-    "CU code, CU name or industry words",
+    "CU code, CU name or industry words" if jurisdiction == "BC" else "Industry words",
     key="pg.query",
     placeholder=(
         "e.g. 766011, long-term care, trucking, municipal"
@@ -190,7 +190,11 @@ query = st.text_input(
         else "e.g. continuing care, construction, municipal (CU codes are BC's)"
     ),
     on_change=new_query,
-    help="Your six-digit CU code is on your WorkSafeBC online account and your assessment notice.",
+    help=(
+        "Your six-digit CU code is on your WorkSafeBC online account and your assessment notice."
+        if jurisdiction == "BC"
+        else "Words for what your business does, e.g. construction or continuing care."
+    ),
 )
 found = lookup(query, jurisdiction, c)
 if found.kind == "invalid":
@@ -255,8 +259,9 @@ if found.partners:
     if jurisdiction == "BC":
         st.subheader("Also serving this industry" if pick else "Partners for this industry")
         st.caption(
-            "COR Ready's list has none of these partners' CUs that match your words: check your CU "
-            "code on your WorkSafeBC account, then search it here or ask the partner."
+            "These partners serve the industry you typed, but none of their CUs in COR Ready's list "
+            "matches your words. Check your CU code on your WorkSafeBC account, then search it here "
+            "or ask the partner."
         )
     else:
         st.subheader("Partners for this industry")
@@ -272,7 +277,7 @@ elif found.partners:
 if jurisdiction == "BC":
     with st.expander("What the results mean: contracted, naturally aligned, several partners, un-served"):
         for k in guide.kinds:
-            st.markdown(f"**{k.label}.** {k.meaning} {source(k.source_url, k.effective)}")
+            st.markdown(f"**{k.label}.** {k.meaning} {k.note} {source(k.source_url, k.effective)}")
     if gp is None:
         for path in guide.paths:
             with st.expander(path.title):

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from cor import incentives as inc
-from cor.charts.savings import cumulative_chart, describe
+from cor.charts.savings import cumulative_chart, describe, table_rows
 from cor.exports.estimate import to_csv
 from cor.models import ClassificationUnit
 from ui.state import content, jurisdiction_picker
@@ -147,6 +147,11 @@ if carried and carried != st.session_state.get("sv.carried"):
     first_row = st.session_state["sv.rows"][0]
     if carried in UNITS:
         fill_row(first_row, inc.SharedRow(cu=carried, payroll=st.session_state.get(k("pay", first_row), "")))
+    else:
+        st.session_state.setdefault("sv.notices", []).append(
+            f"COR Ready has no base rate for CU {carried}: enter the one on your WorkSafeBC account "
+            "as a custom base rate."
+        )
 
 # --- the page -----------------------------------------------------------------------------------
 
@@ -167,6 +172,11 @@ pir: inc.PIREstimate | None = None
 
 if jurisdiction == "BC":
     st.subheader("Your classification units")
+    st.write(
+        "For each CU, enter the assessable payroll you report to WorkSafeBC and the CU's base rate: "
+        "dollars per $100 of payroll, before any experience-rating discount or surcharge. Pick the "
+        "CU from the list to fill in the rate COR Ready knows, or type your own."
+    )
     rows: list[int] = st.session_state["sv.rows"]
     many = len(rows) > 1
     for pos, rid in enumerate(rows):
@@ -224,7 +234,6 @@ if jurisdiction == "BC":
                     key=k("pay", rid),
                     placeholder="e.g. 11000000",
                     max_chars=30,
-                    help="The payroll you report to WorkSafeBC for this CU, in dollars.",
                     persist_state=KEEP,
                 )
                 pay_text = pay_text or ""
@@ -237,7 +246,6 @@ if jurisdiction == "BC":
                     key=k("rate", rid),
                     placeholder="e.g. 4.54",
                     max_chars=30,
-                    help="Dollars per $100 of assessable payroll, before any experience-rating discount or surcharge.",
                     persist_state=KEEP,
                 )
                 rate_text = rate_text or ""
@@ -284,7 +292,9 @@ if jurisdiction == "BC":
                     else "Base rate entered by the user",
                 )
                 lines.append(line)
-                st.metric(f"Annual incentive{suffix}", inc.money(inc.annual_incentive(pay_text, rate_text)))
+                if many:  # with one CU, the estimate below is this CU's figure
+                    amount = inc.annual_incentive(pay_text, rate_text, bc.rate_pct)
+                    st.metric(f"Annual incentive{suffix}", inc.money(amount))
                 st.code(inc.formula(pay_text, rate_text, bc.rate_pct), language=None, wrap_lines=True)
     st.button(
         "Add another CU",
@@ -331,8 +341,9 @@ if jurisdiction == "BC":
 else:
     st.subheader("Your Alberta PIR refund")
     st.write(ab.basis)
+    premium_col, secor_col = st.columns([1, 1], vertical_alignment="bottom")
     premium_text = (
-        st.text_input(
+        premium_col.text_input(
             "Industry-rate premium",
             key="sv.abprem",
             placeholder="e.g. 250000",
@@ -345,8 +356,9 @@ else:
     premium_msg = (
         inc.check(inc.parse_amount, premium_text, "Industry-rate premium") if premium_text.strip() else None
     )
-    field_message(premium_msg, premium_text)
-    secor = st.toggle("SECOR holder (10 or fewer workers)", key="sv.secor", persist_state=KEEP)
+    with premium_col:
+        field_message(premium_msg, premium_text)
+    secor = secor_col.toggle("SECOR holder (10 or fewer workers)", key="sv.secor", persist_state=KEEP)
     if premium_text.strip() and not premium_msg:
         pir = inc.pir_estimate(premium_text, secor)
         first_year, *later = pir.years
@@ -415,17 +427,7 @@ if amounts:
     cycle_rows = inc.cumulative(amounts, costs, first_audit_year)
     st.altair_chart(cumulative_chart(cycle_rows, title=""), alt=describe(cycle_rows))
     with_costs = audit_cost is not None or maint_cost is not None
-    table = {
-        "Year": [f"Year {r['year']}" for r in cycle_rows],
-        "Audit in": [str(r["audit_year"]) for r in cycle_rows],
-        "Credited in": [str(r["credited_in"]) for r in cycle_rows],
-        "Incentive": [inc.money(r["incentive"]) for r in cycle_rows],  # type: ignore[arg-type]
-        "Cumulative": [inc.money(r["cumulative"]) for r in cycle_rows],  # type: ignore[arg-type]
-    }
-    if with_costs:
-        table["Audit costs so far"] = [inc.money(r["cumulative_cost"]) for r in cycle_rows]  # type: ignore[arg-type]
-        table["Net"] = [inc.money(r["net"]) for r in cycle_rows]  # type: ignore[arg-type]
-    st.table(pd.DataFrame(table), hide_index=True)
+    st.table(pd.DataFrame(table_rows(cycle_rows, credited=jurisdiction == "BC")), hide_index=True)
     net = cycle_rows[-1]["net"]
     if with_costs:
         verdict = "more than pays for" if net > 0 else "does not cover"  # type: ignore[operator]
@@ -433,8 +435,13 @@ if amounts:
             f"Over the cycle, the incentive **{verdict}** the audit costs you entered: net {inc.money(net)}."  # type: ignore[arg-type]
         )
     st.caption(
-        "Each year's incentive is credited the year after its audit; audit costs are paid in the audit year. "
-        "The table holds the same figures as the chart."
+        "The table holds the same figures as the chart. "
+        + (
+            f"The incentive is the same each year ({inc.money(amounts[0])}) and is credited the year after "
+            "its audit; audit costs are paid in the audit year."
+            if jurisdiction == "BC"
+            else "Assumes the same industry-rate premium each year."
+        )
     )
 else:
     st.caption("The chart appears once there is an estimate above.")

@@ -128,7 +128,9 @@ def cents(amount: Decimal) -> Decimal:
 
 
 def money(amount: Decimal, whole: bool = False) -> str:
-    """Canadian dollars: $49,940.00, or $11,000,000 for round figures when ``whole``."""
+    """Canadian dollars: $49,940.00, or $11,000,000 for round figures when ``whole``; -$8,000.00."""
+    if amount < 0:
+        return "-" + money(-amount, whole)
     if whole and amount == amount.to_integral_value():
         return f"${amount:,.0f}"
     return f"${cents(amount):,.2f}"

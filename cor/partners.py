@@ -179,11 +179,10 @@ def _contracted_reason(p: Partner, code: str, prefix: str | None, known: bool) -
 
 def _aligned_reason(p: Partner, code: str, aligned: Sequence[Partner]) -> str:
     if len(aligned) > 1:
-        names = _join([a.short_name for a in aligned])
+        names = _join([a.short_name for a in aligned], "and")
         return (
-            f"No certifying partner is funded by CU {code}, and WorkSafeBC has aligned it with "
-            f"{len(aligned)} partners: {names}. You choose the one that fits your operations best. "
-            f"{p.short_name}: {p.industries}."
+            f"No partner is funded by CU {code}; WorkSafeBC has aligned it with {len(aligned)} partners "
+            f"({names}) and you choose one. {p.short_name} serves: {p.industries}."
         )
     return (
         f"No certifying partner is funded by CU {code}, so WorkSafeBC has aligned it with the partner "
@@ -197,10 +196,10 @@ def _contact_line(phone: str, email: str) -> str:
     return "; ".join(x for x in parts if x)
 
 
-def _join(names: Sequence[str]) -> str:
+def _join(names: Sequence[str], conjunction: str = "or") -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
 def situation(matches: Sequence[Match]) -> Situation:
@@ -428,6 +427,7 @@ class AlignmentKind(Sourced):
     id: Literal["contracted", "naturally aligned", "multiply aligned", "un-served", "unknown"]
     label: str
     meaning: str
+    note: str = Field(default="", description="Said in the explanation only, not under a result")
 
 
 class StepTemplate(Record):
@@ -615,7 +615,7 @@ def next_steps(
         "cu": code,
         "cu_name": first.cu_name or f"CU {code}",
         "partner": partner_links[0],
-        "partners": _join(partner_links),
+        "partners": _join(partner_links, "and"),
         "program_name": bc.partners_program.name,
         "phone": bc.partners_program.phone,
         "email": bc.partners_program.email,

@@ -38,7 +38,7 @@ from ui.state import content, jurisdiction_picker
 
 #: Plain (non-widget) session keys owned by this page.
 SETUP = "readiness_setup"  # {"workers", "program_id", "program_auto", "recommended", "quick"}
-DRAFT = "readiness_draft"  # {"token", "digest", "note", "disabled"}
+DRAFT = "readiness_draft"  # {"token", "digest", "note", "disabled", "days"}
 UPLOAD = "readiness_upload"  # {"file_id", "error", "skipped", "applied"}
 
 WIDGET_PREFIXES = ("rd.q.", "rd.n.")
@@ -134,10 +134,11 @@ def restore_draft() -> None:
     ss = st.session_state
     if DRAFT in ss:
         return
-    draft: dict[str, Any] = {"token": None, "digest": None, "note": "", "disabled": False}
+    draft: dict[str, Any] = {"token": None, "digest": None, "note": "", "disabled": False, "days": 0}
     token = st.query_params.get("draft")
     try:
         store = draft_store()
+        draft["days"] = store.days
         if token is not None:
             data = store.load(token) if valid_token(token) else None
             if data is None:
@@ -172,7 +173,7 @@ def draft_caption() -> str:
     draft = st.session_state[DRAFT]
     if draft["disabled"]:
         return draft["note"]
-    days = draft_store().days
+    days = draft["days"]
     text = (
         f"Your answers are kept as a private draft for {days} days after your last change; "
         "this page's link is the key to it, so bookmark the link to come back."
@@ -262,11 +263,12 @@ def on_upload() -> None:
 def program_section(c: Content) -> tuple[JurisdictionInfo, Program]:
     """Province, workers, program (recommended, or the user's override), industry, who audits."""
     s = setup()
-    st.subheader("Your program")
-    juris = c.jurisdiction(jurisdiction_picker("rd.jurisdiction"))
+    st.subheader("Your program", anchor=False)
+    where, left, right = st.columns([1, 1, 1.3])
+    with where:
+        juris = c.jurisdiction(jurisdiction_picker("rd.jurisdiction"))
     programs = {p.id: p for p in programs_for(juris.code, c)}
     counting = " ".join(f"{p.name}: {p.summary}" for p in programs.values())
-    left, right = st.columns(2)
     seed("rd.workers", s["workers"])
     workers = left.number_input(
         "Workers",
@@ -320,9 +322,10 @@ def program_section(c: Content) -> tuple[JurisdictionInfo, Program]:
         st.info(f"**ISO 45001 / CSA Z45001 route.** {juris.iso_equivalency_note}", icon=":material/route:")
     else:
         st.caption(f"No ISO 45001 / CSA Z45001 route here. {juris.iso_equivalency_note}")
-    if juris.notes:
+    direction = [n for n in juris.notes if n.status != "background"]  # background belongs in the guide
+    if direction:
         with st.expander(f"Where {juris.name}'s program is heading (dated notes)"):
-            for n in juris.notes:
+            for n in direction:
                 st.markdown(f"**{n.title}** ({n.status}, {n.effective}). {n.text}")
                 st.caption(f"Source: [{n.source_url}]({n.source_url}). {n.source_note}")
     return juris, program
@@ -430,7 +433,7 @@ def answer_view(ctx: Ctx) -> None:
             format_func=labels.__getitem__,
             index=None,
             key=key,
-            on_change=None,
+            on_change=_answered,
             args=(q.id,),
         )
         with st.expander("What the auditor looks for, and your notes"):
@@ -517,7 +520,7 @@ def results_view(ctx: Ctx) -> None:
     _caveats(ctx)
     names = ctx.card.names()
     st.altair_chart(element_chart(v, names), width="stretch")
-    st.dataframe(element_table(v, names), hide_index=True, width="stretch")
+    st.table(element_table(v, names), hide_index=True)
 
 
 def _plan(ctx: Ctx, today: date) -> list[Action]:
@@ -532,6 +535,11 @@ def _plan(ctx: Ctx, today: date) -> list[Action]:
 
 
 EDITABLE = ("Owner", "Target date")
+
+
+def _points(a: Action) -> str:
+    value = a.points_recoverable.normalize()
+    return f"{value:f}"
 
 
 def _write_plan_edits(ctx: Ctx, plan: list[Action]) -> None:
@@ -575,20 +583,26 @@ def plan_view(ctx: Ctx) -> None:
         "Actions in elements below the floor come first (no overall score makes up for them), "
         "then the largest point gains. Owner and target date are yours to change."
     )
+    st.markdown("**Start here**")
+    for a in plan[:3]:
+        blocks = ", in an element that blocks certification" if a.blocking else ""
+        st.markdown(f"{a.rank}. **{a.action}** ({a.element_name}{blocks}; recovers {_points(a)} points)")
+        st.caption(f"Why it matters: {a.why} Evidence to produce: {a.look_for}")
     rows = [
         {
             "#": a.rank,
-            "Element": a.element_name,
-            "Blocking": a.blocking,
             "Action": a.action,
-            "Why it matters": a.why,
-            "Evidence to produce": a.look_for,
-            "Points": float(a.points_recoverable),
             "Owner": a.owner,
             "Target date": a.target,
+            "Element": a.element_name,
+            "Points": float(a.points_recoverable),
+            "Blocking": a.blocking,
+            "Why it matters": a.why,
+            "Evidence to produce": a.look_for,
         }
         for a in plan
     ]
+    st.markdown("**The whole plan** (edit Owner and Target date in the table)")
     st.data_editor(
         rows,
         key="rd.plan_editor",
@@ -596,12 +610,12 @@ def plan_view(ctx: Ctx) -> None:
         width="stretch",
         disabled=[k for k in rows[0] if k not in EDITABLE],
         column_config={
-            "#": st.column_config.NumberColumn(width="small"),
-            "Blocking": st.column_config.CheckboxColumn(help="In an element below the floor: do these first"),
+            "#": st.column_config.NumberColumn(width="small", pinned=True),
             "Action": st.column_config.TextColumn(width="large"),
+            "Owner": st.column_config.TextColumn(max_chars=OWNER_MAX_CHARS, help="Yours to change"),
+            "Target date": st.column_config.DateColumn(format="YYYY-MM-DD", help="Yours to change"),
             "Points": st.column_config.NumberColumn(help="Points recovered when fully met", format="%.1f"),
-            "Owner": st.column_config.TextColumn(max_chars=OWNER_MAX_CHARS),
-            "Target date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "Blocking": st.column_config.CheckboxColumn(help="In an element below the floor: do these first"),
         },
     )
     _write_plan_edits(ctx, plan)
@@ -636,7 +650,7 @@ def plan_view(ctx: Ctx) -> None:
 def save_view(ctx: Ctx) -> None:
     """Downloads (assessment file, PDF, CSV, XLSX) and resuming from a file."""
     today = date.today()
-    st.subheader("Save your assessment")
+    st.subheader("Save your assessment", anchor=False)
     try:
         data = assessment_file.dump(current())
     except AssessmentFileError as exc:
@@ -668,7 +682,7 @@ def save_view(ctx: Ctx) -> None:
     for message in upload["skipped"]:
         st.warning(message)
 
-    st.subheader("Reports")
+    st.subheader("Reports", anchor=False)
     if ctx.verdict is None:
         st.info("Answer at least one applicable question to build the report and the action plan.")
     else:
@@ -697,8 +711,8 @@ def _report_buttons(ctx: Ctx, today: date) -> None:
             generated_on=today,
         )
 
-    cols = st.columns(3)
-    cols[0].download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         "Download PDF report",
         data=pdf,
         file_name=f"cor-ready-report-{today:%Y-%m-%d}.pdf",
@@ -707,7 +721,7 @@ def _report_buttons(ctx: Ctx, today: date) -> None:
         icon=":material/picture_as_pdf:",
         key="rd.dl_pdf",
     )
-    cols[1].download_button(
+    row.download_button(
         "Download action plan (CSV)",
         data=lambda: plan_export.to_csv(plan),
         file_name=f"cor-ready-action-plan-{today:%Y-%m-%d}.csv",
@@ -716,7 +730,7 @@ def _report_buttons(ctx: Ctx, today: date) -> None:
         icon=":material/table:",
         key="rd.dl_csv",
     )
-    cols[2].download_button(
+    row.download_button(
         "Download action plan (XLSX)",
         data=lambda: plan_export.to_xlsx(plan),
         file_name=f"cor-ready-action-plan-{today:%Y-%m-%d}.xlsx",

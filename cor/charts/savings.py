@@ -13,6 +13,8 @@ from decimal import Decimal
 import altair as alt
 import pandas as pd
 
+from cor.incentives import money
+
 INCENTIVE = "Cumulative incentive"
 COST = "Cumulative audit cost"
 COLOURS = {INCENTIVE: "#1d5d9b", COST: "#b3261e"}
@@ -54,7 +56,7 @@ def cumulative_chart(
         "series:N",
         title=None,
         scale=alt.Scale(domain=series, range=[COLOURS[s] for s in series]),
-        legend=alt.Legend(orient="top", labelFontSize=14, symbolSize=200),
+        legend=alt.Legend(orient="top", direction="vertical", labelFontSize=14, symbolSize=200),
     )
     x = alt.X(
         "year:N",
@@ -95,6 +97,31 @@ def cumulative_chart(
     if title:
         chart = chart.properties(title=alt.TitleParams(title, fontSize=18, anchor="start"))
     return chart.configure_view(strokeWidth=0)
+
+
+def table_rows(rows: Sequence[dict[str, object]], credited: bool = True) -> list[dict[str, str]]:
+    """The chart as a table (its text equivalent), narrow enough for a phone.
+
+    The year, its audit year and (``credited``, BC) the year the credit arrives share one column;
+    the yearly amount gets a column only when it changes from year to year (as PIR's does), and
+    costs only when the user entered some.
+    """
+    varying = len({str(r["incentive"]) for r in rows}) > 1
+    with_cost = any(Decimal(str(r.get("cumulative_cost", 0))) > 0 for r in rows)
+    table = []
+    for r in rows:
+        year = f"Year {r['year']}"
+        if "audit_year" in r:
+            year += f": audit {r['audit_year']}" + (f", credited {r['credited_in']}" if credited else "")
+        line = {"Year": year}
+        if varying:
+            line["This year"] = money(r["incentive"])  # type: ignore[arg-type]
+        line["Cumulative"] = money(r["cumulative"])  # type: ignore[arg-type]
+        if with_cost:
+            line["Audit costs so far"] = money(r["cumulative_cost"])  # type: ignore[arg-type]
+            line["Net"] = money(r["net"])  # type: ignore[arg-type]
+        table.append(line)
+    return table
 
 
 def describe(rows: Sequence[dict[str, object]]) -> str:

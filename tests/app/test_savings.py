@@ -241,6 +241,16 @@ def test_alberta_shows_the_pir_refund_for_each_year(app: AppTest) -> None:
     assert metrics(at)["SECOR refund, year 1"] == "$12,500.00"
 
 
+def test_alberta_charts_each_years_refund_without_bcs_credit_timing(app: AppTest) -> None:
+    at = savings(app)
+    at.radio(key="sv.jurisdiction").set_value("AB").run()
+    type_in(at, "sv.abprem", "100000")
+    table = at.table[0].value
+    assert list(table["This year"]) == ["$10,000.00", "$5,000.00", "$5,000.00"]
+    assert list(table["Cumulative"]) == ["$10,000.00", "$15,000.00", "$20,000.00"]
+    assert not any("credited" in year for year in table["Year"])
+
+
 def test_alberta_refuses_a_negative_premium_at_the_field(app: AppTest) -> None:
     at = savings(app)
     at.radio(key="sv.jurisdiction").set_value("AB").run()
@@ -259,7 +269,9 @@ def test_the_chart_and_its_table_show_the_cycle_against_the_audit_cost(app: AppT
     assert list(table["Cumulative"]) == ["$49,940.00", "$99,880.00", "$149,820.00"]
     assert list(table["Net"]) == ["$41,940.00", "$91,880.00", "$141,820.00"]
     first = at.selectbox(key="sv.first").value
-    assert list(table["Credited in"]) == [str(first + 1), str(first + 2), str(first + 3)]
+    assert list(table["Year"]) == [
+        f"Year {n}: audit {first + n - 1}, credited {first + n}" for n in (1, 2, 3)
+    ]
 
 
 def test_a_bad_audit_cost_is_refused_at_its_field_and_the_estimate_stays(app: AppTest) -> None:
@@ -311,3 +323,22 @@ def test_the_estimate_can_be_downloaded_as_csv(app: AppTest) -> None:
     type_in(at, "sv.rate.0", "4.54")
     (button,) = at.get("download_button")
     assert button.proto.label == "Download the estimate (CSV)"
+
+
+def test_a_cu_without_a_known_rate_from_the_partner_guide_says_to_enter_the_rate() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["cu"] = "999999"
+    at.run()
+    savings(at)
+    assert at.selectbox(key="sv.cu.0").value == "custom"
+    assert any("no base rate for CU 999999" in w.value for w in at.warning)
+
+
+def test_about_shows_the_erratum_and_the_small_employer_conflict(app: AppTest) -> None:
+    at = open_page(app, "about")
+    text = " ".join(m.value for m in at.markdown)
+    assert "$1,500,000 x ($4.54 / $100) x 10% = $6,810.00" in text
+    assert "$1,000,000 x ($4.54 / $100) x 10% = $4,540.00" in text
+    assert "Where the sources disagree" in [s.value for s in at.subheader]
+    for version in default_content().incentives.bc.small_employer_minimum:
+        assert f"- {version.label}, stated {version.effective}" in text

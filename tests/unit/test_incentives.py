@@ -185,6 +185,13 @@ def test_the_total_is_the_sum_of_the_rows(rows: list[tuple[Decimal, Decimal]]) -
     assert est.cycle_total == est.annual_total * est.cycle_years
 
 
+def test_money_is_written_as_canadians_read_it() -> None:
+    assert inc.money(Decimal("49940")) == "$49,940.00"
+    assert inc.money(Decimal("11000000"), whole=True) == "$11,000,000"
+    assert inc.money(Decimal("-8000")) == "-$8,000.00"
+    assert inc.money(Decimal("0.005")) == "$0.01"
+
+
 def test_totals_are_written_out() -> None:
     assert inc.sum_formula([Decimal("49940"), Decimal("86750")]) == "$49,940.00 + $86,750.00 = $136,690.00"
     assert inc.cycle_formula(Decimal("49940"), 3) == "$49,940.00 x 3 years = $149,820.00"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cor.charts.savings import COST, INCENTIVE, chart_data, cumulative_chart, describe, year_label
-from cor.incentives import cumulative_savings
+from cor.charts.savings import COST, INCENTIVE, chart_data, cumulative_chart, describe, table_rows, year_label
+from cor.incentives import cumulative, cumulative_savings
 
 ANNUAL = Decimal("49940.00")  # source 004's large long-term care example
 
@@ -66,3 +66,23 @@ def test_the_text_alternative_states_the_end_of_the_cycle() -> None:
     with_cost = describe(cumulative_savings(ANNUAL, 3, Decimal("8000")))
     assert with_cost.endswith("against $8,000.00 of audit costs.")
     assert describe([]) == "No savings to chart."
+
+
+def test_the_table_equivalent_holds_the_charts_figures_and_the_credit_year() -> None:
+    rows = cumulative_savings(ANNUAL, 3, Decimal("60000"), first_audit_year=2026)
+    table = table_rows(rows)
+    assert [t["Year"] for t in table] == [
+        "Year 1: audit 2026, credited 2027",
+        "Year 2: audit 2027, credited 2028",
+        "Year 3: audit 2028, credited 2029",
+    ]
+    assert [t["Cumulative"] for t in table] == ["$49,940.00", "$99,880.00", "$149,820.00"]
+    assert [t["Net"] for t in table] == ["-$10,060.00", "$39,880.00", "$89,820.00"]
+    assert "This year" not in table[0]  # the same every year: said once, in the caption
+
+
+def test_the_table_shows_each_years_amount_when_it_changes_and_costs_only_when_entered() -> None:
+    table = table_rows(cumulative([Decimal(10000), Decimal(5000), Decimal(5000)]), credited=False)
+    assert [t["This year"] for t in table] == ["$10,000.00", "$5,000.00", "$5,000.00"]
+    assert "Net" not in table[0]
+    assert table[0]["Year"] == "Year 1"
