@@ -106,19 +106,25 @@ def keep_script_cache(keep: bool) -> None:
 
 
 def compare(answers: dict[str, str], runs: int) -> tuple[float, float]:
-    """Median rerun (ms) of the real page and of the bare page, interleaved so load hits both alike."""
+    """Median rerun (ms) of the real page and of the bare page.
+
+    Reruns alternate one by one (real, bare, real, ...) so that load from other processes on the
+    machine hits both pages alike.
+    """
     real, bare = real_app(answers), bare_app(answers)
+    for at in (real, bare):
+        rerun_times(at, 0)  # warm-up
     real_t: list[float] = []
     bare_t: list[float] = []
-    for _ in range(3):
-        real_t += rerun_times(real, max(1, runs // 3))
-        bare_t += rerun_times(bare, max(1, runs // 3))
+    for _ in range(runs):
+        real_t += rerun_times(real, 1, warmup=0)
+        bare_t += rerun_times(bare, 1, warmup=0)
     return statistics.median(real_t) * 1000, statistics.median(bare_t) * 1000
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--runs", type=int, default=30, help="timed reruns of each page (default 30)")
+    ap.add_argument("--runs", type=int, default=60, help="timed reruns of each page (default 60)")
     args = ap.parse_args()
     answers = every_answer()
     print(

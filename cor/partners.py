@@ -281,8 +281,8 @@ def _score(item: _Indexed, qwords: Sequence[str]) -> tuple[float, int]:
         if best:
             matched += 1
             total += best
-    phrase = " ".join(qwords)
-    if len(qwords) > 1 or matched:
+    phrase = " ".join(qwords)  # the words as typed, together: "home care" beats "care home"
+    if matched:
         if phrase in item.phrases:
             total += _PHRASE_BONUS
         elif any(f" {phrase} " in f" {p} " for p in item.phrases):

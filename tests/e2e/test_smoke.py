@@ -23,6 +23,8 @@ pytestmark = pytest.mark.e2e
 def test_every_page_loads_without_exception(page: Page, app_url: str, path: str) -> None:
     goto(page, f"{app_url}/{path}")
     expect(page.get_by_role("heading", level=1).first).to_contain_text(PAGES[path])
+    # a page opened by its address (a shared link) must not warn "Page not found"
+    expect(page.get_by_text("Page not found")).to_have_count(0)
 
 
 def test_savings_page_reproduces_the_large_long_term_care_example(page: Page, app_url: str) -> None:
