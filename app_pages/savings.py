@@ -166,7 +166,8 @@ for notice in st.session_state.pop("sv.notices", []):
 jurisdiction = jurisdiction_picker("sv.jurisdiction")
 
 lines: list[inc.LineInput] = []
-pending = 0
+pending = 0  # CU rows not in the total: not filled in yet, or wrong
+wrong = 0  # of those, rows with a message at a field
 est: inc.Estimate | None = None
 pir: inc.PIREstimate | None = None
 
@@ -279,6 +280,7 @@ if jurisdiction == "BC":
                 pending += 1
             elif pay_msg or rate_msg:
                 pending += 1
+                wrong += 1
             else:
                 line = inc.LineInput(
                     label=cu_label(code) if unit else f"CU {pos + 1} (custom base rate)",
@@ -333,7 +335,10 @@ if jurisdiction == "BC":
         )
     else:
         st.info(
-            "Enter an assessable payroll and a base rate above to see your estimate.", icon=":material/info:"
+            "Fix the fields marked above to see your estimate."
+            if wrong
+            else "Enter an assessable payroll and a base rate above to see your estimate.",
+            icon=":material/info:",
         )
     st.markdown(f"**When it is paid.** {bc.timing}")
     share = st.container()
@@ -341,24 +346,23 @@ if jurisdiction == "BC":
 else:
     st.subheader("Your Alberta PIR refund")
     st.write(ab.basis)
-    premium_col, secor_col = st.columns([1, 1], vertical_alignment="bottom")
     premium_text = (
-        premium_col.text_input(
+        st.text_input(
             "Industry-rate premium",
             key="sv.abprem",
             placeholder="e.g. 250000",
             max_chars=30,
             help="Your yearly WCB-Alberta premium calculated at your industry's rate, not your own experience-rated rate.",
             persist_state=KEEP,
+            width=420,
         )
         or ""
     )
     premium_msg = (
         inc.check(inc.parse_amount, premium_text, "Industry-rate premium") if premium_text.strip() else None
     )
-    with premium_col:
-        field_message(premium_msg, premium_text)
-    secor = secor_col.toggle("SECOR holder (10 or fewer workers)", key="sv.secor", persist_state=KEEP)
+    field_message(premium_msg, premium_text)
+    secor = st.toggle("SECOR holder (10 or fewer workers)", key="sv.secor", persist_state=KEEP)
     if premium_text.strip() and not premium_msg:
         pir = inc.pir_estimate(premium_text, secor)
         first_year, *later = pir.years
@@ -377,7 +381,7 @@ else:
             language=None,
             wrap_lines=True,
         )
-    else:
+    elif not premium_text.strip():
         st.info("Enter your industry-rate premium to see the refund.", icon=":material/info:")
     secor_source = f" [Source]({ab.secor_source_url})." if ab.secor_source_url else ""
     st.caption(
@@ -412,7 +416,7 @@ with maint_col:
             key="sv.maint",
             placeholder="optional",
             max_chars=30,
-            help="What each maintenance audit (years 2 and 3) costs you.",
+            help=f"What each maintenance audit (years 2 to {YEARS}) costs you.",
             persist_state=KEEP,
         )
         or ""
@@ -430,9 +434,10 @@ if amounts:
     st.table(pd.DataFrame(table_rows(cycle_rows, credited=jurisdiction == "BC")), hide_index=True)
     net = cycle_rows[-1]["net"]
     if with_costs:
-        verdict = "more than pays for" if net > 0 else "does not cover"  # type: ignore[operator]
+        verdict = "more than pays for" if net > 0 else "exactly covers" if net == 0 else "does not cover"  # type: ignore[operator]
+        what = "incentive" if jurisdiction == "BC" else "refund"
         st.markdown(
-            f"Over the cycle, the incentive **{verdict}** the audit costs you entered: net {inc.money(net)}."  # type: ignore[arg-type]
+            f"Over the cycle, the {what} **{verdict}** the audit costs you entered: net {inc.money(net)}."  # type: ignore[arg-type]
         )
     st.caption(
         "The table holds the same figures as the chart. "
@@ -507,14 +512,14 @@ if jurisdiction == "BC":
         explained = inc.minimum_formula(total_premium, est.annual_total, version)
         if with_minimum > est.annual_total:
             st.info(
-                f"**Assumption, not confirmed by WorkSafeBC:** under the {version.label.lower()}, your "
+                f"**Assumption, not confirmed by WorkSafeBC:** under the {version.label}, your "
                 f"annual incentive would be **{inc.money(with_minimum)}** instead of "
                 f"{inc.money(est.annual_total)}.",
                 icon=":material/science:",
             )
         else:
             st.info(
-                f"Under the {version.label.lower()}, the minimum does not raise your incentive: "
+                f"Under the {version.label}, the minimum does not raise your incentive: "
                 f"10% of your base assessment is already larger.",
                 icon=":material/science:",
             )

@@ -89,6 +89,27 @@ def figures(content: Content | None = None) -> list[Figure]:
             note=cy.source_note,
         )
     )
+    out.append(
+        Figure(
+            topic="Audit cycle (BC)",
+            figure="Incentive credited (estimate): by this date of the year after the audit year",
+            value=cy.incentive_credit_by,
+            year=cy.effective,
+            source_url=str(cy.incentive_source_url or cy.source_url),
+            note=cy.incentive_credit,
+        )
+    )
+    out.append(
+        Figure(
+            topic="Audit cycle (BC)",
+            figure="COR Ready's own planning choices: calendar reminders / refresher booking lead",
+            value=f"{', '.join(str(d) for d in cy.reminder_days)} days before each audit deadline / "
+            f"{cy.refresher_lead_days} days before the auditor's certification lapses",
+            year=cy.effective,
+            source_url=str(cy.internal_auditor_source_url or cy.source_url),
+            note="Suggestions of this app, not partner rules. " + cy.internal_auditor_refresher,
+        )
+    )
     for rule in cy.partner_rules:
         parts = []
         if rule.min_gap_months is not None:

@@ -17,18 +17,15 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import streamlit as st
 
 from cor.actions import Action, action_plan, projected
 from cor.assessment import NOTE_MAX_CHARS, OWNER_MAX_CHARS, Assessment, PlanEdit
-from cor.charts.readiness import element_chart, element_table
-from cor.exports import action_plan as plan_export
 from cor.exports import assessment_file
 from cor.exports.assessment_file import AssessmentFileError, load
-from cor.exports.report_pdf import build_report
 from cor.models import Content, JurisdictionInfo, PassRule, Program, Question, QuestionBank
 from cor.partners import find
 from cor.programs import programs_for, recommend
@@ -139,6 +136,7 @@ def restore_draft() -> None:
     try:
         store = draft_store()
         draft["days"] = store.days
+        store.purge()  # once per session: finds an unusable store now, and keeps the file small
         if token is not None:
             data = store.load(token) if valid_token(token) else None
             if data is None:
@@ -518,6 +516,8 @@ def results_view(ctx: Ctx) -> None:
     cols[2].metric("Elements below the floor", len(v.blocking_elements))
     _verdict_box(ctx, v)
     _caveats(ctx)
+    from cor.charts.readiness import element_chart, element_table  # altair: only when results are shown
+
     names = ctx.card.names()
     st.altair_chart(element_chart(v, names), width="stretch")
     st.table(element_table(v, names), hide_index=True)
@@ -542,25 +542,31 @@ def _points(a: Action) -> str:
     return f"{value:f}"
 
 
-def _write_plan_edits(ctx: Ctx, plan: list[Action]) -> None:
-    """Keep the user's owner and target edits in plain state, keyed by question id."""
-    edited = st.session_state.get("rd.plan_editor", {}).get("edited_rows", {})
+def _write_plan_edits(ctx: Ctx, plan: list[Action], table: list[dict[str, Any]]) -> None:
+    """Keep the user's owner and target edits in plain state, keyed by question id.
+
+    ``edited_rows`` says which rows the user touched; ``table`` (what the editor returned) has
+    their values already parsed by Streamlit (dates as dates).
+    """
+    touched = st.session_state.get("rd.plan_editor", {}).get("edited_rows", {})
     edits: dict[str, dict[str, str]] = st.session_state["plan_edits"]
     by_id = {q.id: q for q in ctx.questions}
-    for row, change in edited.items():
-        action = plan[int(row)]
+    for row, change in touched.items():
+        action, values = plan[int(row)], table[int(row)]
         edit = dict(edits.get(action.question_id, {}))
         if "Owner" in change:
-            owner = str(change["Owner"] or "").strip()[:OWNER_MAX_CHARS]
+            owner = str(values.get("Owner") or "").strip()[:OWNER_MAX_CHARS]
             if owner and owner != by_id[action.question_id].owner:
                 edit["owner"] = owner
             else:
                 edit.pop("owner", None)
         if "Target date" in change:
-            target = change["Target date"]
-            try:
-                edit["target"] = date.fromisoformat(str(target)[:10]).isoformat()
-            except ValueError:
+            target = values.get("Target date")
+            if isinstance(target, datetime):
+                target = target.date()
+            if isinstance(target, date):
+                edit["target"] = target.isoformat()
+            else:
                 edit.pop("target", None)
         if edit:
             edits[action.question_id] = edit
@@ -603,7 +609,7 @@ def plan_view(ctx: Ctx) -> None:
         for a in plan
     ]
     st.markdown("**The whole plan** (edit Owner and Target date in the table)")
-    st.data_editor(
+    table = st.data_editor(
         rows,
         key="rd.plan_editor",
         hide_index=True,
@@ -618,7 +624,7 @@ def plan_view(ctx: Ctx) -> None:
             "Blocking": st.column_config.CheckboxColumn(help="In an element below the floor: do these first"),
         },
     )
-    _write_plan_edits(ctx, plan)
+    _write_plan_edits(ctx, plan, table)
     answers = st.session_state["answers"]
     needed = next(
         (
@@ -693,13 +699,19 @@ def save_view(ctx: Ctx) -> None:
 
 
 def _report_buttons(ctx: Ctx, today: date) -> None:
-    """PDF, CSV and XLSX built only when clicked (deferred), from a snapshot of this run."""
+    """PDF, CSV and XLSX built only when clicked (deferred), from a snapshot of this run.
+
+    Their libraries are imported on first use too: they add most of a second to the first load
+    of the page, which a user answering questions should not wait for.
+    """
     assert ctx.verdict is not None
     plan = _plan(ctx, today)
     notes = dict(st.session_state["notes"])
     v = ctx.verdict
 
     def pdf() -> bytes:
+        from cor.exports.report_pdf import build_report  # fpdf2: loaded on the first click only
+
         return build_report(
             program=ctx.program,
             jurisdiction=ctx.juris,
@@ -710,6 +722,16 @@ def _report_buttons(ctx: Ctx, today: date) -> None:
             notes=notes,
             generated_on=today,
         )
+
+    def csv() -> bytes:
+        from cor.exports.action_plan import to_csv
+
+        return to_csv(plan)
+
+    def xlsx() -> bytes:
+        from cor.exports.action_plan import to_xlsx  # openpyxl: loaded on the first click only
+
+        return to_xlsx(plan)
 
     row = st.container(horizontal=True)
     row.download_button(
@@ -723,7 +745,7 @@ def _report_buttons(ctx: Ctx, today: date) -> None:
     )
     row.download_button(
         "Download action plan (CSV)",
-        data=lambda: plan_export.to_csv(plan),
+        data=csv,
         file_name=f"cor-ready-action-plan-{today:%Y-%m-%d}.csv",
         mime="text/csv",
         on_click="ignore",
@@ -732,7 +754,7 @@ def _report_buttons(ctx: Ctx, today: date) -> None:
     )
     row.download_button(
         "Download action plan (XLSX)",
-        data=lambda: plan_export.to_xlsx(plan),
+        data=xlsx,
         file_name=f"cor-ready-action-plan-{today:%Y-%m-%d}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",

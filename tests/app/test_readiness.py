@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -471,6 +472,26 @@ def test_a_bad_or_unknown_draft_link_starts_fresh_with_a_quiet_note(token: str) 
     assert not at.exception
     assert "was not found" in at.caption[0].value
     assert at.get("progress")[0].proto.text.startswith("0 of ")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"), [("COR_READY_DRAFT_DAYS", "soon"), ("COR_READY_DRAFT_DB", "")]
+)
+def test_an_unusable_draft_store_is_explained_and_answering_still_works(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str, value: str
+) -> None:
+    if variable == "COR_READY_DRAFT_DB":
+        blocker = tmp_path / "a-file"
+        blocker.write_text("not a folder")
+        value = str(blocker / "drafts.sqlite3")
+    monkeypatch.setenv(variable, value)
+    at = readiness(app)
+    assert any("Drafts cannot be kept on this server" in c.value for c in at.caption)
+    assert "draft" not in at.query_params
+    q = LARGE[0]
+    at.radio(key=f"rd.q.{q.id}").set_value(opt(q, "1")).run()
+    assert not at.exception
+    assert at.session_state["answers"] == {q.id: opt(q, "1")}
 
 
 def test_user_notes_are_never_rendered_as_markdown_or_html(app: AppTest) -> None:

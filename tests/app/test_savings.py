@@ -342,3 +342,12 @@ def test_about_shows_the_erratum_and_the_small_employer_conflict(app: AppTest) -
     assert "Where the sources disagree" in [s.value for s in at.subheader]
     for version in default_content().incentives.bc.small_employer_minimum:
         assert f"- {version.label}, stated {version.effective}" in text
+
+
+def test_an_audit_costing_more_than_the_cycle_earns_says_so(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "100000")
+    type_in(at, "sv.rate.0", "1.00")  # $100 a year: 100,000 x (1.00 / 100) x 10%
+    type_in(at, "sv.audit", "8000")
+    assert list(at.table[0].value["Net"])[-1] == "-$7,700.00"  # 3 x $100 - $8,000
+    assert any("**does not cover**" in m.value for m in at.markdown)
