@@ -72,7 +72,7 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def test_a_bad_field_names_file_record_and_field(content_copy: Path) -> None:
-    _replace(content_copy / "programs.toml", 'min_workers = 20', 'min_workers = "twenty"')
+    _replace(content_copy / "programs.toml", "min_workers = 20", 'min_workers = "twenty"')
     with pytest.raises(ContentError) as err:
         load_content(content_copy)
     message = str(err.value)
