@@ -15,7 +15,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from cor.models import PassRule, Question, QuestionBank
-from cor.scoring import DEFAULT_RULE, Verdict, score, verdict
+from cor.scoring import DEFAULT_RULE, Verdict, chosen_option, score, verdict
 
 
 class Action(BaseModel):
@@ -67,14 +67,8 @@ def action_plan(
     names = card.names()
     gaps = []
     for q in questions:
-        option_id = answers.get(q.id)
-        if option_id is None:
-            continue
-        try:
-            option = bank.scale(q.scale).option(option_id)
-        except KeyError:
-            continue
-        if option.credit is None or option.credit >= 1:
+        option = chosen_option(bank, q, answers)
+        if option is None or option.credit is None or option.credit >= 1:
             continue
         gaps.append((q, option.label, q.points * (1 - option.credit)))
     gaps.sort(key=lambda g: (g[0].element not in blocking, -g[2], g[0].id))

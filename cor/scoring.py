@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict
 
-from cor.models import PassRule, Question, QuestionBank
+from cor.models import AnswerOption, PassRule, Question, QuestionBank
 
 DEFAULT_RULE = PassRule(overall_min_pct=Decimal(80), element_min_pct=Decimal(50))
 
@@ -167,6 +167,23 @@ class Scorecard(BaseModel):
         return {e.element: e.name for e in self.elements}
 
 
+def chosen_option(
+    bank: QuestionBank, question: Question, answers: Mapping[str, str | None]
+) -> AnswerOption | None:
+    """The option answered for ``question``, or None when unanswered.
+
+    An answer id the question's scale does not offer (from another version of the bank) counts as
+    unanswered rather than failing: the user simply answers it again.
+    """
+    option_id = answers.get(question.id)
+    if option_id is None:
+        return None
+    try:
+        return bank.scale(question.scale).option(option_id)
+    except KeyError:
+        return None
+
+
 def score(bank: QuestionBank, questions: Sequence[Question], answers: Mapping[str, str | None]) -> Scorecard:
     """Turn answers (question id -> option id) into points per element.
 
@@ -181,13 +198,9 @@ def score(bank: QuestionBank, questions: Sequence[Question], answers: Mapping[st
         earned = possible = Decimal(0)
         answered = na = 0
         for q in qs:
-            option_id = answers.get(q.id)
-            if option_id is None:
+            option = chosen_option(bank, q, answers)
+            if option is None:
                 continue
-            try:
-                option = bank.scale(q.scale).option(option_id)
-            except KeyError:
-                continue  # an answer from another version of the bank: treat as unanswered
             answered += 1
             if option.credit is None:
                 na += 1

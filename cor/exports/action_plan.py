@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from cor.actions import Action
+from cor.exports.cells import safe_cell
 
 COLUMNS = (
     "Rank",
@@ -36,22 +37,8 @@ COLUMNS = (
     "Target date",
 )
 
-#: First characters that make a spreadsheet treat a cell as a formula (OWASP, CSV injection).
-FORMULA_TRIGGERS = frozenset({"=", "+", "-", "@", "\t", "\r"})
-
 #: Column widths (characters) bounds for the XLSX: narrow columns stay readable, long text wraps.
 _MIN_WIDTH, _MAX_WIDTH = 8, 50
-
-
-def safe_cell(text: str) -> str:
-    """Text that a spreadsheet will show as text, never evaluate as a formula.
-
-    Leading spaces are looked through too, since some spreadsheet imports trim them.
-    """
-    text = str(text)
-    if text[:1] in FORMULA_TRIGGERS or text.lstrip(" ")[:1] in FORMULA_TRIGGERS:
-        return "'" + text
-    return text
 
 
 def _points(value: Decimal) -> str:

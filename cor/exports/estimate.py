@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 
+from cor.exports.cells import safe_cell
 from cor.incentives import Estimate, PIREstimate, money
 
 COLUMNS = [
@@ -25,15 +26,6 @@ COLUMNS = [
     "Formula",
     "Source",
 ]
-
-#: A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(text: object) -> str:
-    """Text as a spreadsheet shows it, never run: a leading quote defuses ``=HYPERLINK(...)``."""
-    value = "" if text is None else str(text)
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _number(amount: Decimal | None) -> str:

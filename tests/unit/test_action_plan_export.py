@@ -14,7 +14,8 @@ import pytest
 
 from cor.actions import Action, action_plan
 from cor.content import default_content
-from cor.exports.action_plan import safe_cell, to_csv, to_xlsx
+from cor.exports.action_plan import to_csv, to_xlsx
+from cor.exports.cells import safe_cell
 
 HEADER = [
     "Rank",

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from cor import incentives as inc
 from cor.content import default_content
-from cor.exports.estimate import safe_cell, to_csv
+from cor.exports.cells import safe_cell
+from cor.exports.estimate import to_csv
 
 # Source 004 writes each example out; the app must write them out the same way.
 SOURCE_004 = [
