@@ -331,8 +331,14 @@ def _partner(content: Content, partner_id: str | None) -> tuple[Partner | None, 
         partner = content.partner(partner_id)
     except StopIteration:
         raise CycleInputError("partner", f"Unknown certifying partner {partner_id!r}.") from None
-    rule = next((r for r in content.cycle.partner_rules if r.partner == partner_id), None)
-    return partner, rule
+    return partner, partner_rule(partner_id, content)
+
+
+def partner_rule(partner_id: str | None, content: Content | None = None) -> PartnerCycleRule | None:
+    """The certifying partner's own cycle rules (gap, report, notice, year-end date), if our
+    sources give it any; None for "not sure" or a partner without extra rules."""
+    c = content or default_content()
+    return next((r for r in c.cycle.partner_rules if r.partner == partner_id), None) if partner_id else None
 
 
 def deadline_for(year: int, rules: CycleRules, rule: PartnerCycleRule | None) -> date:
@@ -341,6 +347,20 @@ def deadline_for(year: int, rules: CycleRules, rule: PartnerCycleRule | None) ->
     if rule is not None and rule.year_end_due and (rule.year_end_due_from or 0) <= year:
         return year_end(year, rule.year_end_due)
     return year_end(year, rules.maintenance_due)
+
+
+def maintenance_years_begun(
+    certified_on: date, today: date, content: Content | None = None
+) -> list[tuple[int, int]]:
+    """The maintenance audits that can already be done, as (cycle year, calendar year) pairs.
+
+    Year ``n`` of a cycle is calendar year ``certified_on.year + n - 1``; its maintenance audit can
+    only have happened once that calendar year has begun, so only these are worth asking about.
+    """
+    years = (content or default_content()).cycle.certificate_years
+    return [
+        (n, certified_on.year + n - 1) for n in range(2, years + 1) if certified_on.year + n - 1 <= today.year
+    ]
 
 
 # --- the schedule ---------------------------------------------------------------------------
@@ -718,7 +738,7 @@ def status(sched: Schedule, today: date, content: Content | None = None) -> Cycl
     """
     c = content or default_content()
     rules = c.cycle
-    prule = next((r for r in rules.partner_rules if r.partner == sched.partner_id), None)
+    prule = partner_rule(sched.partner_id, c)
     who = c.partner(prule.partner).short_name if prule else ""
     items: list[MilestoneStatus] = []
     next_m: Milestone | None = None
@@ -826,3 +846,43 @@ def status(sched: Schedule, today: date, content: Content | None = None) -> Cycl
         days_left=(next_m.due - today).days if next_m else None,
         alerts=tuple(alerts),
     )
+
+
+# --- where the rules come from ----------------------------------------------------------------
+
+
+def jurisdiction_note(jurisdiction: str | None, content: Content | None = None) -> str | None:
+    """For an Alberta user: the planner follows BC's rules, and what Alberta's COR asks instead
+    (its large-employer program's maintenance audits, with source). None elsewhere."""
+    if jurisdiction != "AB":
+        return None
+    c = content or default_content()
+    ab = next((p for p in c.programs if p.jurisdiction == "AB" and p.size == "large"), None)
+    return "This planner follows British Columbia's rules. In Alberta: " + (
+        f"{ab.maintenance_auditor.lower()} ([source, {ab.effective}]({ab.source_url}))." if ab else ""
+    )
+
+
+def rule_sources(sched: Schedule, today: date, content: Content | None = None) -> list[str]:
+    """Each rule the schedule applies, as a Markdown bullet naming its source and year.
+
+    The partner's line says which of its rules our sources hold, or that they hold none (so the
+    user knows to ask about notice and reports rather than assume there are no such rules).
+    """
+    c = content or default_content()
+    rules = c.cycle
+    deadline = year_end(today.year, rules.maintenance_due)
+    lines = [
+        f"- Certificate valid {rules.certificate_years} years; one audit each calendar year, on site by "
+        f"{deadline.day} {deadline:%B} ([WorkSafeBC, {rules.effective}]({rules.source_url})).",
+        f"- Incentive timing: {rules.incentive_credit} Credit dates shown are our estimate "
+        f"([WorkSafeBC incentives]({rules.incentive_source_url})).",
+    ]
+    rule = partner_rule(sched.partner_id, c)
+    if rule:
+        lines.append(f"- {sched.partner_name}: {rule.note} ([source, {rule.effective}]({rule.source_url})).")
+    elif sched.partner_id:
+        lines.append(
+            f"- {sched.partner_name}: no extra cycle rules in our sources; ask them about notice and reports."
+        )
+    return lines

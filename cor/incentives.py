@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
-from cor.models import ABIncentiveRule, BCIncentiveRule, ClassificationUnit, SmallEmployerMinimum
+from cor.models import ABIncentiveRule, BCIncentiveRule, ClassificationUnit, RateRecord, SmallEmployerMinimum
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -441,6 +441,109 @@ def pir_estimate(
         source_url=str(content.incentives.ab.source_url),
         effective=content.incentives.ab.effective,
     )
+
+
+# --- the estimator's inputs: which rows count, which rate is cited, what each year brings ------
+
+#: Where a line's base rate comes from when it is not the published rate of its CU and year.
+USER_RATE_SOURCE = "Base rate entered by the user"
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """What one CU row's two fields say. A row nobody has started has no messages (an empty form
+    is not an error); once either field has text, each field gets its own message or None."""
+
+    started: bool
+    payroll: str | None = None
+    base_rate: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Started and both fields fine: the row counts in the estimate."""
+        return self.started and not self.payroll and not self.base_rate
+
+
+def check_row(payroll: str, base_rate: str) -> RowCheck:
+    """Check a CU row as typed, with the messages to show under each field."""
+    if not (payroll.strip() or base_rate.strip()):
+        return RowCheck(started=False)
+    return RowCheck(
+        started=True,
+        payroll=check(parse_payroll, payroll, "Assessable payroll"),
+        base_rate=check(parse_base_rate, base_rate, "Base rate"),
+    )
+
+
+def is_published_rate(base_rate: Number | None, record: RateRecord | None) -> bool:
+    """Whether the rate entered is the published one of ``record`` (4.540 and $4.54 are 4.54).
+
+    Only then does an estimate cite that rate's year and source; any other rate is the user's own.
+    """
+    if record is None or record.base_rate is None:
+        return False
+    try:
+        return parse_base_rate(base_rate) == record.base_rate
+    except ValueError:
+        return False
+
+
+def line_input(
+    label: str, payroll: Number, base_rate: Number, unit: ClassificationUnit | None, year: int | None
+) -> LineInput:
+    """One estimate line from a CU row: its CU, and the year and source of its rate when the rate
+    is the CU's published one for ``year``, else "entered by the user"."""
+    record = unit.rate_for(year) if unit and year else None
+    published = record is not None and is_published_rate(base_rate, record)
+    return LineInput(
+        label=label,
+        payroll=payroll,
+        base_rate=base_rate,
+        cu_code=unit.code if unit else "",
+        cu_name=unit.name if unit else "",
+        rate_year=record.year if record and published else None,
+        rate_source=str(record.source_url) if record and published else USER_RATE_SOURCE,
+    )
+
+
+def first_audit_years(this_year: int) -> list[int]:
+    """The years a certification audit can be placed in: three back (a cycle already under way)
+    to three ahead (one being planned)."""
+    return list(range(this_year - 3, this_year + 4))
+
+
+def choice_from_link(text: str, choices: Sequence[int], default: int | None) -> int | None:
+    """A whole number from a link (a rate year, an audit year, a version) if it is one of
+    ``choices``, else ``default``: anyone can type a link, so "²", "-1" or a year without a rate
+    fall back instead of failing."""
+    if text.isascii() and text.isdigit() and int(text) in choices:
+        return int(text)
+    return default
+
+
+def cycle_amounts(result: Estimate | PIREstimate | None) -> list[Decimal]:
+    """What each year of the cycle brings: in BC the same incentive every year (same payroll and
+    rate assumed), in Alberta each year's PIR refund. Empty without an estimate."""
+    if isinstance(result, Estimate):
+        return [result.annual_total] * result.cycle_years
+    if isinstance(result, PIREstimate):
+        return [y.refund for y in result.years]
+    return []
+
+
+def cycle_costs(years: int, audit_cost: Decimal | None, maintenance_cost: Decimal | None) -> list[Decimal]:
+    """What the audits cost, year by year: the certification audit in year 1, a maintenance audit
+    each later year. A cost not entered counts as nothing."""
+    if years < 1:
+        return []
+    return [audit_cost or Decimal(0)] + [maintenance_cost or Decimal(0)] * (years - 1)
+
+
+def cost_verdict(net: Decimal) -> str:
+    """How a cycle's savings compare with the audit costs, from its net (savings minus costs)."""
+    if net > 0:
+        return "more than pays for"
+    return "exactly covers" if net == 0 else "does not cover"
 
 
 # --- the estimate as a link -------------------------------------------------------------------

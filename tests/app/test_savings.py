@@ -6,6 +6,7 @@ and $25,000,000 at $3.47 -> $86,750.00, so two such CUs total $136,690.00 a year
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Column
 
@@ -184,6 +185,20 @@ def test_a_shared_link_with_a_bad_value_shows_it_with_its_message() -> None:
     savings(at)
     assert at.text_input(key="sv.pay.0").value == "-5"
     assert column_of(at, "sv.pay.0").error[0].value == "Assessable payroll cannot be negative."
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"first": "²"}, {"min": "²"}, {"cu0": "766011", "yr0": "²"}, {"cu0": "abc", "pay0": "1e999999"}],
+)
+def test_a_tampered_link_still_opens_the_page(params: dict[str, str]) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    savings(at)
+    assert not at.exception
+    assert at.title[0].value == "What would COR save you?"
 
 
 def test_the_inputs_are_written_to_the_url_and_offered_as_a_link(app: AppTest) -> None:

@@ -402,3 +402,71 @@ def test_refresher_window_open_says_book_it_now() -> None:
     (alert,) = [a for a in view.alerts if a.milestone_id == "auditor-refresher"]
     assert "10 Jan 2027" in alert.text and "book the refresher now" in alert.text
     assert not any(a.milestone_id == "auditor-refresher" for a in status(s, date(2026, 6, 1)).alerts)
+
+
+# --- rules the cycle page used to decide itself (now asked of cor.cycle) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("certified", "begun"),
+    [
+        # Year n of the cycle is calendar year certified.year + n - 1 (WorkSafeBC: one audit each
+        # calendar year); an audit can only be done once its calendar year has begun.
+        (date(2026, 2, 1), []),  # certified this year: year 2 (2027) has not begun
+        (date(2025, 3, 14), [(2, 2026)]),  # year 2 is this year, year 3 (2027) is not
+        (date(2024, 12, 31), [(2, 2025), (3, 2026)]),
+        (date(2023, 12, 1), [(2, 2024), (3, 2025)]),  # never a year 4: certificates last 3 years
+    ],
+)
+def test_only_maintenance_years_already_begun_are_asked_about(
+    certified: date, begun: list[tuple[int, int]]
+) -> None:
+    assert cor.cycle.maintenance_years_begun(certified, TODAY) == begun
+
+
+def test_a_year_begins_on_1_january_not_on_the_certification_anniversary() -> None:
+    assert cor.cycle.maintenance_years_begun(date(2025, 11, 30), date(2026, 1, 1)) == [(2, 2026)]
+    assert cor.cycle.maintenance_years_begun(date(2025, 11, 30), date(2025, 12, 31)) == []
+
+
+def test_partner_rule_is_the_partners_own_record_or_none() -> None:
+    rule = cor.cycle.partner_rule("safetydriven")
+    assert rule is not None and rule.partner == "safetydriven" and rule.min_gap_months == 6
+    assert cor.cycle.partner_rule(None) is None  # "Other / not sure"
+    assert cor.cycle.partner_rule("bccsa") is None  # a partner our sources give no extra cycle rules
+
+
+def test_rule_sources_name_the_general_rules_with_their_source() -> None:
+    rules = default_content().cycle
+    lines = cor.cycle.rule_sources(schedule(certified_on=date(2025, 3, 14), today=TODAY), TODAY)
+    assert len(lines) == 2  # no partner chosen: only the general rules
+    assert "valid 3 years" in lines[0] and "on site by 31 December" in lines[0]
+    assert str(rules.source_url) in lines[0] and rules.effective in lines[0]
+    assert str(rules.incentive_source_url) in lines[1] and "our estimate" in lines[1]
+
+
+def test_rule_sources_cite_the_partners_own_rule_when_our_sources_have_one() -> None:
+    rule = cor.cycle.partner_rule("bcmsa")
+    assert rule is not None
+    sched = schedule(certified_on=date(2025, 3, 14), partner="bcmsa", today=TODAY)
+    last = cor.cycle.rule_sources(sched, TODAY)[-1]
+    assert last.startswith(f"- {default_content().partner('bcmsa').name}: {rule.note}")
+    assert str(rule.source_url) in last and rule.effective in last
+
+
+def test_rule_sources_say_so_when_the_partner_has_no_extra_rules_in_our_sources() -> None:
+    sched = schedule(certified_on=date(2025, 3, 14), partner="bccsa", today=TODAY)
+    lines = cor.cycle.rule_sources(sched, TODAY)
+    assert len(lines) == 3
+    assert default_content().partner("bccsa").name in lines[-1]
+    assert "no extra cycle rules" in lines[-1] and "notice and reports" in lines[-1]
+
+
+def test_alberta_users_are_told_the_planner_follows_bc_rules_and_what_alberta_asks() -> None:
+    c = default_content()
+    ab_cor = next(p for p in c.programs if p.jurisdiction == "AB" and p.size == "large")
+    note = cor.cycle.jurisdiction_note("AB", c)
+    assert note is not None
+    assert note.startswith("This planner follows British Columbia's rules. In Alberta:")
+    assert ab_cor.maintenance_auditor.lower() in note and str(ab_cor.source_url) in note
+    assert cor.cycle.jurisdiction_note("BC", c) is None

@@ -417,3 +417,83 @@ def test_the_csv_of_an_alberta_estimate_lists_each_years_refund() -> None:
     rows = read_csv(to_csv(inc.pir_estimate("100000")))
     assert [r["Amount"] for r in rows] == ["10000.00", "5000.00", "5000.00", "20000.00"]
     assert rows[0]["Formula"] == "$100,000 x 10% = $10,000.00"
+
+
+# --- the estimator's inputs (rules the Savings page asks for, not decides) ------------------------
+
+
+def test_an_untouched_cu_row_has_no_messages_and_does_not_count() -> None:
+    check = inc.check_row("", "  ")
+    assert (check.started, check.payroll, check.base_rate, check.complete) == (False, None, None, False)
+
+
+def test_a_started_row_gets_a_message_at_each_field_that_is_wrong() -> None:
+    only_rate = inc.check_row("", "4.54")
+    assert only_rate.started and not only_rate.complete
+    assert only_rate.payroll is not None and "empty" in only_rate.payroll
+    assert only_rate.base_rate is None
+    both_wrong = inc.check_row("-5", "150")
+    assert both_wrong.payroll == "Assessable payroll cannot be negative."
+    assert both_wrong.base_rate is not None and "between 0 and 100" in both_wrong.base_rate
+    assert inc.check_row("11,000,000", "4.54").complete
+
+
+def test_a_rate_is_the_published_one_only_when_it_is_the_same_number() -> None:
+    record = default_content().unit("766011").rate_for(2024)  # source 004: $4.54 (2024 data)
+    for same in ("4.54", "4.540", "$4.54", " 4.54 "):
+        assert inc.is_published_rate(same, record), same
+    for other in ("4.00", "", "4,54", "abc"):
+        assert not inc.is_published_rate(other, record), other
+    assert not inc.is_published_rate("4.54", None)
+
+
+def test_a_line_cites_the_rates_year_and_source_only_for_the_published_rate() -> None:
+    unit = default_content().unit("766011")
+    record = unit.rate_for(2024)
+    published = inc.line_input("766011 Long Term Care", "11000000", "4.54", unit, 2024)
+    assert (published.cu_code, published.cu_name) == ("766011", "Long Term Care")
+    assert (published.rate_year, published.rate_source) == (2024, str(record.source_url))
+    typed = inc.line_input("766011 Long Term Care", "11000000", "4.00", unit, 2024)
+    assert (typed.cu_code, typed.rate_year, typed.rate_source) == ("766011", None, inc.USER_RATE_SOURCE)
+    custom = inc.line_input("CU 1 (custom base rate)", "11000000", "4.54", None, None)
+    assert (custom.cu_code, custom.cu_name, custom.rate_year) == ("", "", None)
+    assert custom.rate_source == inc.USER_RATE_SOURCE
+    assert inc.estimate([published]).annual_total == SOURCE_004[0][2]
+
+
+def test_the_certification_audit_can_be_three_years_back_to_three_ahead() -> None:
+    years = inc.first_audit_years(2026)
+    assert years == [2023, 2024, 2025, 2026, 2027, 2028, 2029]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2016", 2016), ("2024", 2024), ("2019", 2024), ("", 2024), ("-1", 2024), ("2024.0", 2024),
+     ("²", 2024), ("٢٠١٦", 2024), ("twenty", 2024)],
+)  # fmt: skip
+def test_a_number_from_a_link_is_kept_only_when_it_is_one_of_the_choices(text: str, expected: int) -> None:
+    assert inc.choice_from_link(text, [2024, 2016, 2015], default=2024) == expected
+
+
+def test_a_bc_cycle_earns_the_same_incentive_each_year_and_alberta_each_years_refund() -> None:
+    years = default_content().cycle.certificate_years
+    bc = inc.estimate([("CU", 11_000_000, "4.54")])
+    assert inc.cycle_amounts(bc) == [SOURCE_004[0][2]] * years
+    # PIR: 10% of the industry-rate premium the first year, 5% each maintenance year
+    assert inc.cycle_amounts(inc.pir_estimate("250000")) == [Decimal("25000.00")] + [Decimal("12500.00")] * (
+        years - 1
+    )
+    assert inc.cycle_amounts(None) == []
+
+
+def test_year_one_pays_the_certification_audit_and_later_years_a_maintenance_audit() -> None:
+    assert inc.cycle_costs(3, Decimal(8000), Decimal(3000)) == [Decimal(8000), Decimal(3000), Decimal(3000)]
+    assert inc.cycle_costs(3, None, Decimal(3000)) == [Decimal(0), Decimal(3000), Decimal(3000)]
+    assert inc.cycle_costs(1, Decimal(8000), None) == [Decimal(8000)]
+    assert inc.cycle_costs(0, Decimal(8000), None) == []
+
+
+def test_the_verdict_follows_the_sign_of_the_net() -> None:
+    assert inc.cost_verdict(Decimal("135820.00")) == "more than pays for"
+    assert inc.cost_verdict(Decimal(0)) == "exactly covers"
+    assert inc.cost_verdict(Decimal("-0.01")) == "does not cover"

@@ -392,3 +392,10 @@ def test_a_guide_path_naming_an_unknown_partner_is_reported(tmp_path: Path) -> N
 def test_a_missing_guide_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="missing"):
         load_guide(tmp_path, C)
+
+
+@pytest.mark.parametrize("typed", ["", "766011", "7660", "construction", "continuing care", "municipal"])
+def test_an_alberta_search_never_offers_cu_codes(typed: str) -> None:
+    """CU codes are WorkSafeBC's: in Alberta the finder offers partners by industry, never a CU
+    to pick (the Partner guide shows a CU result only from these codes)."""
+    assert lookup(typed, "AB", C).codes == []

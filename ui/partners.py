@@ -1,0 +1,333 @@
+"""The Partner guide's building blocks: the search box, the result, the directory and the roles.
+
+The page (app_pages/partners.py) reads top to bottom and calls these. Rules stay in cor.partners:
+what a search means, which partner a CU leads to and how (contracted, aligned...), which health
+care path applies and what to do this week are all decided there; this module lays them out.
+Facts come from content/ (partners.toml, roles.toml, guide/partner_guide.toml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from cor.content import ContentError
+from cor.models import Contact, Content, JurisdictionInfo, Partner
+from cor.partners import (
+    DirectoryEntry,
+    Guide,
+    GuidePath,
+    Lookup,
+    Match,
+    directory,
+    find,
+    partner_guide,
+    path_points,
+    roles_for,
+    situation,
+)
+
+T = TypeVar("T")
+
+BADGE_COLOR = {
+    "contracted": "green",
+    "naturally aligned": "blue",
+    "multiply aligned": "violet",
+    "un-served": "orange",
+    "unknown": "gray",
+}
+
+
+def source(url: object, year: str, label: str = "Source") -> str:
+    return f"[{label}]({url}) ({year})"
+
+
+def partner_label(p: Partner) -> str:
+    return p.name if p.short_name in p.name else f"{p.name} ({p.short_name})"
+
+
+def in_pairs(items: list[T]) -> Iterator[tuple[DeltaGenerator, T]]:
+    """Two cards a row on a wide screen; on a phone the columns stack, so content order holds."""
+    for i in range(0, len(items), 2):
+        yield from zip(st.columns(2), items[i : i + 2], strict=False)
+
+
+def load_guide() -> Guide:
+    """The guide, or a clear error on the page and a stop (never a guide with half its facts)."""
+    try:
+        return partner_guide()
+    except ContentError as exc:
+        st.error(f"The partner guide cannot open because a content file has a problem:\n\n**{exc}**")
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+# --- 1. Finder ---------------------------------------------------------------------------------
+
+
+def _new_query() -> None:
+    """A new search forgets the CU picked among the last one's results."""
+    st.session_state.pop("pg.pick", None)
+
+
+def search_box(jurisdiction: str) -> str:
+    """The search field, opened on a CU carried in the link (?cu=) or chosen on another page."""
+    bc = jurisdiction == "BC"
+    st.caption(
+        "Search by your classification unit (CU) code, its name, or plain words for your industry."
+        if bc
+        else "In Alberta, search by plain words for your industry (CU codes are WorkSafeBC's, for BC)."
+    )
+    if "pg.query" not in st.session_state:
+        st.session_state["pg.query"] = st.query_params.get("cu") or st.session_state.get("cu_code") or ""
+    return st.text_input(
+        "CU code, CU name or industry words" if bc else "Industry words",
+        key="pg.query",
+        placeholder=(
+            "e.g. 766011, long-term care, trucking, municipal"
+            if bc
+            else "e.g. continuing care, construction, municipal (CU codes are BC's)"
+        ),
+        on_change=_new_query,
+        help=(
+            "Your six-digit CU code is on your WorkSafeBC online account and your assessment notice."
+            if bc
+            else "Words for what your business does, e.g. construction or continuing care."
+        ),
+    )
+
+
+def search_message(found: Lookup, program: Contact) -> None:
+    """What the finder made of the search, right under the field; with nothing found, who to ask."""
+    if found.kind == "invalid":
+        st.warning(found.message, icon=":material/warning:")
+    elif found.message and not (found.units or found.partners):
+        st.warning(
+            f"{found.message} Try other words or your six-digit CU code, or ask {program.name}: "
+            f"{program.phone}, {program.email}.",
+            icon=":material/search_off:",
+        )
+    elif found.message:
+        st.info(found.message, icon=":material/info:")
+
+
+def pick_cu(codes: list[str], guide: Guide, c: Content) -> str | None:
+    """The CU to explain: the only one found, or the user's pick from a table of several."""
+    if len(codes) == 1:
+        return codes[0]
+    if not codes:
+        return None
+    summary = []
+    for code in codes:
+        ms = find(code, c)
+        summary.append(
+            {
+                "CU": code,
+                "Name": ms[0].cu_name,
+                "Partner": " or ".join(m.partner_short_name for m in ms),
+                "How": guide.kind(situation(ms)).label,
+            }
+        )
+    st.dataframe(pd.DataFrame(summary), hide_index=True)
+    names = {row["CU"]: f"{row['CU']} {row['Name']}" for row in summary}
+    return st.selectbox(
+        "Pick your CU to see why, and what to do this week", codes, format_func=names.get, key="pg.pick"
+    )
+
+
+def _match_card(m: Match) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{m.partner_name}**")
+        st.write(m.reason)
+        if m.contact:
+            st.markdown(f"**Contact:** {m.contact}")
+        if m.caveat:
+            st.warning(m.caveat, icon=":material/help:")
+        st.link_button(
+            f"{m.partner_short_name or m.partner_name} website", m.url, icon=":material/open_in_new:"
+        )
+
+
+def cu_result(cu: str, matches: list[Match], gp: GuidePath | None, guide: Guide, c: Content) -> None:
+    """One CU's result: what kind it is, its partner(s) and why, and its health care path if any."""
+    sit = situation(matches)
+    kind = guide.kind(sit)
+    cu_name = matches[0].cu_name or "not in COR Ready's list"
+    st.subheader(f"CU {cu}: {cu_name}")
+    st.badge(kind.label, color=BADGE_COLOR[sit])
+    st.caption(f"{kind.meaning} {source(kind.source_url, kind.effective)}")
+    if sit == "multiply aligned":
+        st.markdown(
+            f"**This CU is aligned to {len(matches)} partners: you choose the one that fits you best.**"
+        )
+        for col, m in zip(st.columns(len(matches)), matches, strict=True):
+            with col:
+                _match_card(m)
+    else:
+        for m in matches:
+            _match_card(m)
+    if gp:
+        with st.container(border=True):
+            health_care_path(gp, c)
+
+
+def health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
+    """A path for an industry without a contracted partner: the steps, its association, a way on."""
+    if heading:
+        st.markdown(f"##### {gp.title}")
+    st.markdown("\n".join(f"- {point}" for point in path_points(gp, c)))
+    assoc = next(a for a in c.associations if a.id == gp.association)
+    st.markdown(f"**{assoc.name}:** {assoc.members} Contact: {assoc.contact}")
+    st.page_link(
+        "app_pages/readiness.py", label="Try the mini-COR self-assessment", icon=":material/checklist:"
+    )
+    st.caption(
+        f"{gp.source_note} {source(gp.source_url, gp.effective)}; membership: "
+        f"{source(assoc.source_url, assoc.effective)}."
+    )
+
+
+def industry_partners(partners: tuple[Partner, ...], jurisdiction: str, after_cu: bool, c: Content) -> None:
+    """Partners whose industry matches the words typed, beyond those a CU found leads to."""
+    entries_by_id = {e.partner.id: e for e in directory(jurisdiction, c)}
+    if jurisdiction == "BC":
+        st.subheader("Also serving this industry" if after_cu else "Partners for this industry")
+        st.caption(
+            "These partners serve the industry you typed, but none of their CUs in COR Ready's list "
+            "matches your words. Check your CU code on your WorkSafeBC account, then search it here "
+            "or ask the partner."
+        )
+    else:
+        st.subheader("Partners for this industry")
+    for p in partners:
+        partner_card(entries_by_id[p.id])
+
+
+def this_week(steps: list[str], cu: str | None) -> None:
+    """The checklist and the two ways on, carrying the CU when there is one."""
+    st.subheader("This week")
+    st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(steps, 1)))
+    params = {"cu": cu} if cu else None
+    left, right = st.columns(2)
+    label = f"Estimate savings for CU {cu}" if cu else "Estimate your savings"
+    if left.button(label, key="pg.to_savings", icon=":material/savings:", type="primary"):
+        if cu:
+            st.session_state["cu_code"] = cu
+        st.switch_page("app_pages/savings.py", query_params=params)
+    if right.button("Check your readiness", key="pg.to_readiness", icon=":material/checklist:"):
+        if cu:
+            st.session_state["cu_code"] = cu
+        st.switch_page("app_pages/readiness.py", query_params=params)
+    if cu:
+        st.caption(f"Both carry CU {cu} over, so you do not have to type it again.")
+
+
+# --- 2. What results mean, and the health care paths (BC) ----------------------------------------
+
+
+def result_kinds(guide: Guide) -> None:
+    """Every kind of result, explained once, with its source."""
+    with st.expander("What the results mean: contracted, naturally aligned, several partners, un-served"):
+        for k in guide.kinds:
+            st.markdown(f"**{k.label}.** {k.meaning} {k.note} {source(k.source_url, k.effective)}")
+
+
+def health_care_paths(guide: Guide, c: Content) -> None:
+    """Every path, folded, for a user whose search has not led to one yet."""
+    for path in guide.paths:
+        with st.expander(path.title):
+            health_care_path(path, c, heading=False)
+
+
+# --- 3. Directory --------------------------------------------------------------------------------
+
+
+def partner_card(e: DirectoryEntry) -> None:
+    p = e.partner
+    with st.container(border=True):
+        st.markdown(f"**{partner_label(p)}**")
+        st.markdown(
+            f"**Industries:** {p.industries}  \n"
+            f"**Programs:** {' · '.join(e.programs)}  \n"
+            f"**Provides:** {' · '.join(e.provides)}"
+        )
+        cus = []
+        if e.ranges or e.contracted:
+            cus.append("contracted: " + ", ".join([*(f"all {r}" for r in e.ranges), *e.contracted]))
+        if e.aligned:
+            cus.append("naturally aligned: " + ", ".join(e.aligned))
+        if cus:
+            st.caption("CUs in our sources, " + "; ".join(cus))
+        if p.notes:
+            st.caption(p.notes)
+        if p.status_note:
+            st.warning(p.status_note, icon=":material/help:")
+        facts = [source(p.source_url, p.effective, "Main source")]
+        facts += [source(s.url, s.effective, s.fact) for s in p.sources]
+        st.caption("Sources: " + " · ".join(facts))
+        st.link_button(f"{p.short_name} website", str(p.url), icon=":material/open_in_new:")
+
+
+def _directory_table(entries: list[DirectoryEntry]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Partner": partner_label(e.partner),
+                "Industries": e.partner.industries,
+                "Programs": ", ".join(e.programs),
+                "Provides": ", ".join(e.provides),
+                "Website": str(e.partner.url),
+                "Source": str(e.partner.source_url),
+                "Year": e.partner.effective,
+                "Caveat": e.partner.status_note,
+            }
+            for e in entries
+        ]
+    )
+
+
+def directory_section(jur: JurisdictionInfo, guide: Guide, c: Content) -> None:
+    """Every partner of the province as a card, the same as a printable table, and who to ask."""
+    entries = directory(jur.code, c)
+    program = jur.partners_program
+    st.header(f"Certifying partners in {jur.name}")
+    note = guide.directory_note(jur.code)
+    if note:
+        st.write(note.text)
+        st.caption(f"{note.source_note} {source(note.source_url, note.effective)}")
+    for col, e in in_pairs(entries):
+        with col:
+            partner_card(e)
+    with st.expander("Table view (for printing or a projector)"):
+        st.dataframe(
+            _directory_table(entries),
+            hide_index=True,
+            column_config={
+                "Website": st.column_config.LinkColumn("Website"),
+                "Source": st.column_config.LinkColumn("Source"),
+                "Caveat": st.column_config.TextColumn("Caveat", width="large"),
+            },
+        )
+    st.markdown(
+        f"**No partner for your industry, or unsure?** {program.name}: {program.phone}, "
+        f"{program.email}. [Website]({program.url})"
+    )
+
+
+# --- 4. Roles ------------------------------------------------------------------------------------
+
+
+def roles_section(jurisdiction: str, c: Content) -> None:
+    """Who does what in certification: the employer, the partner, the auditors, the regulator."""
+    st.header("Who does what in certification")
+    for col, role in in_pairs(roles_for(jurisdiction, c)):
+        with col, st.container(border=True):
+            st.markdown(f"**{role.name}**")
+            st.markdown("\n".join(f"- {line}" for line in role.does))
+            if role.note:
+                st.info(role.note, icon=":material/info:")
+            st.caption(f"{role.source_note} {source(role.source_url, role.effective)}".strip())
