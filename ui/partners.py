@@ -30,6 +30,7 @@ from cor.partners import (
     roles_for,
     situation,
 )
+from ui.state import plain
 
 T = TypeVar("T")
 
@@ -103,16 +104,17 @@ def search_box(jurisdiction: str) -> str:
 
 def search_message(found: Lookup, program: Contact) -> None:
     """What the finder made of the search, right under the field; with nothing found, who to ask."""
+    message = plain(found.message)  # it quotes what the user typed: show it as typed, never as Markdown
     if found.kind == "invalid":
-        st.warning(found.message, icon=":material/warning:")
+        st.warning(message, icon=":material/warning:")
     elif found.message and not (found.units or found.partners):
         st.warning(
-            f"{found.message} Try other words or your six-digit CU code, or ask {program.name}: "
+            f"{message} Try other words or your six-digit CU code, or ask {program.name}: "
             f"{program.phone}, {program.email}.",
             icon=":material/search_off:",
         )
     elif found.message:
-        st.info(found.message, icon=":material/info:")
+        st.info(message, icon=":material/info:")
 
 
 def pick_cu(codes: list[str], guide: Guide, c: Content) -> str | None:

@@ -31,7 +31,7 @@ from cor.partners import find
 from cor.programs import programs_for, recommend
 from cor.scoring import Scorecard, Verdict, explain, score, show_pct, verdict
 from cor.store import DAYS_ENV, DB_ENV, DraftStore, StoreError, new_token, valid_token
-from ui.state import content, jurisdiction_picker
+from ui.state import content, jurisdiction_picker, plain
 
 #: Plain (non-widget) session keys owned by this page.
 SETUP = "readiness_setup"  # {"workers", "program_id", "program_auto", "recommended", "quick"}
@@ -680,13 +680,14 @@ def save_view(ctx: Ctx) -> None:
         help="Replaces the answers on screen with those in the file.",
     )
     upload = upload_state()
+    # These messages can quote a file's contents: shown as text, never as Markdown.
     if upload["error"]:
-        st.error(upload["error"], icon=":material/error:")
+        st.error(plain(upload["error"]), icon=":material/error:")
         st.caption("Your current answers were not changed.")
     elif upload["applied"]:
         st.success(upload["applied"])
     for message in upload["skipped"]:
-        st.warning(message)
+        st.warning(plain(message))
 
     st.subheader("Reports", anchor=False)
     if ctx.verdict is None:

@@ -57,3 +57,12 @@ def guide(name: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         return f"*(The guide text {path.name} could not be read: {exc}.)*"
     return "\n".join(line for line in text.splitlines() if not line.startswith("<!--"))
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"
+
+
+def plain(text: str) -> str:
+    """Text the user typed, escaped so Streamlit's Markdown shows it exactly as typed (no links,
+    no formatting, no emoji shortcodes or maths)."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)

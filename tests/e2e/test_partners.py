@@ -35,3 +35,15 @@ def test_search_long_term_care_then_carry_the_cu_to_savings(page: Page, app_url:
     )
     # ...with its 2024 base rate from source 004, so the estimate needs only the payroll
     expect(page.get_by_role("textbox", name="Base rate").first).to_have_value("4.54")
+
+
+def test_what_the_user_typed_is_shown_as_typed_not_as_markdown(page: Page, app_url: str) -> None:
+    goto(page, f"{app_url}/partners")
+    box = page.get_by_role("textbox", name="CU code, CU name or industry words")
+    typed = "**zzqx** [click](http://example.org)"
+    box.fill(typed)
+    box.press("Enter")
+    wait_idle(page)
+    alert = page.get_by_test_id("stAlert").first
+    expect(alert).to_contain_text(typed)
+    expect(alert.get_by_role("link", name="click")).to_have_count(0)
