@@ -32,6 +32,10 @@ with cols[1]:
 st.page_link(
     "app_pages/about.py", label="About the numbers: every figure and its source", icon=":material/menu_book:"
 )
+st.caption(
+    "Running a workshop? Share the address of the Readiness page with `?quick=1` at the end: it opens "
+    "the 12-question quick check, and every phone keeps its own private answers."
+)
 
 st.divider()
 st.markdown(guide("what-is-cor"))

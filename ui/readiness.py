@@ -46,7 +46,14 @@ def setup() -> dict[str, Any]:
     """The program choice of this session (survives page switches, unlike widget keys)."""
     return st.session_state.setdefault(
         SETUP,
-        {"workers": None, "program_id": None, "program_auto": True, "recommended": None, "quick": False},
+        {
+            "workers": None,
+            "program_id": None,
+            "program_auto": True,
+            "recommended": None,
+            # a workshop link (/readiness?quick=1) opens the quick check on everyone's phone
+            "quick": st.query_params.get("quick") == "1",
+        },
     )
 
 

@@ -502,3 +502,14 @@ def test_user_notes_are_never_rendered_as_markdown_or_html(app: AppTest) -> None
     for view in ("Answer", "Results", "Action plan", "Save and reports"):
         show(at, view)
         assert not any(note in m.value for m in at.markdown)
+
+
+def test_a_workshop_link_opens_the_quick_check() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["quick"] = "1"
+    at.run()
+    at.switch_page("app_pages/readiness.py").run()
+    assert not at.exception
+    assert at.toggle(key="rd.quick").value is True
+    quick = default_content().bank.question_set("quick")
+    assert at.get("progress")[0].proto.text == f"0 of {len(quick)} questions answered"
