@@ -119,3 +119,18 @@ def projected(
         )
         improved[q.id] = best.id
     return verdict(score(bank, questions, improved).points(), rule)
+
+
+def actions_to_pass(
+    bank: QuestionBank,
+    questions: Sequence[Question],
+    answers: Mapping[str, str | None],
+    plan: Sequence[Action],
+    rule: PassRule = DEFAULT_RULE,
+) -> int | None:
+    """The fewest actions, taken in plan order, that would bring the verdict to a pass (0 when it
+    already passes), or None when even the whole plan would not (unanswered questions remain)."""
+    return next(
+        (n for n in range(len(plan) + 1) if projected(bank, questions, answers, plan, n, rule).passed),
+        None,
+    )

@@ -59,23 +59,23 @@ class ContentError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
-def _rel(path: Path, root: Path) -> str:
+def relative(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root.parent))
     except ValueError:
         return str(path)
 
 
-def _read_toml(path: Path, root: Path) -> dict[str, Any]:
+def read_toml(path: Path, root: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        raise ContentError(_rel(path, root), "the file is missing") from None
+        raise ContentError(relative(path, root), "the file is missing") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ContentError(_rel(path, root), f"not valid TOML ({exc})") from None
+        raise ContentError(relative(path, root), f"not valid TOML ({exc})") from None
     except UnicodeDecodeError:
-        raise ContentError(_rel(path, root), "not UTF-8 text") from None
+        raise ContentError(relative(path, root), "not UTF-8 text") from None
 
 
 def _record_name(data: Mapping[str, Any], index: int, kind: str) -> str:
@@ -92,8 +92,9 @@ def _validate(model: type[M], data: Any, file: str, record: str) -> M:
         raise ContentError(file, err["msg"], record=record, field=field) from None
 
 
-def _records(model: type[M], table: Any, file: str, kind: str, *, required: bool = True) -> tuple[M, ...]:
-    if table is None:
+def read_records(model: type[M], table: Any, file: str, kind: str, *, required: bool = True) -> tuple[M, ...]:
+    """Validate every ``[[kind]]`` table of a file, naming the record and field of a mistake."""
+    if not table:
         if required:
             raise ContentError(file, f"no [[{kind}]] records found")
         return ()
@@ -109,11 +110,11 @@ def _load_bank(root: Path) -> QuestionBank:
     qdir = root / "questions"
     elements_file = qdir / "elements.toml"
     scales_file = qdir / "scales.toml"
-    elements = _records(
-        Element, _read_toml(elements_file, root).get("element"), _rel(elements_file, root), "element"
+    elements = read_records(
+        Element, read_toml(elements_file, root).get("element"), relative(elements_file, root), "element"
     )
-    scales = _records(
-        AnswerScale, _read_toml(scales_file, root).get("scale"), _rel(scales_file, root), "scale"
+    scales = read_records(
+        AnswerScale, read_toml(scales_file, root).get("scale"), relative(scales_file, root), "scale"
     )
     questions: list[Question] = []
     element_ids = {e.id for e in elements}
@@ -121,10 +122,10 @@ def _load_bank(root: Path) -> QuestionBank:
     seen: dict[str, str] = {}
     files = sorted(qdir.glob("[0-9]*.toml"))
     if not files:
-        raise ContentError(_rel(qdir, root), "no question files (NN-element.toml) found")
+        raise ContentError(relative(qdir, root), "no question files (NN-element.toml) found")
     for path in files:
-        rel = _rel(path, root)
-        for i, q in enumerate(_records(Question, _read_toml(path, root).get("question"), rel, "question")):
+        rel = relative(path, root)
+        for i, q in enumerate(read_records(Question, read_toml(path, root).get("question"), rel, "question")):
             record = f"question #{i + 1} ({q.id})"
             if q.id in seen:
                 raise ContentError(rel, f"id already used in {seen[q.id]}", record, "id")
@@ -139,7 +140,7 @@ def _load_bank(root: Path) -> QuestionBank:
 
 def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
     path = root / "classification_units.csv"
-    rel = _rel(path, root)
+    rel = relative(path, root)
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
@@ -196,47 +197,52 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
     i_file, pa_file = root / "incentives.toml", root / "partners.toml"
     r_file, e_file = root / "roles.toml", root / "errata.toml"
 
-    jurisdictions = _records(
-        JurisdictionInfo, _read_toml(j_file, root).get("jurisdiction"), _rel(j_file, root), "jurisdiction"
+    jurisdictions = read_records(
+        JurisdictionInfo, read_toml(j_file, root).get("jurisdiction"), relative(j_file, root), "jurisdiction"
     )
-    programs = _records(Program, _read_toml(p_file, root).get("program"), _rel(p_file, root), "program")
+    programs = read_records(
+        Program, read_toml(p_file, root).get("program"), relative(p_file, root), "program"
+    )
     codes = {j.code for j in jurisdictions}
     for p in programs:
         if p.jurisdiction not in codes:
             raise ContentError(
-                _rel(p_file, root), "unknown jurisdiction", f"program ({p.id})", "jurisdiction"
+                relative(p_file, root), "unknown jurisdiction", f"program ({p.id})", "jurisdiction"
             )
     bank = _load_bank(root)
     tags = {t for q in bank.questions for t in q.sets}
     for p in programs:
         if p.question_set not in tags:
             raise ContentError(
-                _rel(p_file, root),
+                relative(p_file, root),
                 f"no question has the set '{p.question_set}'",
                 f"program ({p.id})",
                 "question_set",
             )
     units = _load_units(root)
-    pa_data = _read_toml(pa_file, root)
-    partners = _records(Partner, pa_data.get("partner"), _rel(pa_file, root), "partner")
-    associations = _records(
-        Association, pa_data.get("association"), _rel(pa_file, root), "association", required=False
+    pa_data = read_toml(pa_file, root)
+    partners = read_records(Partner, pa_data.get("partner"), relative(pa_file, root), "partner")
+    associations = read_records(
+        Association, pa_data.get("association"), relative(pa_file, root), "association", required=False
     )
-    _check_partner_codes(partners, units, _rel(pa_file, root))
-    inc = _read_toml(i_file, root)
+    _check_partner_codes(partners, units, relative(pa_file, root))
+    inc = read_toml(i_file, root)
     incentives = Incentives(
-        bc=_validate(BCIncentiveRule, inc.get("bc"), _rel(i_file, root), "[bc]"),
-        ab=_validate(ABIncentiveRule, inc.get("ab"), _rel(i_file, root), "[ab]"),
+        bc=_validate(BCIncentiveRule, inc.get("bc"), relative(i_file, root), "[bc]"),
+        ab=_validate(ABIncentiveRule, inc.get("ab"), relative(i_file, root), "[ab]"),
     )
-    cycle = _validate(CycleRules, _read_toml(c_file, root), _rel(c_file, root), "cycle rules")
+    cycle = _validate(CycleRules, read_toml(c_file, root), relative(c_file, root), "cycle rules")
     partner_ids = {p.id for p in partners}
     for i, rule in enumerate(cycle.partner_rules):
         if rule.partner not in partner_ids:
             raise ContentError(
-                _rel(c_file, root), f"unknown partner '{rule.partner}'", f"partner_rules #{i + 1}", "partner"
+                relative(c_file, root),
+                f"unknown partner '{rule.partner}'",
+                f"partner_rules #{i + 1}",
+                "partner",
             )
-    roles = _records(Role, _read_toml(r_file, root).get("role"), _rel(r_file, root), "role")
-    errata = _records(Erratum, _read_toml(e_file, root).get("erratum"), _rel(e_file, root), "erratum")
+    roles = read_records(Role, read_toml(r_file, root).get("role"), relative(r_file, root), "role")
+    errata = read_records(Erratum, read_toml(e_file, root).get("erratum"), relative(e_file, root), "erratum")
     return Content(
         jurisdictions=jurisdictions,
         programs=programs,

@@ -21,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
+from cor.incentives import credit_year
 from cor.models import Content, CycleRules, Partner, PartnerCycleRule, Program
 
 MilestoneKind = Literal[
@@ -620,7 +621,7 @@ def schedule(
         milestones.append(
             Milestone(
                 kind="incentive_credit",
-                due=year_end(year.calendar_year + 1, rules.incentive_credit_by),
+                due=year_end(credit_year(year.calendar_year), rules.incentive_credit_by),
                 title=f"Incentive for {year.calendar_year} credited (estimate)",
                 short="Credit",
                 detail=(

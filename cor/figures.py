@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
+from cor.incentives import money
 from cor.models import Content
 
 
@@ -61,7 +62,7 @@ def figures(content: Content | None = None) -> list[Figure]:
             Figure(
                 topic="Incentive (BC)",
                 figure=f"Small-employer minimum: {m.label}",
-                value=f"{m.share_of_premium_pct}% of premium, up to ${m.cap:,.0f}",
+                value=f"{m.share_of_premium_pct}% of premium, up to {money(m.cap, whole=True)}",
                 year=m.effective,
                 source_url=str(m.source_url),
                 note=f"{m.source_note} {bc.minimum_conflict_note}",

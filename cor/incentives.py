@@ -367,8 +367,7 @@ def cumulative_savings(
 ) -> list[dict[str, object]]:
     """Cumulative BC incentive over a cycle of ``years`` equal incentives, against the cost of the
     certification audit (year 1) and of each maintenance audit (later years)."""
-    costs = [audit_cost] + [maintenance_cost] * (years - 1)
-    return cumulative([annual] * years, costs, first_audit_year)
+    return cumulative([annual] * years, cycle_costs(years, audit_cost, maintenance_cost), first_audit_year)
 
 
 # --- Alberta: PIR refund ----------------------------------------------------------------------

@@ -13,16 +13,23 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from cor.content import CONTENT_DIR, ContentError, default_content
+from cor.content import (
+    CONTENT_DIR,
+    ContentError,
+    content_dir,
+    default_content,
+    read_records,
+    read_toml,
+    relative,
+)
 from cor.models import (
     Alignment,
     Association,
@@ -496,39 +503,23 @@ def _placeholders(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
 
+GUIDE_TABLES: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("kind", AlignmentKind),
+    ("step", StepTemplate),
+    ("path", GuidePath),
+    ("directory_note", DirectoryNote),
+)
+
+
 def load_guide(root: Path | str = CONTENT_DIR, content: Content | None = None) -> Guide:
     """Read the guide file and check it against the content: every id it names exists, every
     CU it names is known, every placeholder is one the app fills. Raises ContentError."""
     root = Path(root)
     content = content or default_content()
     path = root / GUIDE_FILE
-    rel = str(Path(root.name) / GUIDE_FILE)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContentError(rel, "the file is missing") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ContentError(rel, f"not valid TOML ({exc})") from None
-    parts: dict[str, list[BaseModel]] = {}
-    tables = (
-        ("kind", AlignmentKind),
-        ("step", StepTemplate),
-        ("path", GuidePath),
-        ("directory_note", DirectoryNote),
-    )
-    for table, model in tables:
-        records = data.get(table)
-        if not isinstance(records, list) or not records:
-            raise ContentError(rel, f"no [[{table}]] records found")
-        parts[table] = []
-        for i, item in enumerate(records):
-            label = item.get("id", "") if isinstance(item, dict) else ""
-            try:
-                parts[table].append(model.model_validate(item))
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                field = ".".join(str(p) for p in err["loc"])
-                raise ContentError(rel, err["msg"], f"{table} #{i + 1} ({label})", field) from None
+    rel = relative(path, root)
+    data = read_toml(path, root)
+    parts = {table: read_records(model, data.get(table), rel, table) for table, model in GUIDE_TABLES}
     guide = Guide(
         kinds=tuple(parts["kind"]),  # type: ignore[arg-type]
         steps=tuple(parts["step"]),  # type: ignore[arg-type]
@@ -562,8 +553,8 @@ def load_guide(root: Path | str = CONTENT_DIR, content: Content | None = None) -
 
 @lru_cache(maxsize=1)
 def partner_guide() -> Guide:
-    """The project's own guide, checked against the project's own content, loaded once."""
-    return load_guide(CONTENT_DIR, default_content())
+    """The guide beside the content in use (see cor.content.content_dir), loaded once."""
+    return load_guide(content_dir(), default_content())
 
 
 def path_for(cu_code: str | None, query: str, guide: Guide) -> GuidePath | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 import streamlit as st
 
-from cor.actions import Action, action_plan, projected
+from cor.actions import Action, action_plan, actions_to_pass, projected
 from cor.assessment import NOTE_MAX_CHARS, OWNER_MAX_CHARS, Assessment, PlanEdit
 from cor.exports import assessment_file
 from cor.exports.assessment_file import AssessmentFileError, load
@@ -633,14 +633,7 @@ def plan_view(ctx: Ctx) -> None:
     )
     _write_plan_edits(ctx, plan, table)
     answers = st.session_state["answers"]
-    needed = next(
-        (
-            n
-            for n in range(len(plan) + 1)
-            if projected(ctx.bank, ctx.questions, answers, plan, n, ctx.rule).passed
-        ),
-        None,
-    )
+    needed = actions_to_pass(ctx.bank, ctx.questions, answers, plan, ctx.rule)
     if v.passed:
         st.caption("You would already pass; these actions widen your margin.")
     elif needed is not None:

@@ -129,8 +129,10 @@ def describe(rows: Sequence[dict[str, object]]) -> str:
     if not rows:
         return "No savings to chart."
     last = rows[-1]
-    text = f"Cumulative incentive reaches ${float(last['cumulative']):,.2f} after {last['year']} years"  # type: ignore[arg-type]
-    cost = float(last.get("cumulative_cost", 0))  # type: ignore[arg-type]
+    text = (
+        f"Cumulative incentive reaches {money(Decimal(str(last['cumulative'])))} after {last['year']} years"
+    )
+    cost = Decimal(str(last.get("cumulative_cost", 0)))
     if cost > 0:
-        text += f", against ${cost:,.2f} of audit costs"
+        text += f", against {money(cost)} of audit costs"
     return text + "."
