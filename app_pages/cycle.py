@@ -12,10 +12,10 @@ import streamlit as st
 
 from cor.cycle import status
 from ui import cycle as cy
-from ui.state import content
+from ui.state import content, local_today
 
 c = content()
-today = cy.local_today()
+today = local_today()
 
 st.title("Your three-year audit cycle")
 st.write(

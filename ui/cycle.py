@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -39,18 +38,6 @@ from cor.programs import programs_for
 Fields = dict[str, DeltaGenerator]
 
 ALERT = {"error": st.error, "warning": st.warning, "info": st.info}
-
-
-def local_today() -> dt.date:
-    """Today in the user's own time zone (a deadline day ends at their midnight, not the server's).
-    Tests pin the date through the plain session key "cy.today"."""
-    pinned = st.session_state.get("cy.today")
-    if isinstance(pinned, dt.date):
-        return pinned
-    try:
-        return dt.datetime.now(ZoneInfo(st.context.timezone or "UTC")).date()
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.date.today()
 
 
 def _date_args(today: dt.date) -> dict[str, Any]:

@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from cor.content import ContentError
 from cor.models import Contact, Content, JurisdictionInfo, Partner
 from cor.partners import (
     DirectoryEntry,
@@ -30,7 +29,7 @@ from cor.partners import (
     roles_for,
     situation,
 )
-from ui.state import plain
+from ui.state import or_stop, plain
 
 T = TypeVar("T")
 
@@ -58,13 +57,8 @@ def in_pairs(items: list[T]) -> Iterator[tuple[DeltaGenerator, T]]:
 
 
 def load_guide() -> Guide:
-    """The guide, or a clear error on the page and a stop (never a guide with half its facts)."""
-    try:
-        return partner_guide()
-    except ContentError as exc:
-        st.error(f"The partner guide cannot open because a content file has a problem:\n\n**{exc}**")
-        st.stop()
-        raise  # unreachable: st.stop() raises
+    """The guide, or the error in its place."""
+    return or_stop(partner_guide, "The partner guide cannot open")
 
 
 # --- 1. Finder ---------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from cor.partners import find
 from cor.programs import programs_for, recommend
 from cor.scoring import Scorecard, Verdict, explain, score, show_pct, verdict
 from cor.store import DAYS_ENV, DB_ENV, DraftStore, StoreError, new_token, valid_token
-from ui.state import content, jurisdiction_picker, plain
+from ui.state import content, jurisdiction_picker, local_today, plain
 
 #: Plain (non-widget) session keys owned by this page.
 SETUP = "readiness_setup"  # {"workers", "program_id", "program_auto", "recommended", "quick"}
@@ -588,7 +588,7 @@ def plan_view(ctx: Ctx) -> None:
         st.info("Answer at least one applicable question to build your action plan.")
         return
     _verdict_box(ctx, v)
-    plan = _plan(ctx, date.today())
+    plan = _plan(ctx, local_today())
     if not plan:
         st.success("No gaps in the questions answered so far: every answer earns its full points.")
         return
@@ -655,7 +655,7 @@ def plan_view(ctx: Ctx) -> None:
 
 def save_view(ctx: Ctx) -> None:
     """Downloads (assessment file, PDF, CSV, XLSX) and resuming from a file."""
-    today = date.today()
+    today = local_today()
     st.subheader("Save your assessment", anchor=False)
     try:
         data = assessment_file.dump(current())

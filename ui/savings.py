@@ -13,7 +13,6 @@ links already shared: do not rename them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,7 +26,7 @@ from cor import incentives as inc
 from cor.charts.savings import cumulative_chart, describe, table_rows
 from cor.exports.estimate import to_csv
 from cor.models import ClassificationUnit
-from ui.state import content
+from ui.state import content, local_today
 
 CUSTOM = "custom"  # the CU choice "Custom base rate (type it in)"
 KEEP = "session"  # widgets keep their values across page switches (persist_state)
@@ -48,7 +47,7 @@ def units() -> dict[str, ClassificationUnit]:
 
 
 def audit_years() -> list[int]:
-    return inc.first_audit_years(dt.date.today().year)
+    return inc.first_audit_years(local_today().year)
 
 
 def published_rate(unit: ClassificationUnit | None, year: int | None) -> str:
@@ -138,7 +137,7 @@ def seed_from_link() -> None:
         st.session_state["sv.jurisdiction"] = shared.jurisdiction
     st.session_state["sv.audit"] = shared.audit_cost
     st.session_state["sv.maint"] = shared.maintenance_cost
-    this_year = dt.date.today().year
+    this_year = local_today().year
     st.session_state["sv.first"] = inc.choice_from_link(shared.first_audit_year, audit_years(), this_year)
     versions = range(len(c.incentives.bc.small_employer_minimum))
     st.session_state["sv.min"] = inc.choice_from_link(shared.minimum, versions, 0)

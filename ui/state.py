@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 import streamlit as st
 
 from cor.content import ContentError, content_dir, default_content
@@ -23,18 +28,38 @@ def init_state() -> None:
             st.session_state[key] = value.copy() if isinstance(value, dict) else value
 
 
-def content() -> Content:
-    """The validated content, or a clear error on the page and a stop (never half the facts)."""
+T = TypeVar("T")
+
+
+def or_stop(load: Callable[[], T], what: str) -> T:
+    """Content loaded by ``load``, or a clear error on the page and a stop (never half the facts)."""
     try:
-        return default_content()
+        return load()
     except ContentError as exc:
         st.error(
-            "COR Ready cannot start because a content file has a problem. "
-            f"Whoever edits the content can fix it here:\n\n**{exc}**",
+            f"{what} because a content file has a problem. Whoever edits the content can fix it "
+            f"here:\n\n**{exc}**",
             icon=":material/error:",
         )
         st.stop()
         raise  # unreachable: st.stop() raises
+
+
+def content() -> Content:
+    """The validated content, or the error in its place."""
+    return or_stop(default_content, "COR Ready cannot start")
+
+
+def local_today() -> dt.date:
+    """Today in the user's own time zone (a deadline day ends at their midnight, not the server's).
+    Tests pin the date through the plain session key "today"."""
+    pinned = st.session_state.get("today")
+    if isinstance(pinned, dt.date):
+        return pinned
+    try:
+        return dt.datetime.now(ZoneInfo(st.context.timezone or "UTC")).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.date.today()
 
 
 def jurisdiction_picker(key: str) -> str:

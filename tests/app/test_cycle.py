@@ -1,6 +1,6 @@
 """The cycle planner page (issue 5), driven through AppTest from app.py like a user.
 
-Today is pinned through the plain session key "cy.today" so the dates the page shows can be
+Today is pinned through the plain session key "today" so the dates the page shows can be
 derived from the rules: audits on site by 31 December of the next two calendar years, the
 certificate valid three years.
 """
@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 21)
 
 
 def _cycle(at: AppTest) -> AppTest:
-    at.session_state["cy.today"] = TODAY
+    at.session_state["today"] = TODAY
     return open_page(at, "cycle")
 
 
