@@ -39,6 +39,9 @@ def test_download_calendar_has_every_milestone(page: Page, app_url: str, tmp_pat
     page.keyboard.press("Enter")
     wait_idle(page)
     expect(page.get_by_text("Certificate valid until")).to_be_visible()
+    # the partner's own rules are applied (report deadlines) before the calendar is taken
+    expect(page.get_by_text("report due to SafetyDriven").first).to_be_attached()
+    wait_idle(page)
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Download calendar (.ics)").click()
