@@ -21,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
+from cor.formatting import long_date
 from cor.incentives import credit_year
 from cor.models import Content, CycleRules, Partner, PartnerCycleRule, Program
 
@@ -188,11 +189,6 @@ def add_months(day: date, months: int) -> date:
 def year_end(year: int, month_day: str = "12-31") -> date:
     month, day = (int(x) for x in month_day.split("-"))
     return date(year, month, day)
-
-
-def long_date(day: date) -> str:
-    """ "31 Dec 2025": unambiguous for readers in Canada, where 03/04 means either order."""
-    return f"{day.day} {day:%b %Y}"
 
 
 def plan(certified_on: date) -> list[Milestone]:

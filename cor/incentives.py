@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
+from cor.formatting import cents, money
 from cor.models import ABIncentiveRule, BCIncentiveRule, ClassificationUnit, RateRecord, SmallEmployerMinimum
 
-CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 #: Above this a payroll is certainly a typing slip (no BC employer reports $10 billion).
 MAX_PAYROLL = Decimal("10000000000")
@@ -121,19 +121,6 @@ def check(parse: Callable[[Number | None, str], Decimal], value: Number | None, 
 
 
 # --- money and its display --------------------------------------------------------------------
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def money(amount: Decimal, whole: bool = False) -> str:
-    """Canadian dollars: $49,940.00, or $11,000,000 for round figures when ``whole``; -$8,000.00."""
-    if amount < 0:
-        return "-" + money(-amount, whole)
-    if whole and amount == amount.to_integral_value():
-        return f"${amount:,.0f}"
-    return f"${cents(amount):,.2f}"
 
 
 def _exact(amount: Decimal, min_places: int) -> str:

@@ -9,11 +9,12 @@ of exactly 80 or 50 never fails by a float rounding error.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_DOWN, ROUND_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict
 
+from cor.formatting import points_below, show_pct
 from cor.models import AnswerOption, PassRule, Question, QuestionBank
 
 DEFAULT_RULE = PassRule(overall_min_pct=Decimal(80), element_min_pct=Decimal(50))
@@ -95,17 +96,6 @@ def verdict(elements: Mapping[str, tuple[Points, Points]], rule: PassRule = DEFA
     )
 
 
-def show_pct(value: Decimal) -> str:
-    """A percentage for people: one decimal, rounded down so a fail never displays as the bar."""
-    shown = value.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
-    return f"{shown.normalize():f}%" if shown != shown.to_integral_value() else f"{shown:.0f}%"
-
-
-def _points_below(threshold: Decimal, value: Decimal) -> str:
-    gap = (threshold - value).quantize(Decimal("0.1"), rounding=ROUND_UP)
-    return f"{gap:.0f}" if gap == gap.to_integral_value() else f"{gap.normalize():f}"
-
-
 def explain(v: Verdict, names: Mapping[str, str] | None = None) -> str:
     """The verdict in plain words, naming what blocks certification and by how much."""
     names = names or {}
@@ -117,13 +107,13 @@ def explain(v: Verdict, names: Mapping[str, str] | None = None) -> str:
         pct = v.element_pct[element]
         reasons.append(
             f"{names.get(element, element)} is at {show_pct(pct)}, "
-            f"{_points_below(v.element_min_pct, pct)} points below the {v.element_min_pct:.0f}% floor"
+            f"{points_below(v.element_min_pct, pct)} points below the {v.element_min_pct:.0f}% floor"
         )
     if not v.overall_met:
         reasons.insert(
             0,
             f"the overall score is {show_pct(v.overall_pct)}, "
-            f"{_points_below(v.overall_min_pct, v.overall_pct)} points below the {v.overall_min_pct:.0f}% needed",
+            f"{points_below(v.overall_min_pct, v.overall_pct)} points below the {v.overall_min_pct:.0f}% needed",
         )
     elif v.blocking_elements:
         reasons.append(f"even though the overall score of {show_pct(v.overall_pct)} meets the bar")

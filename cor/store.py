@@ -16,6 +16,7 @@ the next save. Configuration (both optional):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -106,17 +107,22 @@ class DraftStore:
         return self.days * 86_400.0
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self, *, immediate: bool = False) -> Iterator[sqlite3.Connection]:
         try:
             if not self._ready:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=5)) as conn:
+            with closing(sqlite3.connect(self.path, timeout=5, isolation_level=None)) as conn:
                 if not self._ready:
                     conn.execute(_SCHEMA)
                     conn.commit()
                     self._ready = True
-                with conn:  # commit on success, roll back on error
+                conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+                try:
                     yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"the draft store at {self.path} cannot be used ({exc})") from exc
 
@@ -156,6 +162,33 @@ class DraftStore:
                 (token, text, now),
             )
         return True
+
+    def update(
+        self, token: str, change: Callable[[dict[str, Any] | None], Mapping[str, Any]]
+    ) -> dict[str, Any]:
+        """Read-modify-write one draft atomically: ``change`` gets what is stored now (None when
+        there is nothing, or it expired) and returns what to store. Two tabs saving at once are
+        serialised here, so a merge done in ``change`` never works on a stale copy."""
+        if not valid_token(token):
+            raise StoreError("refusing to save a draft under a malformed token")
+        now = self._clock()
+        with self._connect(immediate=True) as conn:
+            row = conn.execute("SELECT data, updated_at FROM drafts WHERE token = ?", (token,)).fetchone()
+            stored: dict[str, Any] | None = None
+            if row is not None and row[1] >= now - self.max_age_seconds:
+                with contextlib.suppress(ValueError):
+                    loaded = json.loads(row[0])
+                    stored = loaded if isinstance(loaded, dict) else None
+            data = dict(change(stored))
+            text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            if len(text.encode("utf-8")) > MAX_DRAFT_BYTES:
+                raise StoreError(f"the draft is larger than {MAX_DRAFT_BYTES // 1024} KB")
+            conn.execute(
+                "INSERT INTO drafts (token, data, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(token) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                (token, text, now),
+            )
+        return data
 
     def delete(self, token: str) -> None:
         """Forget a draft (e.g. when the user starts over)."""

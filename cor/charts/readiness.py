@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
-from decimal import ROUND_UP, Decimal
 
 import altair as alt
 
-from cor.scoring import Verdict, show_pct
+from cor.formatting import points_below, show_pct
+from cor.scoring import Verdict
 
 #: Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
 BLOCKING_COLOUR = "#D55E00"  # vermillion
@@ -30,16 +30,6 @@ _INSIDE_LABEL_FROM = 60
 #: Characters per line of an element name on the axis: two short lines fit beside the bars on a
 #: phone where one long line would squeeze the bars to nothing.
 _AXIS_WRAP = 22
-
-
-def points_below(threshold: Decimal, value: Decimal) -> str:
-    """Percentage points from ``value`` up to ``threshold``, rounded up to one decimal.
-
-    Rounded up, like the verdict sentence (cor.scoring.explain), so the gap shown is never
-    smaller than the real one and the table and the sentence always agree.
-    """
-    gap = max(Decimal(0), threshold - value).quantize(Decimal("0.1"), rounding=ROUND_UP)
-    return f"{gap:.0f}" if gap == gap.to_integral_value() else f"{gap.normalize():f}"
 
 
 def _legend(verdict: Verdict) -> tuple[str, str]:
