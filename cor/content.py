@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import string
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -19,23 +20,34 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cor.models import (
+    SITUATIONS,
     ABIncentiveRule,
+    AlignmentKind,
     AnswerScale,
     Association,
     BCIncentiveRule,
     ClassificationUnit,
     Content,
     CycleRules,
+    DirectoryNote,
     Element,
     Erratum,
+    GeneralSizeRule,
+    Guide,
+    GuidePath,
     Incentives,
     JurisdictionInfo,
     Partner,
+    PartnerProgram,
+    PartnerSizeNote,
     Program,
     Question,
     QuestionBank,
     RateRecord,
     Role,
+    SamplingTable,
+    StepTemplate,
+    UnservedUnit,
 )
 
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
@@ -243,6 +255,7 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
             )
     roles = read_records(Role, read_toml(r_file, root).get("role"), relative(r_file, root), "role")
     errata = read_records(Erratum, read_toml(e_file, root).get("erratum"), relative(e_file, root), "erratum")
+    extras = _load_partner_extras(root, programs, partners, units)
     return Content(
         jurisdictions=jurisdictions,
         programs=programs,
@@ -254,6 +267,7 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
         cycle=cycle,
         roles=roles,
         errata=errata,
+        **extras,
     )
 
 
@@ -267,3 +281,153 @@ def content_dir() -> Path:
 def default_content() -> Content:
     """The content, loaded once per process (it is immutable)."""
     return load_content(content_dir())
+
+
+# --- partners' own rules: size bands, un-served CUs, audit sampling -----------------------------
+
+
+def _check_partner_ids(ids: Iterable[tuple[str, str]], partner_ids: set[str], file: str, kind: str) -> None:
+    for index, (record_id, partner_id) in enumerate(ids):
+        if partner_id not in partner_ids:
+            raise ContentError(
+                file, f"unknown partner '{partner_id}'", f"{kind} #{index + 1} ({record_id})", "partner"
+            )
+
+
+def _load_size_rules(
+    root: Path, programs: tuple[Program, ...], partner_ids: set[str]
+) -> dict[str, tuple[Any, ...]]:
+    """Partners' programs by size (programs.toml): each names a known partner and program."""
+    path = root / "programs.toml"
+    rel = relative(path, root)
+    data = read_toml(path, root)
+    bands = read_records(PartnerProgram, data.get("partner_program"), rel, "partner_program", required=False)
+    notes = read_records(
+        PartnerSizeNote, data.get("partner_size_note"), rel, "partner_size_note", required=False
+    )
+    general = read_records(
+        GeneralSizeRule, data.get("general_size_rule"), rel, "general_size_rule", required=False
+    )
+    _check_partner_ids(((b.name, b.partner) for b in bands), partner_ids, rel, "partner_program")
+    _check_partner_ids(((n.partner, n.partner) for n in notes), partner_ids, rel, "partner_size_note")
+    program_ids = {p.id for p in programs}
+    for index, band in enumerate(bands):
+        if band.program not in program_ids:
+            record = f"partner_program #{index + 1} ({band.name})"
+            raise ContentError(rel, f"unknown program '{band.program}'", record, "program")
+    return {"partner_programs": bands, "partner_size_notes": notes, "general_size_rules": general}
+
+
+def _load_sampling(root: Path, partner_ids: set[str]) -> tuple[SamplingTable, ...]:
+    """Published sampling tables (sampling.toml), each naming the partners whose audits it describes."""
+    path = root / "sampling.toml"
+    rel = relative(path, root)
+    tables = read_records(SamplingTable, read_toml(path, root).get("table"), rel, "table")
+    for index, table in enumerate(tables):
+        unknown = sorted(set(table.partners) - partner_ids)
+        if unknown:
+            raise ContentError(
+                rel, f"unknown partner '{unknown[0]}'", f"table #{index + 1} ({table.id})", "partners"
+            )
+    return tables
+
+
+def _load_partner_extras(
+    root: Path,
+    programs: tuple[Program, ...],
+    partners: tuple[Partner, ...],
+    units: tuple[ClassificationUnit, ...],
+) -> dict[str, tuple[Any, ...]]:
+    """Everything about partners beyond partners.toml's records, checked against them."""
+    partner_ids = {p.id for p in partners}
+    pa_file = root / "partners.toml"
+    rel = relative(pa_file, root)
+    unserved = read_records(
+        UnservedUnit, read_toml(pa_file, root).get("unserved"), rel, "unserved", required=False
+    )
+    known = {u.code for u in units}
+    for index, record in enumerate(unserved):
+        if record.cu_code not in known:
+            raise ContentError(
+                rel,
+                f"CU {record.cu_code} is not in classification_units.csv",
+                f"unserved #{index + 1}",
+                "cu_code",
+            )
+    return _load_size_rules(root, programs, partner_ids) | {
+        "unserved": unserved,
+        "sampling": _load_sampling(root, partner_ids),
+    }
+
+
+# --- the partner guide ---------------------------------------------------------------------------
+
+GUIDE_FILE = Path("guide") / "partner_guide.toml"
+
+#: Placeholders the app fills in step texts and path points.
+STEP_FIELDS = frozenset(
+    {"cu", "cu_name", "partner", "partners", "program_name", "phone", "email", "overall", "element"}
+    | {"association", "association_contact", "association_program"}
+)
+PATH_FIELDS = frozenset(
+    {"partner", "partner_name", "association", "association_program", "association_offers"}
+)
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _check_guide_steps(guide: Guide, rel: str) -> None:
+    missing = set(SITUATIONS) - {kind.id for kind in guide.kinds}
+    if missing:
+        raise ContentError(rel, f"no [[kind]] explains: {', '.join(sorted(missing))}")
+    for step in guide.steps:
+        unknown = _placeholders(step.text) - STEP_FIELDS
+        if unknown:
+            raise ContentError(
+                rel, f"unknown placeholder {{{sorted(unknown)[0]}}}", f"step ({step.id})", "text"
+            )
+
+
+def _check_guide_paths(guide: Guide, content: Content, rel: str) -> None:
+    partner_ids = {p.id for p in content.partners}
+    association_ids = {a.id for a in content.associations}
+    for path in guide.paths:
+        record = f"path ({path.id})"
+        if path.partner not in partner_ids:
+            raise ContentError(rel, f"unknown partner '{path.partner}'", record, "partner")
+        if path.association not in association_ids:
+            raise ContentError(rel, f"unknown association '{path.association}'", record, "association")
+        for code in path.applies_to:
+            if content.unit(code) is None:
+                raise ContentError(rel, f"CU {code} is not in classification_units.csv", record, "applies_to")
+        for point in path.points:
+            unknown = _placeholders(point) - PATH_FIELDS
+            if unknown:
+                raise ContentError(rel, f"unknown placeholder {{{sorted(unknown)[0]}}}", record, "points")
+
+
+def load_guide(root: Path | str = CONTENT_DIR, content: Content | None = None) -> Guide:
+    """Read the partner guide and check it against the content: every id it names exists, every CU
+    it names is known, every placeholder is one the app fills. Raises ContentError."""
+    root = Path(root)
+    content = content or load_content(root)
+    path = root / GUIDE_FILE
+    rel = relative(path, root)
+    data = read_toml(path, root)
+    guide = Guide(
+        kinds=read_records(AlignmentKind, data.get("kind"), rel, "kind"),
+        steps=read_records(StepTemplate, data.get("step"), rel, "step"),
+        paths=read_records(GuidePath, data.get("path"), rel, "path"),
+        directory_notes=read_records(DirectoryNote, data.get("directory_note"), rel, "directory_note"),
+    )
+    _check_guide_steps(guide, rel)
+    _check_guide_paths(guide, content, rel)
+    return guide
+
+
+@lru_cache(maxsize=1)
+def partner_guide() -> Guide:
+    """The guide beside the content in use (see content_dir), loaded once."""
+    return load_guide(content_dir(), default_content())

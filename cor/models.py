@@ -14,7 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, mod
 
 Jurisdiction = Literal["BC", "AB"]
 Evidence = Literal["documentation", "interview", "observation"]
-Alignment = Literal["contracted", "naturally aligned", "un-served"]
+#: How a CU relates to a partner. "alignment unconfirmed": a source lists the CU with the partner
+#: without saying contracted or aligned; "un-served": a source says no partner serves the CU;
+#: "no partner found": our sources name none (which is not the same as un-served).
+Alignment = Literal[
+    "contracted", "naturally aligned", "alignment unconfirmed", "un-served", "no partner found"
+]
 Confidence = Literal["high", "medium", "low"]
 ProgramSize = Literal["large", "small", "owner-operator"]
 
@@ -84,6 +89,9 @@ class Program(Sourced):
     certification_auditor: str
     maintenance_auditor: str
     summary: str
+    partners_only: bool = Field(
+        default=False, description="Offered by some partners only: never the general recommendation"
+    )
 
     @model_validator(mode="after")
     def _range(self) -> Program:
@@ -264,6 +272,47 @@ class Partner(Sourced):
         return codes
 
 
+class PartnerProgram(Sourced):
+    """One certifying partner's own program for a band of employer sizes (its rule, not a general one),
+    e.g. BCFSC's ISEBASE for 2 to 5 workers. ``program`` names the app's question-set program."""
+
+    partner: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str
+    program: str = Field(pattern=r"^[a-z0-9-]+$", description="Id of the program in programs.toml")
+    min_workers: int = Field(ge=1)
+    max_workers: int | None = Field(default=None, ge=1)
+    counting: str = Field(default="", description="How this partner counts workers, when a source says")
+
+    @model_validator(mode="after")
+    def _range(self) -> PartnerProgram:
+        if self.max_workers is not None and self.max_workers < self.min_workers:
+            raise ValueError("max_workers is below min_workers")
+        return self
+
+    def fits(self, workers: int) -> bool:
+        return workers >= self.min_workers and (self.max_workers is None or workers <= self.max_workers)
+
+
+class PartnerSizeNote(Sourced):
+    """What a partner's size bands leave out (e.g. go2HR certifies large employers only)."""
+
+    partner: str = Field(pattern=r"^[a-z0-9-]+$")
+    text: str
+
+
+class GeneralSizeRule(Sourced):
+    """The caveat shown with the general answer, when the employer's partner is not known."""
+
+    jurisdiction: Jurisdiction
+    caveat: str
+
+
+class UnservedUnit(Sourced):
+    """A CU that a source says no certifying partner serves (only then is it called un-served)."""
+
+    cu_code: str = Field(pattern=r"^\d{6}$")
+
+
 class Association(Sourced):
     """A health and safety association that is not a certifying partner (e.g. SafeCare BC)."""
 
@@ -356,6 +405,122 @@ class Erratum(Sourced):
     correct: str
 
 
+# --- audit-day sampling and the partner guide ----------------------------------------------
+
+
+class InterviewExample(Record):
+    """A published example: an employer of ``workers`` people is interviewed at least this often."""
+
+    workers: int = Field(ge=1)
+    interviews: int = Field(ge=1)
+
+
+class SiteExample(Record):
+    """A published example of how many of an employer's sites the auditor visits: all of them, a
+    count, or a share (one of the three)."""
+
+    min_sites: int = Field(ge=1)
+    max_sites: int = Field(ge=1)
+    all_sites: bool = False
+    visited: int | None = Field(default=None, ge=1)
+    visited_share_pct: Decimal | None = Field(default=None, gt=0, le=100)
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> SiteExample:
+        rules = [self.all_sites, self.visited is not None, self.visited_share_pct is not None]
+        if sum(rules) != 1:
+            raise ValueError("give exactly one of all_sites, visited or visited_share_pct")
+        if self.max_sites < self.min_sites:
+            raise ValueError("max_sites is below min_sites")
+        return self
+
+
+class SamplingTable(Sourced):
+    """A partner's published sampling examples: interviews by employer size, site visits by sites."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    publisher: str = Field(description="Whose table it is, as the page names it")
+    partners: tuple[str, ...] = Field(description="Ids of the partners whose audits it describes")
+    interview_mix: str = Field(description="Who is interviewed, in the source's terms")
+    interviews: tuple[InterviewExample, ...] = Field(min_length=1)
+    sites: tuple[SiteExample, ...] = Field(min_length=1)
+
+
+#: What a lookup means for the employer: the alignments, split where the next step differs.
+Situation = Literal[
+    "contracted",
+    "naturally aligned",
+    "multiply aligned",
+    "alignment unconfirmed",
+    "un-served",
+    "no partner found",
+    "unknown",
+]
+SITUATIONS: tuple[Situation, ...] = (
+    "contracted",
+    "naturally aligned",
+    "multiply aligned",
+    "alignment unconfirmed",
+    "un-served",
+    "no partner found",
+    "unknown",
+)
+
+
+class AlignmentKind(Sourced):
+    """What one kind of result means, for the finder's explanation."""
+
+    id: Situation
+    label: str
+    meaning: str
+    note: str = Field(default="", description="Said in the explanation only, not under a result")
+
+
+class StepTemplate(Record):
+    """One checklist item, shown when the result's situation is in ``when``."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    when: tuple[Situation | Literal["association", "all", "partner"], ...] = Field(min_length=1)
+    text: str
+
+
+class GuidePath(Sourced):
+    """An industry with no certifying partner of its own, told step by step (e.g. health care)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    applies_to: tuple[str, ...] = Field(description="CU codes the path is for")
+    words: tuple[str, ...] = Field(description="Search words that lead to the path")
+    partner: str = Field(description="Id of the naturally aligned partner")
+    association: str = Field(description="Id of the industry association")
+    points: tuple[str, ...] = Field(min_length=1)
+
+
+class DirectoryNote(Sourced):
+    """What the directory says before its list of a province's partners (counts, caveats)."""
+
+    jurisdiction: Jurisdiction
+    text: str
+
+
+class Guide(Record):
+    """The partner guide's wording: kinds of result, the checklist, paths, directory notes."""
+
+    kinds: tuple[AlignmentKind, ...]
+    steps: tuple[StepTemplate, ...]
+    paths: tuple[GuidePath, ...]
+    directory_notes: tuple[DirectoryNote, ...]
+
+    def kind(self, kind_id: str) -> AlignmentKind:
+        for kind in self.kinds:
+            if kind.id == kind_id:
+                return kind
+        raise KeyError(f"The partner guide explains no result of the kind '{kind_id}'")
+
+    def directory_note(self, jurisdiction: str) -> DirectoryNote | None:
+        return next((n for n in self.directory_notes if n.jurisdiction == jurisdiction), None)
+
+
 class Content(Record):
     """Everything in ``content/``, validated and cross-checked."""
 
@@ -369,15 +534,32 @@ class Content(Record):
     cycle: CycleRules
     roles: tuple[Role, ...]
     errata: tuple[Erratum, ...]
+    partner_programs: tuple[PartnerProgram, ...] = ()
+    partner_size_notes: tuple[PartnerSizeNote, ...] = ()
+    general_size_rules: tuple[GeneralSizeRule, ...] = ()
+    unserved: tuple[UnservedUnit, ...] = ()
+    sampling: tuple[SamplingTable, ...] = ()
 
     def jurisdiction(self, code: str) -> JurisdictionInfo:
         return next(j for j in self.jurisdictions if j.code == code)
 
     def program(self, program_id: str) -> Program:
-        return next(p for p in self.programs if p.id == program_id)
+        for program in self.programs:
+            if program.id == program_id:
+                return program
+        raise KeyError(f"No program has the id '{program_id}' in programs.toml")
 
     def unit(self, code: str) -> ClassificationUnit | None:
         return next((u for u in self.units if u.code == code), None)
 
     def partner(self, partner_id: str) -> Partner:
-        return next(p for p in self.partners if p.id == partner_id)
+        for partner in self.partners:
+            if partner.id == partner_id:
+                return partner
+        raise KeyError(f"No certifying partner has the id '{partner_id}' in partners.toml")
+
+    def association(self, association_id: str) -> Association:
+        for association in self.associations:
+            if association.id == association_id:
+                return association
+        raise KeyError(f"No association has the id '{association_id}' in partners.toml")

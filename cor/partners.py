@@ -1,54 +1,42 @@
-"""Certifying-partner lookup and the partner guide.
+"""Certifying-partner lookup and the partner guide's rules.
 
 A classification unit (CU) is contracted to one partner, naturally aligned to one or more, or
-un-served. When we do not know a CU, or nobody serves it, the honest answer is WorkSafeBC's
-Partners Program, so every lookup returns at least one match that tells the user whom to call.
+un-served (only where a source says so). When we do not know a CU, or our sources name no partner
+for it, the honest answer is WorkSafeBC's Partners Program, so every lookup returns at least one
+match that tells the user whom to call.
 
 People rarely know their CU code, so the finder also searches CU names, industries and the words
-people use ("long-term care", "trucking", "municipal"). The guide's explanations, checklist and
-the health care path are content (content/guide/partner_guide.toml), loaded and checked here.
+people use ("long-term care", "trucking", "municipal"). The guide's wording (kinds of result,
+checklist, the health care path) is content (content/guide/partner_guide.toml), loaded and
+checked by cor.content.load_guide; its models are in cor.models.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cor.content import (
-    CONTENT_DIR,
-    ContentError,
-    content_dir,
-    default_content,
-    read_records,
-    read_toml,
-    relative,
-)
+from cor.codes import ascii_digits
+from cor.codes import cu_code as cu_code_of
+from cor.content import STEP_FIELDS, default_content, load_guide, partner_guide
 from cor.models import (
+    SITUATIONS,
     Alignment,
     Association,
     ClassificationUnit,
     Content,
-    Jurisdiction,
+    Guide,
+    GuidePath,
     Partner,
-    Record,
     Role,
-    Sourced,
+    Situation,
 )
 
-PARTNERS_PROGRAM = "WorkSafeBC Partners Program"
-
-#: What a lookup means for the employer: the three alignments, split where the next step differs.
-Situation = Literal["contracted", "naturally aligned", "multiply aligned", "un-served", "unknown"]
-SITUATIONS: tuple[str, ...] = ("contracted", "naturally aligned", "multiply aligned", "un-served", "unknown")
-
-GUIDE_FILE = Path("guide") / "partner_guide.toml"
+__all__ = ["SITUATIONS", "Guide", "GuidePath", "Situation", "load_guide", "partner_guide"]
 
 T = TypeVar("T")
 
@@ -75,94 +63,115 @@ class Match(BaseModel):
 
 
 def normalise_code(text: str) -> str:
-    """'CU 766-011 ' -> '766011': people copy codes with spaces, hyphens, dots or 'CU' in front."""
-    compact = re.sub(r"[\s\-.]", "", str(text)).upper()
+    """'CU 766-011 ' -> '766011': people copy codes with spaces, hyphens, dots or 'CU' in front,
+    and phones type full-width or Arabic-Indic digits (folded to ASCII by cor.codes)."""
+    compact = re.sub(r"[\s\-.\u00a0]", "", ascii_digits(str(text))).upper()
     return compact.removeprefix("CU")
 
 
 def _is_code(code: str) -> bool:
-    return len(code) == 6 and code.isdigit()
+    return len(code) == 6 and code.isascii() and code.isdigit()
+
+
+def _checked_code(cu_code: str) -> str:
+    """The six-digit code in ``cu_code``; ValueError with a message for the user otherwise."""
+    code = cu_code_of(str(cu_code)) or normalise_code(cu_code)
+    if not _is_code(code):
+        raise ValueError(f"A CU code has six digits, like 766011; “{str(cu_code).strip()}” is not one.")
+    return code
 
 
 # --- find ----------------------------------------------------------------------------------
 
 
+class _Unit(NamedTuple):
+    """The CU a lookup is about: its code, its name when our list has it."""
+
+    code: str
+    name: str | None
+
+
+def _match(unit: _Unit, partner: Partner, alignment: Alignment, reason: str) -> Match:
+    return Match(
+        cu_code=unit.code,
+        cu_name=unit.name,
+        partner_id=partner.id,
+        partner_name=partner.name,
+        partner_short_name=partner.short_name,
+        alignment=alignment,
+        reason=reason,
+        url=str(partner.url),
+        known_cu=unit.name is not None,
+        caveat=partner.status_note,
+    )
+
+
+def _contracted(unit: _Unit, partners: Sequence[Partner]) -> list[Match]:
+    """Partners the CU is contracted to (by code or by a whole range), or listed with unconfirmed."""
+    matches = []
+    for partner in partners:
+        prefix = next((pre for pre in partner.contracted_prefixes if unit.code.startswith(pre)), None)
+        if unit.code not in partner.contracted and prefix is None:
+            continue
+        by_range = prefix if unit.code not in partner.contracted else None
+        alignment: Alignment = "contracted" if partner.alignment_confirmed else "alignment unconfirmed"
+        reason = _contracted_reason(partner, unit.code, by_range, unit.name is not None)
+        matches.append(_match(unit, partner, alignment, reason))
+    return matches
+
+
+def _aligned(unit: _Unit, partners: Sequence[Partner]) -> list[Match]:
+    """Partners WorkSafeBC has aligned the CU with; the employer picks when there are several."""
+    aligned = [p for p in partners if unit.code in p.naturally_aligned]
+    return [_match(unit, p, "naturally aligned", _aligned_reason(p, unit.code, aligned)) for p in aligned]
+
+
+def _to_partners_program(unit: _Unit, content: Content) -> Match:
+    """No partner in our sources: 'un-served' only when a source says so; else we say we found none."""
+    program = content.jurisdiction("BC").partners_program
+    unserved = any(record.cu_code == unit.code for record in content.unserved)
+    if unit.name is None:
+        reason = (
+            f"CU {unit.code} is not in COR Ready's list, which holds only the CUs our sources name. "
+            f"It may well have a partner: the {program.name} can tell you which."
+        )
+    elif unserved:
+        reason = (
+            f"A source says no certifying partner serves {unit.name} (CU {unit.code}): it is un-served. "
+            f"The {program.name} can tell you whether a partner can take you on."
+        )
+    else:
+        reason = (
+            f"Our sources name no certifying partner for {unit.name} (CU {unit.code}). That does not "
+            f"mean there is none: the {program.name} can tell you which partner serves it."
+        )
+    return Match(
+        cu_code=unit.code,
+        cu_name=unit.name,
+        partner_id=None,
+        partner_name=program.name,
+        partner_short_name=program.name,
+        alignment="un-served" if unserved else "no partner found",
+        reason=reason,
+        url=str(program.url),
+        known_cu=unit.name is not None,
+        contact=_contact_line(program.phone, program.email),
+    )
+
+
 def find(cu_code: str, content: Content | None = None) -> list[Match]:
     """Partners for a BC CU: contracted first, then naturally aligned ones (the employer picks),
-    or a single un-served match pointing to WorkSafeBC's Partners Program.
+    or a single match pointing to WorkSafeBC's Partners Program when our sources name none.
 
     Raises ValueError (with a message for the user) when ``cu_code`` is not six digits.
     """
     content = content or default_content()
-    code = normalise_code(cu_code)
-    if not _is_code(code):
-        raise ValueError(f"A CU code has six digits, like 766011; “{str(cu_code).strip()}” is not one.")
-    unit = content.unit(code)
-    name = unit.name if unit else None
+    code = _checked_code(cu_code)
+    known = content.unit(code)
+    unit = _Unit(code=code, name=known.name if known else None)
     bc_partners = [p for p in content.partners if p.jurisdiction == "BC"]
-    matches: list[Match] = []
-    for p in bc_partners:
-        prefix = next((pre for pre in p.contracted_prefixes if code.startswith(pre)), None)
-        if code in p.contracted or prefix:
-            matches.append(
-                Match(
-                    cu_code=code,
-                    cu_name=name,
-                    partner_id=p.id,
-                    partner_name=p.name,
-                    partner_short_name=p.short_name,
-                    alignment="contracted",
-                    reason=_contracted_reason(
-                        p, code, prefix if code not in p.contracted else None, unit is not None
-                    ),
-                    url=str(p.url),
-                    known_cu=unit is not None,
-                    caveat=p.status_note,
-                )
-            )
-    aligned = [p for p in bc_partners if code in p.naturally_aligned]
-    for p in aligned:
-        matches.append(
-            Match(
-                cu_code=code,
-                cu_name=name,
-                partner_id=p.id,
-                partner_name=p.name,
-                partner_short_name=p.short_name,
-                alignment="naturally aligned",
-                reason=_aligned_reason(p, code, aligned),
-                url=str(p.url),
-                known_cu=unit is not None,
-                caveat=p.status_note,
-            )
-        )
-    if matches:
-        return matches
-    program = content.jurisdiction("BC").partners_program
-    if unit is None:
-        reason = (
-            f"CU {code} is not in COR Ready's list, which holds only the CUs our sources name. "
-            f"It may well have a partner: the {PARTNERS_PROGRAM} can tell you which."
-        )
-    else:
-        reason = (
-            f"Our sources name no certifying partner for {unit.name} (CU {code}): it appears to be "
-            f"un-served. The {PARTNERS_PROGRAM} can tell you whether a partner can take you on."
-        )
-    return [
-        Match(
-            cu_code=code,
-            cu_name=name,
-            partner_id=None,
-            partner_name=PARTNERS_PROGRAM,
-            partner_short_name=PARTNERS_PROGRAM,
-            alignment="un-served",
-            reason=reason,
-            url=str(program.url),
-            known_cu=unit is not None,
-            contact=_contact_line(program.phone, program.email),
-        )
-    ]
+    matches = _contracted(unit, bc_partners) + _aligned(unit, bc_partners)
+    return matches or [_to_partners_program(unit, content)]
 
 
 def _contracted_reason(p: Partner, code: str, prefix: str | None, known: bool) -> str:
@@ -200,7 +209,7 @@ def _aligned_reason(p: Partner, code: str, aligned: Sequence[Partner]) -> str:
 
 def _contact_line(phone: str, email: str) -> str:
     parts = [f"Phone {phone}" if phone else "", f"email {email}" if email else ""]
-    return "; ".join(x for x in parts if x)
+    return "; ".join(part for part in parts if part)
 
 
 def _join(names: Sequence[str], conjunction: str = "or") -> str:
@@ -211,14 +220,19 @@ def _join(names: Sequence[str], conjunction: str = "or") -> str:
 
 def situation(matches: Sequence[Match]) -> Situation:
     """What the matches of one CU mean for the employer's next step."""
-    if any(m.alignment == "contracted" for m in matches):
+    alignments = [m.alignment for m in matches]
+    if "contracted" in alignments:
         return "contracted"
-    aligned = [m for m in matches if m.alignment == "naturally aligned"]
-    if len(aligned) > 1:
+    aligned = alignments.count("naturally aligned")
+    if aligned > 1:
         return "multiply aligned"
     if aligned:
         return "naturally aligned"
-    return "un-served" if all(m.known_cu for m in matches) else "unknown"
+    if "alignment unconfirmed" in alignments:
+        return "alignment unconfirmed"
+    if not all(m.known_cu for m in matches):
+        return "unknown"
+    return "un-served" if "un-served" in alignments else "no partner found"
 
 
 def associations_for(cu_code: str, content: Content | None = None) -> list[Association]:
@@ -428,135 +442,6 @@ def lookup(text: str, jurisdiction: str = "BC", content: Content | None = None) 
 # --- the guide: kinds of result, next steps, paths --------------------------------------------
 
 
-class AlignmentKind(Sourced):
-    """What one kind of result means, for the finder's explanation."""
-
-    id: Literal["contracted", "naturally aligned", "multiply aligned", "un-served", "unknown"]
-    label: str
-    meaning: str
-    note: str = Field(default="", description="Said in the explanation only, not under a result")
-
-
-class StepTemplate(Record):
-    """One checklist item, shown when the result's situation is in ``when``."""
-
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    when: tuple[
-        Literal[
-            "contracted",
-            "naturally aligned",
-            "multiply aligned",
-            "un-served",
-            "unknown",
-            "association",
-            "all",
-            "partner",
-        ],
-        ...,
-    ] = Field(min_length=1)
-    text: str
-
-
-class GuidePath(Sourced):
-    """An industry with no certifying partner of its own, told step by step (e.g. health care)."""
-
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    title: str
-    applies_to: tuple[str, ...] = Field(description="CU codes the path is for")
-    words: tuple[str, ...] = Field(description="Search words that lead to the path")
-    partner: str = Field(description="Id of the naturally aligned partner")
-    association: str = Field(description="Id of the industry association")
-    points: tuple[str, ...] = Field(min_length=1)
-
-
-class DirectoryNote(Sourced):
-    """What the directory says before its list of a province's partners (counts, caveats)."""
-
-    jurisdiction: Jurisdiction
-    text: str
-
-
-class Guide(Record):
-    kinds: tuple[AlignmentKind, ...]
-    steps: tuple[StepTemplate, ...]
-    paths: tuple[GuidePath, ...]
-    directory_notes: tuple[DirectoryNote, ...]
-
-    def kind(self, kind_id: str) -> AlignmentKind:
-        return next(k for k in self.kinds if k.id == kind_id)
-
-    def directory_note(self, jurisdiction: str) -> DirectoryNote | None:
-        return next((n for n in self.directory_notes if n.jurisdiction == jurisdiction), None)
-
-
-#: Placeholders the app fills in step texts and path points.
-STEP_FIELDS = frozenset(
-    {"cu", "cu_name", "partner", "partners", "program_name", "phone", "email", "overall", "element"}
-    | {"association", "association_contact", "association_program"}
-)
-PATH_FIELDS = frozenset(
-    {"partner", "partner_name", "association", "association_program", "association_offers"}
-)
-
-
-def _placeholders(text: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
-
-GUIDE_TABLES: tuple[tuple[str, type[BaseModel]], ...] = (
-    ("kind", AlignmentKind),
-    ("step", StepTemplate),
-    ("path", GuidePath),
-    ("directory_note", DirectoryNote),
-)
-
-
-def load_guide(root: Path | str = CONTENT_DIR, content: Content | None = None) -> Guide:
-    """Read the guide file and check it against the content: every id it names exists, every
-    CU it names is known, every placeholder is one the app fills. Raises ContentError."""
-    root = Path(root)
-    content = content or default_content()
-    path = root / GUIDE_FILE
-    rel = relative(path, root)
-    data = read_toml(path, root)
-    parts = {table: read_records(model, data.get(table), rel, table) for table, model in GUIDE_TABLES}
-    guide = Guide(
-        kinds=tuple(parts["kind"]),  # type: ignore[arg-type]
-        steps=tuple(parts["step"]),  # type: ignore[arg-type]
-        paths=tuple(parts["path"]),  # type: ignore[arg-type]
-        directory_notes=tuple(parts["directory_note"]),  # type: ignore[arg-type]
-    )
-    missing = set(SITUATIONS) - {k.id for k in guide.kinds}
-    if missing:
-        raise ContentError(rel, f"no [[kind]] explains: {', '.join(sorted(missing))}")
-    for s in guide.steps:
-        unknown = _placeholders(s.text) - STEP_FIELDS
-        if unknown:
-            raise ContentError(rel, f"unknown placeholder {{{sorted(unknown)[0]}}}", f"step ({s.id})", "text")
-    partner_ids = {p.id for p in content.partners}
-    association_ids = {a.id for a in content.associations}
-    for gp in guide.paths:
-        record = f"path ({gp.id})"
-        if gp.partner not in partner_ids:
-            raise ContentError(rel, f"unknown partner '{gp.partner}'", record, "partner")
-        if gp.association not in association_ids:
-            raise ContentError(rel, f"unknown association '{gp.association}'", record, "association")
-        for code in gp.applies_to:
-            if content.unit(code) is None:
-                raise ContentError(rel, f"CU {code} is not in classification_units.csv", record, "applies_to")
-        for point in gp.points:
-            unknown = _placeholders(point) - PATH_FIELDS
-            if unknown:
-                raise ContentError(rel, f"unknown placeholder {{{sorted(unknown)[0]}}}", record, "points")
-    return guide
-
-
-@lru_cache(maxsize=1)
-def partner_guide() -> Guide:
-    """The guide beside the content in use (see cor.content.content_dir), loaded once."""
-    return load_guide(content_dir(), default_content())
-
-
 def path_for(cu_code: str | None, query: str, guide: Guide) -> GuidePath | None:
     """The path for a CU (by code) or for a search (by its words), if any."""
     if cu_code:
@@ -575,7 +460,7 @@ def path_points(gp: GuidePath, content: Content | None = None) -> list[str]:
     """The path's points with the partner's and association's facts filled in from content."""
     content = content or default_content()
     partner = content.partner(gp.partner)
-    assoc = next(a for a in content.associations if a.id == gp.association)
+    assoc = content.association(gp.association)
     values = {
         "partner": partner.short_name,
         "partner_name": f"the {partner.name} ({partner.short_name})",

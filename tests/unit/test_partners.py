@@ -9,8 +9,8 @@ import pytest
 
 from cor.content import ContentError, default_content
 from cor.models import Content, Partner
+from cor.models import SITUATIONS, UnservedUnit
 from cor.partners import (
-    PARTNERS_PROGRAM,
     associations_for,
     directory,
     find,
@@ -29,6 +29,7 @@ from cor.partners import (
 
 C = default_content()
 BC_PROGRAM = C.jurisdiction("BC").partners_program
+PARTNERS_PROGRAM = BC_PROGRAM.name  # the name comes from content (jurisdictions.toml), not code
 
 
 def with_partner_codes(partner_id: str, **codes: tuple[str, ...]) -> Content:
@@ -90,25 +91,35 @@ def test_a_contracted_partner_comes_before_an_aligned_one() -> None:
     assert situation(matches) == "contracted"
 
 
-def test_a_known_cu_with_no_partner_is_un_served_and_points_to_the_partners_program() -> None:
-    matches = find("763025")  # film production: our sources name no partner
+def test_a_known_cu_with_no_partner_in_our_sources_is_not_called_un_served() -> None:
+    """Issue 11.4: "un-served" only where a source says no partner serves the CU."""
+    matches = find("763025")  # film production: our sources name no partner, and none says un-served
     assert len(matches) == 1
     m = matches[0]
     assert (m.partner_name, m.alignment, m.known_cu, m.partner_id) == (
         PARTNERS_PROGRAM,
-        "un-served",
+        "no partner found",
         True,
         None,
     )
+    assert "un-served" not in m.reason and "does not mean there is none" in m.reason
     assert m.url == str(BC_PROGRAM.url)
     assert BC_PROGRAM.phone in m.contact and BC_PROGRAM.email in m.contact
+    assert situation(matches) == "no partner found"
+
+
+def test_a_cu_a_source_says_is_un_served_is_called_un_served() -> None:
+    source = {"source_url": "https://example.org/addendum", "effective": "2024"}
+    content = C.model_copy(update={"unserved": (UnservedUnit(cu_code="763025", **source),)})
+    matches = find("763025", content)
+    assert [m.alignment for m in matches] == ["un-served"]
     assert situation(matches) == "un-served"
 
 
 def test_an_unknown_cu_points_to_the_partners_program_and_says_we_do_not_know_it() -> None:
     matches = find("999999")
     assert [(m.partner_name, m.alignment, m.known_cu) for m in matches] == [
-        (PARTNERS_PROGRAM, "un-served", False)
+        (PARTNERS_PROGRAM, "no partner found", False)
     ]
     assert matches[0].cu_name is None
     assert "not in COR Ready's list" in matches[0].reason
@@ -129,6 +140,8 @@ def test_find_refuses_what_is_not_a_six_digit_code_with_a_message(typed: str) ->
 def test_partners_whose_cus_are_listed_without_an_alignment_type_say_so() -> None:
     (m,) = find("701025")  # AgSafe: the source does not say contracted or aligned
     assert m.partner_id == "agsafe"
+    assert m.alignment == "alignment unconfirmed"
+    assert situation([m]) == "alignment unconfirmed"
     assert "does not say whether" in m.reason
     assert m.caveat
 
@@ -368,7 +381,7 @@ def write_guide(tmp_path: Path, text: str) -> Path:
 
 def test_the_guide_explains_every_situation() -> None:
     guide = load_guide()
-    for sit in ("contracted", "naturally aligned", "multiply aligned", "un-served", "unknown"):
+    for sit in SITUATIONS:
         assert guide.kind(sit).meaning
 
 

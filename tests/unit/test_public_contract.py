@@ -94,6 +94,6 @@ def test_find_contract() -> None:
     (trucking,) = find("732019")
     assert trucking.alignment == "contracted"
     (unknown,) = find("999999")
-    assert unknown.alignment == "un-served"
+    assert unknown.alignment == "no partner found"  # "un-served" only where a source says so
     assert "Partners Program" in unknown.partner_name
     assert "worksafebc.com" in unknown.url
