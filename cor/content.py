@@ -40,6 +40,7 @@ from cor.models import (
     Partner,
     PartnerProgram,
     PartnerSizeNote,
+    PointsSplit,
     Program,
     Question,
     QuestionBank,
@@ -318,18 +319,21 @@ def _load_size_rules(
     return {"partner_programs": bands, "partner_size_notes": notes, "general_size_rules": general}
 
 
-def _load_sampling(root: Path, partner_ids: set[str]) -> tuple[SamplingTable, ...]:
-    """Published sampling tables (sampling.toml), each naming the partners whose audits it describes."""
+def _load_sampling(root: Path, partner_ids: set[str]) -> dict[str, tuple[Any, ...]]:
+    """Published sampling tables (sampling.toml), each naming the partners whose audits it describes,
+    and published splits of an audit's points between paper and people."""
     path = root / "sampling.toml"
     rel = relative(path, root)
-    tables = read_records(SamplingTable, read_toml(path, root).get("table"), rel, "table")
+    data = read_toml(path, root)
+    tables = read_records(SamplingTable, data.get("table"), rel, "table")
+    splits = read_records(PointsSplit, data.get("points_split"), rel, "points_split", required=False)
     for index, table in enumerate(tables):
         unknown = sorted(set(table.partners) - partner_ids)
         if unknown:
             raise ContentError(
                 rel, f"unknown partner '{unknown[0]}'", f"table #{index + 1} ({table.id})", "partners"
             )
-    return tables
+    return {"sampling": tables, "points_splits": splits}
 
 
 def _load_partner_extras(
@@ -354,10 +358,11 @@ def _load_partner_extras(
                 f"unserved #{index + 1}",
                 "cu_code",
             )
-    return _load_size_rules(root, programs, partner_ids) | {
-        "unserved": unserved,
-        "sampling": _load_sampling(root, partner_ids),
-    }
+    return (
+        _load_size_rules(root, programs, partner_ids)
+        | _load_sampling(root, partner_ids)
+        | {"unserved": unserved}
+    )
 
 
 # --- the partner guide ---------------------------------------------------------------------------

@@ -446,6 +446,20 @@ class SamplingTable(Sourced):
     sites: tuple[SiteExample, ...] = Field(min_length=1)
 
 
+class PointsSplit(Sourced):
+    """A published audit's points in all, and those left when interviews and observation are removed."""
+
+    audit: str
+    total_points: int = Field(ge=1)
+    documentation_points: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _within(self) -> PointsSplit:
+        if self.documentation_points > self.total_points:
+            raise ValueError("documentation_points is above total_points")
+        return self
+
+
 #: What a lookup means for the employer: the alignments, split where the next step differs.
 Situation = Literal[
     "contracted",
@@ -539,6 +553,7 @@ class Content(Record):
     general_size_rules: tuple[GeneralSizeRule, ...] = ()
     unserved: tuple[UnservedUnit, ...] = ()
     sampling: tuple[SamplingTable, ...] = ()
+    points_splits: tuple[PointsSplit, ...] = ()
 
     def jurisdiction(self, code: str) -> JurisdictionInfo:
         return next(j for j in self.jurisdictions if j.code == code)

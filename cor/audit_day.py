@@ -1,0 +1,278 @@
+"""Audit-day preparation: who the auditor will likely talk to, which sites they will visit, and
+how much of the score comes from people and places rather than paper.
+
+Employers prepare binders; the audit also interviews workers and supervisors and walks the sites.
+This module turns a partner's published sampling examples (content/sampling.toml) into what to
+expect for one employer, and splits the question bank's points by how each question is checked
+(documents, interviews, observation). It never makes up a sampling number: between two published
+examples it gives the range they bound, beyond the last one "at least" the last, and it always
+names the table it used and its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from cor.formatting import count, show_pct
+from cor.models import (
+    Content,
+    Evidence,
+    InterviewExample,
+    PointsSplit,
+    Question,
+    SamplingTable,
+    SiteExample,
+)
+
+MAX_WORKERS = 1_000_000
+MAX_SITES = 10_000
+
+EVIDENCE_LABEL: dict[Evidence, str] = {
+    "documentation": "Documents",
+    "interview": "Interviews",
+    "observation": "Observation",
+}
+
+
+class Estimate(BaseModel):
+    """A count to expect: exactly ``low`` when ``high`` equals it, a range, or at least ``low``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    low: int
+    high: int | None
+    basis: str
+
+    def text(self, noun: str, plural: str | None = None) -> str:
+        """'4 interviews', '4 to 19 interviews', 'at least 60 interviews'."""
+        if self.high is None:
+            return f"at least {count(self.low, noun, plural)}"
+        if self.high == self.low:
+            return count(self.low, noun, plural)
+        return f"{self.low} to {count(self.high, noun, plural)}"
+
+
+class EvidencePoints(BaseModel):
+    """Points of the question set checked by one kind of evidence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Evidence
+    label: str
+    points: Decimal
+    share_pct: Decimal
+
+
+class AuditDayPlan(BaseModel):
+    """What to prepare for: interviews, site visits, and where the points come from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    workers: int
+    sites: int
+    interviews: Estimate
+    sites_visited: Estimate
+    interview_mix: str
+    table_publisher: str
+    table_source_url: str
+    table_effective: str
+    table_note: str
+    partner_name: str | None
+    own_table: bool
+    caveat: str
+    points: tuple[EvidencePoints, ...]
+    people_and_places_pct: Decimal
+    published_split: PointsSplit | None = None
+
+    @property
+    def published_people_pct(self) -> Decimal | None:
+        """Share of a published audit's points that interviews and observation carry."""
+        split = self.published_split
+        if split is None:
+            return None
+        return Decimal(split.total_points - split.documentation_points) * 100 / split.total_points
+
+
+# --- interviews -------------------------------------------------------------------------------
+
+
+def _example_text(example: InterviewExample) -> str:
+    return f"{count(example.workers, 'employee')}: at least {count(example.interviews, 'interview')}"
+
+
+def estimate_interviews(workers: int, examples: Sequence[InterviewExample]) -> Estimate:
+    """Interviews for ``workers`` from published examples: an exact example, the range two examples
+    bound, everyone when fewer than the smallest example interviews, or at least the largest one."""
+    ordered = sorted(examples, key=lambda e: e.workers)
+    below = [e for e in ordered if e.workers <= workers]
+    above = [e for e in ordered if e.workers > workers]
+    if below and below[-1].workers == workers:
+        return Estimate(low=below[-1].interviews, high=below[-1].interviews, basis=_example_text(below[-1]))
+    if not below:
+        first = above[0]
+        most = min(workers, first.interviews)
+        return Estimate(low=most, high=most, basis=f"Nearly everyone: {_example_text(first)}")
+    if not above:
+        last = below[-1]
+        return Estimate(low=last.interviews, high=None, basis=_example_text(last))
+    low, high = below[-1], above[0]
+    basis = f"Between the published examples ({_example_text(low)}; {_example_text(high)})"
+    return Estimate(low=low.interviews, high=min(high.interviews, workers), basis=basis)
+
+
+# --- site visits --------------------------------------------------------------------------------
+
+
+def _visited(sites: int, row: SiteExample) -> int:
+    """Sites visited under one published row, for ``sites`` within (or at the edge of) its range."""
+    if row.all_sites:
+        return sites
+    if row.visited is not None:
+        return min(row.visited, sites)
+    share = Decimal(sites) * (row.visited_share_pct or Decimal(0)) / 100
+    return max(1, int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+
+
+def _row_text(row: SiteExample) -> str:
+    span = str(row.min_sites) if row.min_sites == row.max_sites else f"{row.min_sites}-{row.max_sites}"
+    if row.all_sites:
+        return f"{span} sites: all visited"
+    if row.visited is not None:
+        return f"{span} sites: {row.visited} visited"
+    return f"{span} sites: {row.visited_share_pct}% visited"
+
+
+def estimate_sites(sites: int, rows: Sequence[SiteExample]) -> Estimate:
+    """Sites visited: by the published row that holds ``sites``, else the range the rows on either
+    side give, or at least what the last row gives at its largest."""
+    ordered = sorted(rows, key=lambda r: r.min_sites)
+    holding = next((r for r in ordered if r.min_sites <= sites <= r.max_sites), None)
+    if holding is not None:
+        visited = _visited(sites, holding)
+        return Estimate(low=visited, high=visited, basis=_row_text(holding))
+    below = [r for r in ordered if r.max_sites < sites]
+    above = [r for r in ordered if r.min_sites > sites]
+    if not below:
+        visited = _visited(sites, above[0])
+        return Estimate(low=visited, high=visited, basis=_row_text(above[0]))
+    low = _visited(below[-1].max_sites, below[-1])
+    if not above:
+        basis = f"The published examples stop at {below[-1].max_sites} sites ({_row_text(below[-1])})"
+        return Estimate(low=low, high=None, basis=basis)
+    high = min(_visited(above[0].min_sites, above[0]), sites)
+    basis = f"Between the published examples ({_row_text(below[-1])}; {_row_text(above[0])})"
+    return Estimate(low=min(low, high), high=max(low, high), basis=basis)
+
+
+# --- points by kind of evidence --------------------------------------------------------------------
+
+
+def points_by_evidence(questions: Iterable[Question]) -> tuple[EvidencePoints, ...]:
+    """Each question's points shared equally among the kinds of evidence that check it."""
+    totals: dict[Evidence, Decimal] = dict.fromkeys(EVIDENCE_LABEL, Decimal(0))
+    for question in questions:
+        share = Decimal(question.points) / len(question.evidence)
+        for kind in question.evidence:
+            totals[kind] += share
+    grand = sum(totals.values(), Decimal(0))
+    return tuple(
+        EvidencePoints(
+            kind=kind,
+            label=EVIDENCE_LABEL[kind],
+            points=points,
+            share_pct=(points * 100 / grand) if grand else Decimal(0),
+        )
+        for kind, points in totals.items()
+    )
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+
+def _table_for(content: Content, partner_id: str | None) -> tuple[SamplingTable, bool]:
+    """The partner's own table when content has one, else the first published table (flagged)."""
+    if not content.sampling:
+        raise ValueError("No sampling table is in content/sampling.toml.")
+    own = next((t for t in content.sampling if partner_id and partner_id in t.partners), None)
+    return (own, True) if own else (content.sampling[0], False)
+
+
+def _check_counts(workers: int, sites: int) -> None:
+    if not 1 <= workers <= MAX_WORKERS:
+        raise ValueError(f"Enter between 1 and {MAX_WORKERS:,} workers; {workers:,} is outside that.")
+    if not 1 <= sites <= MAX_SITES:
+        raise ValueError(f"Enter between 1 and {MAX_SITES:,} sites; {sites:,} is outside that.")
+
+
+def _caveat(table: SamplingTable, own: bool, partner_name: str | None) -> str:
+    if own:
+        return f"These are {table.publisher}'s published examples; its audit standard sets the real numbers."
+    whose = f"{partner_name}'s" if partner_name else "Your partner's"
+    return (
+        f"{whose} own sampling rules are not in our sources. These are {table.publisher}'s published "
+        "examples, shown as a guide: ask your partner or auditor for theirs."
+    )
+
+
+def prepare(
+    content: Content,
+    workers: int,
+    sites: int,
+    partner_id: str | None = None,
+    question_ids: Iterable[str] | None = None,
+) -> AuditDayPlan:
+    """What to expect on audit day for ``workers`` people at ``sites`` sites.
+
+    ``question_ids`` limits the points split to one question set (all questions when None).
+    Raises ValueError with a message for counts out of range, KeyError for an unknown partner.
+    """
+    _check_counts(workers, sites)
+    partner_name = content.partner(partner_id).short_name if partner_id else None
+    table, own = _table_for(content, partner_id)
+    wanted = None if question_ids is None else set(question_ids)
+    questions = [q for q in content.bank.questions if wanted is None or q.id in wanted]
+    points = points_by_evidence(questions)
+    people = sum((p.share_pct for p in points if p.kind != "documentation"), Decimal(0))
+    return AuditDayPlan(
+        workers=workers,
+        sites=sites,
+        interviews=estimate_interviews(workers, table.interviews),
+        sites_visited=estimate_sites(sites, table.sites),
+        interview_mix=table.interview_mix,
+        table_publisher=table.publisher,
+        table_source_url=str(table.source_url),
+        table_effective=table.effective,
+        table_note=table.source_note,
+        partner_name=partner_name,
+        own_table=own,
+        caveat=_caveat(table, own, partner_name),
+        points=points,
+        people_and_places_pct=people,
+        published_split=content.points_splits[0] if content.points_splits else None,
+    )
+
+
+def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
+    """The plan as plain (label, value) rows, for the PDF report and any table."""
+    out = [
+        ("Interviews to expect", f"{plan.interviews.text('interview')} ({plan.interviews.basis})"),
+        ("Who is interviewed", plan.interview_mix),
+        (
+            "Sites the auditor visits",
+            f"{plan.sites_visited.text('site')} of your {plan.sites} ({plan.sites_visited.basis})",
+        ),
+    ]
+    out += [(f"Points checked by {p.label.lower()}", show_pct(p.share_pct)) for p in plan.points]
+    out.append(("Points from people and places", show_pct(plan.people_and_places_pct)))
+    split, published = plan.published_split, plan.published_people_pct
+    if split is not None and published is not None:
+        value = f"{show_pct(published)} ({split.audit}; {split.source_url})"
+        out.append(("In a published audit", value))
+    out.append(
+        ("Sampling table", f"{plan.table_publisher} ({plan.table_effective}), {plan.table_source_url}")
+    )
+    out.append(("Note", plan.caveat))
+    return out
