@@ -27,11 +27,13 @@ jur = c.jurisdiction(jurisdiction)
 query = pg.search_box(jurisdiction)
 found = lookup(query, jurisdiction, c)
 pg.search_message(found, jur.partners_program)
-pick = pg.pick_cu(found.codes, guide, c)
+pick = pg.pick_cu(found, guide, c)
 matches = find(pick, c) if pick else []
-gp = path_for(pick, query, guide) if pick else None
+gp = path_for(pick, query, guide) if jurisdiction == "BC" and (pick or query) else None
 if pick:
     pg.cu_result(pick, matches, gp, guide, c)
+elif gp:
+    pg.path_for_search(gp, c)
 if found.partners:
     pg.industry_partners(found.partners, jurisdiction, bool(pick), c)
 if pick:

@@ -15,16 +15,14 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from cor.models import Contact, Content, JurisdictionInfo, Partner
+from cor.content import partner_guide
+from cor.models import Contact, Content, Guide, GuidePath, JurisdictionInfo, Partner, Sourced
 from cor.partners import (
     DirectoryEntry,
-    Guide,
-    GuidePath,
     Lookup,
     Match,
     directory,
     find,
-    partner_guide,
     path_points,
     roles_for,
     situation,
@@ -37,13 +35,25 @@ BADGE_COLOR = {
     "contracted": "green",
     "naturally aligned": "blue",
     "multiply aligned": "violet",
+    "alignment unconfirmed": "blue",
     "un-served": "orange",
+    "no partner found": "gray",
     "unknown": "gray",
 }
 
 
 def source(url: object, year: str, label: str = "Source") -> str:
     return f"[{label}]({url}) ({year})"
+
+
+def sources_expander(records: list[tuple[str, Sourced]]) -> None:
+    """Where the facts above come from: kept out of the page's body, one line per source."""
+    with st.expander("Sources", icon=":material/menu_book:"):
+        lines = []
+        for label, record in records:
+            note = f" {record.source_note}" if record.source_note else ""
+            lines.append(f"- {label}: {source(record.source_url, record.effective)}.{note}")
+        st.markdown("\n".join(lines))
 
 
 def partner_label(p: Partner) -> str:
@@ -111,27 +121,39 @@ def search_message(found: Lookup, program: Contact) -> None:
         st.info(message, icon=":material/info:")
 
 
-def pick_cu(codes: list[str], guide: Guide, c: Content) -> str | None:
-    """The CU to explain: the only one found, or the user's pick from a table of several."""
-    if len(codes) == 1:
+def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
+    """The CU to explain: a full code as typed, or the user's own pick among the CUs a search found.
+
+    A search by words or by the start of a code never picks for the user, even when one CU
+    matches: the employer's CU is theirs to confirm (issue 9.18)."""
+    codes = found.codes
+    if found.kind == "code":
         return codes[0]
     if not codes:
         return None
     summary = []
     for code in codes:
-        ms = find(code, c)
+        matches = find(code, c)
         summary.append(
             {
                 "CU": code,
-                "Name": ms[0].cu_name,
-                "Partner": " or ".join(m.partner_short_name for m in ms),
-                "How": guide.kind(situation(ms)).label,
+                "Name": matches[0].cu_name,
+                "Partner": " or ".join(m.partner_short_name for m in matches),
+                "How": guide.kind(situation(matches)).label,
             }
         )
+    st.markdown(f"**{len(codes)} CU{'s' if len(codes) != 1 else ''} in our list match.** Which one is yours?")
     st.dataframe(pd.DataFrame(summary), hide_index=True)
     names = {row["CU"]: f"{row['CU']} {row['Name']}" for row in summary}
     return st.selectbox(
-        "Pick your CU to see why, and what to do this week", codes, format_func=names.get, key="pg.pick"
+        "Pick your CU to see its partner, and what to do this week",
+        codes,
+        index=None,
+        format_func=names.get,
+        key="pg.pick",
+        placeholder="Choose your CU",
+        filter_mode="contains",
+        help="Your CU code is on your WorkSafeBC online account and your assessment notice.",
     )
 
 
@@ -155,7 +177,7 @@ def cu_result(cu: str, matches: list[Match], gp: GuidePath | None, guide: Guide,
     cu_name = matches[0].cu_name or "not in COR Ready's list"
     st.subheader(f"CU {cu}: {cu_name}")
     st.badge(kind.label, color=BADGE_COLOR[sit])
-    st.caption(f"{kind.meaning} {source(kind.source_url, kind.effective)}")
+    st.caption(kind.meaning)
     if sit == "multiply aligned":
         st.markdown(
             f"**This CU is aligned to {len(matches)} partners: you choose the one that fits you best.**"
@@ -169,6 +191,13 @@ def cu_result(cu: str, matches: list[Match], gp: GuidePath | None, guide: Guide,
     if gp:
         with st.container(border=True):
             health_care_path(gp, c)
+    sources_expander([(f"What “{kind.label}” means", kind)])
+
+
+def path_for_search(gp: GuidePath, c: Content) -> None:
+    """The path the words typed lead to, before the user has picked a CU."""
+    with st.container(border=True):
+        health_care_path(gp, c)
 
 
 def health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
@@ -176,15 +205,12 @@ def health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
     if heading:
         st.markdown(f"##### {gp.title}")
     st.markdown("\n".join(f"- {point}" for point in path_points(gp, c)))
-    assoc = next(a for a in c.associations if a.id == gp.association)
+    assoc = c.association(gp.association)
     st.markdown(f"**{assoc.name}:** {assoc.members} Contact: {assoc.contact}")
     st.page_link(
         "app_pages/readiness.py", label="Try the mini-COR self-assessment", icon=":material/checklist:"
     )
-    st.caption(
-        f"{gp.source_note} {source(gp.source_url, gp.effective)}; membership: "
-        f"{source(assoc.source_url, assoc.effective)}."
-    )
+    sources_expander([(gp.title, gp), (assoc.name, assoc)])
 
 
 def industry_partners(partners: tuple[Partner, ...], jurisdiction: str, after_cu: bool, c: Content) -> None:
@@ -262,10 +288,11 @@ def partner_card(e: DirectoryEntry) -> None:
             st.caption(p.notes)
         if p.status_note:
             st.warning(p.status_note, icon=":material/help:")
-        facts = [source(p.source_url, p.effective, "Main source")]
-        facts += [source(s.url, s.effective, s.fact) for s in p.sources]
-        st.caption("Sources: " + " · ".join(facts))
         st.link_button(f"{p.short_name} website", str(p.url), icon=":material/open_in_new:")
+        with st.expander("Sources", icon=":material/menu_book:"):
+            facts = [f"- {source(p.source_url, p.effective, 'Main source')}. {p.source_note}".rstrip()]
+            facts += [f"- {source(fact.url, fact.effective, fact.fact)}" for fact in p.sources]
+            st.markdown("\n".join(facts))
 
 
 def _directory_table(entries: list[DirectoryEntry]) -> pd.DataFrame:
@@ -294,7 +321,7 @@ def directory_section(jur: JurisdictionInfo, guide: Guide, c: Content) -> None:
     note = guide.directory_note(jur.code)
     if note:
         st.write(note.text)
-        st.caption(f"{note.source_note} {source(note.source_url, note.effective)}")
+        sources_expander([("About the partners", note)])
     for col, e in in_pairs(entries):
         with col:
             partner_card(e)
@@ -320,10 +347,11 @@ def directory_section(jur: JurisdictionInfo, guide: Guide, c: Content) -> None:
 def roles_section(jurisdiction: str, c: Content) -> None:
     """Who does what in certification: the employer, the partner, the auditors, the regulator."""
     st.header("Who does what in certification")
-    for col, role in in_pairs(roles_for(jurisdiction, c)):
+    roles = roles_for(jurisdiction, c)
+    for col, role in in_pairs(roles):
         with col, st.container(border=True):
             st.markdown(f"**{role.name}**")
             st.markdown("\n".join(f"- {line}" for line in role.does))
             if role.note:
                 st.info(role.note, icon=":material/info:")
-            st.caption(f"{role.source_note} {source(role.source_url, role.effective)}".strip())
+    sources_expander([(role.name, role) for role in roles])

@@ -28,10 +28,23 @@ def search(at: AppTest, words: str) -> AppTest:
     return at
 
 
+def pick(at: AppTest, code: str) -> AppTest:
+    """Choose one CU among those a search found, as the employer does."""
+    at.selectbox(key="pg.pick").set_value(code).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def cu_headings(at: AppTest) -> list[str]:
+    return [s.value for s in at.subheader if s.value.startswith("CU ")]
+
+
 def test_searching_long_term_care_shows_bcmsa_naturally_aligned_and_the_health_care_path(
     app: AppTest,
 ) -> None:
     at = search(open_page(app, "partners"), "long-term care")
+    assert "No certifying partner is contracted for health care" in texts(at)  # the path, by its words
+    at = pick(at, "766011")
     page = texts(at)
     assert "CU 766011: Long Term Care" in [s.value for s in at.subheader]
     assert "Naturally aligned" in page
@@ -97,7 +110,7 @@ def test_the_roles_include_the_small_employer_exception(app: AppTest) -> None:
 
 
 def test_the_savings_button_carries_the_cu_over(app: AppTest) -> None:
-    at = search(open_page(app, "partners"), "long-term care")
+    at = pick(search(open_page(app, "partners"), "long-term care"), "766011")
     at.button(key="pg.to_savings").click().run()
     assert not at.exception
     assert at.session_state["cu_code"] == "766011"
@@ -107,7 +120,7 @@ def test_the_savings_button_carries_the_cu_over(app: AppTest) -> None:
 
 
 def test_the_readiness_button_carries_the_cu_over(app: AppTest) -> None:
-    at = search(open_page(app, "partners"), "trucking")
+    at = pick(search(open_page(app, "partners"), "trucking"), "732019")
     at.button(key="pg.to_readiness").click().run()
     assert not at.exception
     assert at.session_state["cu_code"] == "732019"
@@ -125,6 +138,7 @@ def test_several_matches_show_a_table_and_let_the_user_pick_one(app: AppTest) ->
     assert len(at.dataframe) >= 1
     box = at.selectbox(key="pg.pick")
     assert box.options[:2] == ["732019 General Trucking", "732030 Moving and Storage"]
+    assert box.value is None and cu_headings(at) == []  # nothing chosen for the user
     box.set_value("732030").run()
     assert "CU 732030: Moving and Storage" in [s.value for s in at.subheader]
     assert at.text_input(key=QUERY).value == "trucking"
@@ -162,3 +176,43 @@ def test_a_cu_aligned_to_two_partners_shows_both_and_asks_the_employer_to_choose
     assert "Aligned to several partners" in page
     assert "aligned to 2 partners: you choose" in page
     assert "BC Municipal Safety Association" in page and "go2HR" in page
+
+
+@pytest.mark.parametrize("typed", ["construction", "721"])
+def test_a_search_with_one_matching_cu_offers_it_to_choose_never_as_the_users_cu(
+    app: AppTest, typed: str
+) -> None:
+    """Issue 9.18: "construction" used to present CU 721024 as if it were the employer's."""
+    at = search(open_page(app, "partners"), typed)
+    assert cu_headings(at) == []
+    box = at.selectbox(key="pg.pick")
+    assert box.options == ["721024 Framing or Residential Forming"] and box.value is None
+    assert any("Which one is yours?" in m.value for m in at.markdown)
+    at = pick(at, "721024")
+    assert cu_headings(at) == ["CU 721024: Framing or Residential Forming"]
+    assert "BC Construction Safety Alliance" in texts(at)
+
+
+@pytest.mark.parametrize("typed", ["７６６０１１", "٧٦٦٠١١", "７６６-０１１"])
+def test_a_cu_code_typed_with_full_width_or_arabic_indic_digits_is_found(app: AppTest, typed: str) -> None:
+    at = search(open_page(app, "partners"), typed)
+    assert cu_headings(at) == ["CU 766011: Long Term Care"]
+    assert "BC Municipal Safety Association" in texts(at)
+
+
+def test_a_cu_with_no_partner_in_our_sources_is_not_called_un_served(app: AppTest) -> None:
+    at = search(open_page(app, "partners"), "763025")
+    badges = [m.value for m in at.markdown if m.value.startswith(":") and "[" in m.value]
+    assert any("No partner found in our sources" in b for b in badges), badges
+    reason = next(m.value for m in at.markdown if m.value.startswith("Our sources name no"))
+    assert "un-served" not in reason and "does not mean there is none" in reason
+    assert C.jurisdiction("BC").partners_program.phone in texts(at)
+
+
+def test_sources_sit_in_expanders_and_research_notes_stay_out_of_the_page_body(app: AppTest) -> None:
+    at = pick(search(open_page(app, "partners"), "long-term care"), "766011")
+    body = texts(at)
+    assert "(source 00" not in body
+    assert "https://" not in body.replace("](https://", "")  # no raw address outside a link
+    labels = [e.label for e in at.expander]
+    assert "Sources" in labels
