@@ -353,6 +353,7 @@ def _industry(c: Content) -> None:
         format_func=lambda k: "Not chosen" if k is None else f"{k} {units[k].name}",
         key="rd.cu",
         placeholder="Not chosen",
+        filter_mode="contains",  # fuzzy matching offered 732014 Ferry Service for "721"
         help="Your CU decides which certifying partner runs your audits. Find yours in the Partner guide.",
     )
     st.session_state["cu_code"] = cu

@@ -94,7 +94,7 @@ def test_the_page_says_it_is_an_unofficial_estimate(app: AppTest) -> None:
         ("BC", 25, "bc-large"),
         ("BC", 20, "bc-large"),
         ("BC", 19, "bc-small"),
-        ("BC", 2, "bc-owner-operator"),
+        ("BC", 2, "bc-small"),  # the general rule: owner/operator programs are some partners' only
         ("AB", 11, "ab-cor"),
         ("AB", 10, "ab-secor"),
     ],
