@@ -21,8 +21,15 @@ def test_search_long_term_care_then_carry_the_cu_to_savings(page: Page, app_url:
     box.press("Enter")
     wait_idle(page)
 
+    # a search by words offers the CUs that match; the employer confirms which is theirs
+    expect(page.get_by_text("Which one is yours?")).to_be_visible()
+    expect(page.get_by_role("heading", name="CU 766011: Long Term Care")).to_have_count(0)
+    page.get_by_role("combobox", name="Pick your CU").click()
+    page.get_by_role("option", name="766011 Long Term Care").click()
+    wait_idle(page)
+
     expect(page.get_by_role("heading", name="CU 766011: Long Term Care")).to_be_visible()
-    expect(page.get_by_text("Naturally aligned", exact=True)).to_be_visible()
+    expect(page.locator(".stMarkdownBadge", has_text="Naturally aligned")).to_be_visible()
     expect(page.get_by_text("BC Municipal Safety Association", exact=True).first).to_be_visible()
     expect(page.get_by_text("No certifying partner is contracted for health care.")).to_be_visible()
 
@@ -47,3 +54,26 @@ def test_what_the_user_typed_is_shown_as_typed_not_as_markdown(page: Page, app_u
     alert = page.get_by_test_id("stAlert").first
     expect(alert).to_contain_text(typed)
     expect(alert.get_by_role("link", name="click")).to_have_count(0)
+
+
+def test_the_readiness_industry_picker_offers_only_cus_that_contain_what_was_typed(
+    page: Page, app_url: str
+) -> None:
+    """Issue 9.18: typing "721" offered 732014 Ferry Service (fuzzy: 7..2..1 in order)."""
+    goto(page, f"{app_url}/readiness")
+    page.get_by_role("combobox", name="Industry (classification unit, optional)").click()
+    page.keyboard.type("721")
+    expect(page.get_by_role("option", name="721024 Framing or Residential Forming")).to_be_visible()
+    expect(page.get_by_role("option", name="732014 Ferry Service")).to_have_count(0)
+    page.keyboard.press("Escape")
+
+
+def test_a_code_typed_with_full_width_digits_on_a_phone_finds_the_cu(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    goto(page, f"{app_url}/partners")
+    box = page.get_by_role("textbox", name="CU code, CU name or industry words")
+    box.fill("７６６０１１")
+    box.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="CU 766011: Long Term Care")).to_be_visible()
+    expect(page.get_by_text("(source 004)")).to_have_count(0)
