@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from cor.figures import Figure
 from cor.formatting import count, show_pct
 from cor.models import (
     Content,
@@ -276,3 +277,42 @@ def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
     )
     out.append(("Note", plan.caveat))
     return out
+
+
+def sampling_figures(content: Content) -> list[Figure]:
+    """The published sampling examples and points split, for "About the numbers"."""
+    figures = []
+    for table in content.sampling:
+        for example in table.interviews:
+            figures.append(
+                Figure(
+                    topic=f"Audit sampling ({table.publisher})",
+                    figure=f"Interviews for {count(example.workers, 'employee')}",
+                    value=f"at least {example.interviews}",
+                    year=table.effective,
+                    source_url=str(table.source_url),
+                    note=table.source_note,
+                )
+            )
+        for row in table.sites:
+            figures.append(
+                Figure(
+                    topic=f"Audit sampling ({table.publisher})",
+                    figure="Sites visited",
+                    value=_row_text(row),
+                    year=table.effective,
+                    source_url=str(table.source_url),
+                )
+            )
+    for split in content.points_splits:
+        figures.append(
+            Figure(
+                topic="Audit evidence",
+                figure=f"Points on paper alone: {split.audit}",
+                value=f"{split.documentation_points:,} of {split.total_points:,}",
+                year=split.effective,
+                source_url=str(split.source_url),
+                note=split.source_note,
+            )
+        )
+    return figures

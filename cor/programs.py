@@ -12,6 +12,7 @@ from __future__ import annotations
 from pydantic import Field, HttpUrl
 
 from cor.content import default_content
+from cor.figures import Figure
 from cor.models import Content, Effective, GeneralSizeRule, Partner, PartnerProgram, Program
 from cor.partners import find
 
@@ -124,3 +125,25 @@ def recommend(
     if partner is not None and partner.jurisdiction == jurisdiction:
         return _by_partner(partner, workers, content)
     return _general(jurisdiction, workers, content, why_general)
+
+
+def size_band_figures(content: Content | None = None) -> list[Figure]:
+    """Each partner's program bands, for "About the numbers" (one figure per band, with its source)."""
+    content = content or default_content()
+    names = {p.id: p.short_name for p in content.partners}
+    figures = []
+    for band in content.partner_programs:
+        size = (
+            f"{band.min_workers}+" if band.max_workers is None else f"{band.min_workers}-{band.max_workers}"
+        )
+        figures.append(
+            Figure(
+                topic=f"Programs by size ({names[band.partner]})",
+                figure=f"{band.name}: workers",
+                value=size,
+                year=band.effective,
+                source_url=str(band.source_url),
+                note=band.counting,
+            )
+        )
+    return figures

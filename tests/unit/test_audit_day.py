@@ -89,3 +89,12 @@ def test_plain_rows_for_the_report_name_the_table_and_its_source() -> None:
         "Energy Safety Canada" in table["Sampling table"] and str(ESC.source_url) in table["Sampling table"]
     )
     assert table["In a published audit"].startswith("51.5%")
+
+
+def test_about_the_numbers_lists_the_sampling_examples_and_the_points_split() -> None:
+    from cor.audit_day import sampling_figures
+
+    shown = {(f.figure, f.value) for f in sampling_figures(C)}
+    assert ("Interviews for 50 employees", "at least 19") in shown
+    assert ("Sites visited", "9-30 sites: 33% visited") in shown
+    assert any(value == "485 of 1,000" for _, value in shown)

@@ -92,3 +92,12 @@ def test_an_unknown_partner_is_a_key_error_with_a_message() -> None:
 def test_zero_workers_is_refused_with_a_message() -> None:
     with pytest.raises(ValueError, match="at least one worker"):
         recommend("BC", 0, C, partner_id="bccsa")
+
+
+def test_about_the_numbers_lists_every_partner_band_with_its_source() -> None:
+    from cor.programs import size_band_figures
+
+    shown = {(f.topic, f.figure, f.value) for f in size_band_figures(C)}
+    assert ("Programs by size (BCCSA)", "BCCSA Small COR: workers", "1-19") in shown
+    assert ("Programs by size (BCFSC)", "ISEBASE (individual/small employer): workers", "2-5") in shown
+    assert len(shown) == len(C.partner_programs)
