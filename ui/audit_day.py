@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pandas as pd
 import streamlit as st
 
 from cor.audit_day import MAX_SITES, MAX_WORKERS, AuditDayPlan, prepare
@@ -33,9 +32,7 @@ def _figures(plan: AuditDayPlan) -> None:
 
 
 def _points_table(plan: AuditDayPlan) -> None:
-    table = pd.DataFrame(
-        [{"Checked by": p.label, "Share of the points": show_pct(p.share_pct)} for p in plan.points]
-    )
+    table = [{"Checked by": p.label, "Share of the points": show_pct(p.share_pct)} for p in plan.points]
     st.dataframe(table, hide_index=True)
 
 

@@ -9,7 +9,7 @@ Facts come from content/ (partners.toml, roles.toml, guide/partner_guide.toml).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -31,7 +31,9 @@ from ui.state import or_stop, plain
 
 T = TypeVar("T")
 
-BADGE_COLOR = {
+BadgeColor = Literal["green", "blue", "violet", "orange", "gray"]
+
+BADGE_COLOR: dict[str, BadgeColor] = {
     "contracted": "green",
     "naturally aligned": "blue",
     "multiply aligned": "violet",
@@ -149,7 +151,7 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
         "Pick your CU to see its partner, and what to do this week",
         codes,
         index=None,
-        format_func=names.get,
+        format_func=lambda code: names[code],
         key="pg.pick",
         placeholder="Choose your CU",
         filter_mode="contains",
