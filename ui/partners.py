@@ -144,7 +144,8 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
                 "How": guide.kind(situation(matches)).label,
             }
         )
-    st.markdown(f"**{len(codes)} CU{'s' if len(codes) != 1 else ''} in our list match.** Which one is yours?")
+    matching = "1 CU in our list matches" if len(codes) == 1 else f"{len(codes)} CUs in our list match"
+    st.markdown(f"**{matching}.** Which one is yours?")
     st.dataframe(pd.DataFrame(summary), hide_index=True)
     names = {row["CU"]: f"{row['CU']} {row['Name']}" for row in summary}
     return st.selectbox(
