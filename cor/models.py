@@ -274,7 +274,7 @@ class Partner(Sourced):
 
 class PartnerProgram(Sourced):
     """One certifying partner's own program for a band of employer sizes (its rule, not a general one),
-    e.g. BCFSC's ISEBASE for 2 to 5 workers. ``program`` names the app's question-set program."""
+    e.g. a forestry partner's band for 2 to 5 workers. ``program`` names the app's question-set program."""
 
     partner: str = Field(pattern=r"^[a-z0-9-]+$")
     name: str
@@ -294,7 +294,7 @@ class PartnerProgram(Sourced):
 
 
 class PartnerSizeNote(Sourced):
-    """What a partner's size bands leave out (e.g. go2HR certifies large employers only)."""
+    """What a partner's size bands leave out (e.g. a partner that certifies large employers only)."""
 
     partner: str = Field(pattern=r"^[a-z0-9-]+$")
     text: str

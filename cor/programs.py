@@ -1,8 +1,8 @@
 """Which certification program fits an employer, by whose rule.
 
-Program by size is the certifying partner's rule, not one rule for everyone: BCCSA's Small COR
-takes anyone with 19 workers or less, BCFSC splits small employers into IOO, ISEBASE and SEBASE,
-go2HR certifies large employers only. So the recommendation takes the employer's partner when it
+Program by size is the certifying partner's rule, not one rule for everyone: one partner's small
+program has no minimum, another splits small employers into three bands, a third certifies large
+employers only (content/programs.toml names them). So the recommendation takes the partner when it
 is known (directly, or through the CU), says whose rule it applied, and falls back to the general
 rule with a caveat when it is not. All bands are data (content/programs.toml).
 """

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from cor.content import ContentError, default_content
-from cor.models import Content, Partner
-from cor.models import SITUATIONS, UnservedUnit
+from cor.models import SITUATIONS, Content, Partner, UnservedUnit
 from cor.partners import (
     associations_for,
     directory,
