@@ -3,12 +3,14 @@ sampling examples, never an invented number, and the points split by kind of evi
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from cor.audit_day import estimate_interviews, estimate_sites, points_by_evidence, prepare, rows
-from cor.content import default_content
+from cor.content import CONTENT_DIR, ContentError, default_content, load_content
 
 C = default_content()
 ESC = C.sampling[0]
@@ -98,3 +100,34 @@ def test_about_the_numbers_lists_the_sampling_examples_and_the_points_split() ->
     assert ("Interviews for 50 employees", "at least 19") in shown
     assert ("Sites visited", "9-30 sites: 33% visited") in shown
     assert any(value == "485 of 1,000" for _, value in shown)
+
+
+def _content_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    return root
+
+
+def test_a_sampling_table_naming_an_unknown_partner_is_reported_by_file_record_and_field(
+    tmp_path: Path,
+) -> None:
+    root = _content_copy(tmp_path)
+    path = root / "sampling.toml"
+    path.write_text(
+        path.read_text("utf-8").replace('partners = ["esc", "ab-esc"]', 'partners = ["esk"]'), "utf-8"
+    )
+    with pytest.raises(ContentError) as err:
+        load_content(root)
+    message = str(err.value)
+    assert "sampling.toml" in message and "esc-standard-audit" in message and "partners" in message
+    assert "unknown partner 'esk'" in message
+
+
+def test_a_site_row_with_two_rules_is_refused(tmp_path: Path) -> None:
+    root = _content_copy(tmp_path)
+    path = root / "sampling.toml"
+    path.write_text(
+        path.read_text("utf-8").replace("visited = 3\n", "visited = 3\nall_sites = true\n"), "utf-8"
+    )
+    with pytest.raises(ContentError, match="exactly one of all_sites, visited or visited_share_pct"):
+        load_content(root)

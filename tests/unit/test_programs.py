@@ -3,9 +3,12 @@ whose rule chose the program, and the general answer with its caveat when the pa
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from cor.content import default_content
+from cor.content import CONTENT_DIR, ContentError, default_content, load_content
 from cor.programs import partner_programs, recommend
 
 C = default_content()
@@ -101,3 +104,17 @@ def test_about_the_numbers_lists_every_partner_band_with_its_source() -> None:
     assert ("Programs by size (BCCSA)", "BCCSA Small COR: workers", "1-19") in shown
     assert ("Programs by size (BCFSC)", "ISEBASE (individual/small employer): workers", "2-5") in shown
     assert len(shown) == len(C.partner_programs)
+
+
+def test_a_partner_band_naming_an_unknown_program_is_reported(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    path = root / "programs.toml"
+    text = path.read_text("utf-8").replace(
+        'name = "BCCSA Small COR"\nprogram = "bc-small"', 'name = "BCCSA Small COR"\nprogram = "bc-tiny"'
+    )
+    path.write_text(text, "utf-8")
+    with pytest.raises(ContentError) as err:
+        load_content(root)
+    assert "programs.toml" in str(err.value) and "BCCSA Small COR" in str(err.value)
+    assert "unknown program 'bc-tiny'" in str(err.value)
