@@ -544,6 +544,9 @@ class DirectoryEntry(BaseModel):
     contracted: tuple[str, ...]
     ranges: tuple[str, ...]
     aligned: tuple[str, ...]
+    unconfirmed: tuple[str, ...] = Field(
+        default=(), description="CUs a source lists with the partner without saying contracted or aligned"
+    )
 
 
 def program_label(jurisdiction: str, tag: str, content: Content | None = None) -> str:
@@ -563,17 +566,19 @@ def directory(jurisdiction: str, content: Content | None = None) -> list[Directo
     """Every partner of a jurisdiction, in content order, ready to show."""
     content = content or default_content()
     entries = []
-    for p in content.partners:
-        if p.jurisdiction != jurisdiction:
+    for partner in content.partners:
+        if partner.jurisdiction != jurisdiction:
             continue
+        listed = tuple(_unit_label(code, content) for code in partner.contracted)
         entries.append(
             DirectoryEntry(
-                partner=p,
-                programs=tuple(program_label(jurisdiction, t, content) for t in p.programs),
-                provides=tuple(label for f, label in _PROVIDES.items() if getattr(p.provides, f)),
-                contracted=tuple(_unit_label(c, content) for c in p.contracted),
-                ranges=tuple(f"{pre}xxx" for pre in p.contracted_prefixes),
-                aligned=tuple(_unit_label(c, content) for c in p.naturally_aligned),
+                partner=partner,
+                programs=tuple(program_label(jurisdiction, tag, content) for tag in partner.programs),
+                provides=tuple(label for name, label in _PROVIDES.items() if getattr(partner.provides, name)),
+                contracted=listed if partner.alignment_confirmed else (),
+                unconfirmed=() if partner.alignment_confirmed else listed,
+                ranges=tuple(f"{prefix}xxx" for prefix in partner.contracted_prefixes),
+                aligned=tuple(_unit_label(code, content) for code in partner.naturally_aligned),
             )
         )
     return entries

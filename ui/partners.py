@@ -146,6 +146,10 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
         )
     matching = "1 CU in our list matches" if len(codes) == 1 else f"{len(codes)} CUs in our list match"
     st.markdown(f"**{matching}.** Which one is yours?")
+    st.caption(
+        "Not in the list? COR Ready holds only the CUs its sources name: type your six-digit CU code, "
+        "from your WorkSafeBC online account or assessment notice."
+    )
     st.dataframe(pd.DataFrame(summary), hide_index=True)
     names = {row["CU"]: f"{row['CU']} {row['Name']}" for row in summary}
     return st.selectbox(
@@ -285,6 +289,8 @@ def partner_card(e: DirectoryEntry) -> None:
             cus.append("contracted: " + ", ".join([*(f"all {r}" for r in e.ranges), *e.contracted]))
         if e.aligned:
             cus.append("naturally aligned: " + ", ".join(e.aligned))
+        if e.unconfirmed:
+            cus.append("listed, contracted or aligned not stated: " + ", ".join(e.unconfirmed))
         if cus:
             st.caption("CUs in our sources, " + "; ".join(cus))
         if p.notes:

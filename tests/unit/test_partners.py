@@ -411,3 +411,11 @@ def test_an_alberta_search_never_offers_cu_codes(typed: str) -> None:
     """CU codes are WorkSafeBC's: in Alberta the finder offers partners by industry, never a CU
     to pick (the Partner guide shows a CU result only from these codes)."""
     assert lookup(typed, "AB", C).codes == []
+
+
+def test_the_directory_does_not_call_cus_contracted_when_the_source_does_not_say_so() -> None:
+    """Issue 11.4: go2HR's (and AgSafe's) CUs are listed by a source that does not say contracted."""
+    entries = {e.partner.id: e for e in directory("BC", C)}
+    assert entries["go2hr"].contracted == () and "761009 Campground" in entries["go2hr"].unconfirmed
+    assert entries["agsafe"].contracted == () and entries["agsafe"].unconfirmed
+    assert "732019 General Trucking" in entries["safetydriven"].contracted
