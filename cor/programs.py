@@ -78,7 +78,12 @@ def _by_partner(partner: Partner, workers: int, content: Content) -> Recommendat
     band = next((b for b in bands if b.fits(workers)), None)
     note = _size_note(partner, content)
     if band is None:
-        reason = note or f"Our sources give no {partner.short_name} program for {workers} workers."
+        missing = (
+            f"Our sources give no {partner.short_name} program for {workers} workers."
+            if bands
+            else f"Our sources do not give {partner.short_name}'s own size bands."
+        )
+        reason = note or missing
         general = _general(partner.jurisdiction, workers, content, reason)
         return general.model_copy(update={"partner_id": partner.id, "offered": not bands})
     program = content.program(band.program)

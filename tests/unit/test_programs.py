@@ -118,3 +118,9 @@ def test_a_partner_band_naming_an_unknown_program_is_reported(tmp_path: Path) ->
         load_content(root)
     assert "programs.toml" in str(err.value) and "BCCSA Small COR" in str(err.value)
     assert "unknown program 'bc-tiny'" in str(err.value)
+
+
+def test_a_partner_without_bands_in_our_sources_gets_the_general_rule_saying_so() -> None:
+    chosen = recommend("AB", 8, C, partner_id="ab-acsa")
+    assert (chosen.id, chosen.rule_owner, chosen.offered) == ("ab-secor", "General rule", True)
+    assert "do not give ACSA's own size bands" in chosen.caveat
