@@ -146,13 +146,8 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
         )
     matching = "1 CU in our list matches" if len(codes) == 1 else f"{len(codes)} CUs in our list match"
     st.markdown(f"**{matching}.** Which one is yours?")
-    st.caption(
-        "Not in the list? COR Ready holds only the CUs its sources name: type your six-digit CU code, "
-        "from your WorkSafeBC online account or assessment notice."
-    )
-    st.dataframe(pd.DataFrame(summary), hide_index=True)
     names = {row["CU"]: f"{row['CU']} {row['Name']}" for row in summary}
-    return st.selectbox(
+    chosen = st.selectbox(
         "Pick your CU to see its partner, and what to do this week",
         codes,
         index=None,
@@ -162,6 +157,12 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
         filter_mode="contains",
         help="Your CU code is on your WorkSafeBC online account and your assessment notice.",
     )
+    st.dataframe(pd.DataFrame(summary), hide_index=True)
+    st.caption(
+        "Not in the list? COR Ready holds only the CUs its sources name: type your six-digit CU code, "
+        "from your WorkSafeBC online account or assessment notice."
+    )
+    return chosen
 
 
 def _match_card(m: Match) -> None:
