@@ -47,6 +47,14 @@ class Estimate(BaseModel):
     high: int | None
     basis: str
 
+    def short(self) -> str:
+        """'19', '4-12', '60+': the figure alone, for a narrow tile."""
+        if self.high is None:
+            return f"{self.low:,}+"
+        if self.high == self.low:
+            return f"{self.low:,}"
+        return f"{self.low:,}-{self.high:,}"
+
     def text(self, noun: str, plural: str | None = None) -> str:
         """'4 interviews', '4 to 19 interviews', 'at least 60 interviews'."""
         if self.high is None:

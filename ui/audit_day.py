@@ -25,15 +25,16 @@ def _count_input(label: str, key: str, maximum: int, help_text: str) -> int | No
 
 
 def _figures(plan: AuditDayPlan) -> None:
+    """Three short figures (a phone stacks them); the full wording follows in the text."""
     interviews, sites, people = st.columns(3)
-    interviews.metric("Interviews to expect", plan.interviews.text("interview"))
-    sites.metric("Sites visited", f"{plan.sites_visited.text('site')} of {plan.sites}")
+    interviews.metric("Interviews to expect", plan.interviews.short())
+    sites.metric(f"Sites visited, of your {plan.sites:,}", plan.sites_visited.short())
     people.metric("Points from people and places", show_pct(plan.people_and_places_pct))
 
 
 def _points_table(plan: AuditDayPlan) -> None:
     table = [{"Checked by": p.label, "Share of the points": show_pct(p.share_pct)} for p in plan.points]
-    st.dataframe(table, hide_index=True)
+    st.table(table)
 
 
 def _sources(plan: AuditDayPlan) -> None:
@@ -84,8 +85,15 @@ def audit_day_section(
         st.error(str(exc), icon=":material/error:")
         return None
     _figures(plan)
-    st.markdown(plain(f"{plan.interview_mix} {plan.interviews.basis}."))
-    st.markdown(plain(f"Sites: {plan.sites_visited.basis}."))
+    st.markdown(
+        f"**Interviews: {plain(plan.interviews.text('interview'))}.** {plain(plan.interview_mix)}  \n"
+        f"**Sites: {plain(plan.sites_visited.text('site'))} of your {plan.sites:,}.**"
+    )
+    st.caption(
+        plain(
+            f"From the published examples. Interviews: {plan.interviews.basis}. Sites: {plan.sites_visited.basis}."
+        )
+    )
     published = plan.published_people_pct
     if published is not None:
         st.info(

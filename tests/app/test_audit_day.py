@@ -36,19 +36,29 @@ def test_fifty_workers_at_five_sites_expect_19_interviews_and_3_site_visits() ->
     at = run()
     at.number_input(key="audit_day.sites").set_value(5).run()
     shown = metrics(at)
-    assert shown["Interviews to expect"] == "19 interviews"
-    assert shown["Sites visited"] == "3 sites of 5"
+    assert shown["Interviews to expect"] == "19"
+    assert shown["Sites visited, of your 5"] == "3"
     assert shown["Points from people and places"].endswith("%")
+    said = " ".join(m.value for m in at.markdown)
+    assert "Interviews: 19 interviews." in said and "Sites: 3 sites of your 5." in said
     assert any("51.5%" in i.value and "interviews and observation" in i.value for i in at.info)
     assert any("BCCSA's own sampling rules are not in our sources" in c.value for c in at.caption)
     assert "Sources" in [e.label for e in at.expander]
-    assert len(at.dataframe) == 1
+    assert len(at.table) == 1
 
 
 def test_without_workers_from_the_page_it_asks_for_them_too() -> None:
     at = run(workers=None, partner_id=None)
     at.number_input(key="audit_day.workers").set_value(500).run()
     at.number_input(key="audit_day.sites").set_value(30).run()
-    assert metrics(at)["Interviews to expect"] == "60 interviews"
-    assert metrics(at)["Sites visited"] == "10 sites of 30"
+    assert metrics(at)["Interviews to expect"] == "60"
+    assert metrics(at)["Sites visited, of your 30"] == "10"
     assert at.number_input(key="audit_day.workers").value == 500  # nothing entered is lost
+
+
+def test_past_the_published_examples_it_says_at_least() -> None:
+    at = run(workers=5_000, partner_id=None)
+    at.number_input(key="audit_day.sites").set_value(40).run()
+    assert metrics(at)["Interviews to expect"] == "60+"
+    said = " ".join(m.value for m in at.markdown)
+    assert "at least 60 interviews" in said and "at least 10 sites of your 40" in said
