@@ -419,3 +419,14 @@ def test_the_directory_does_not_call_cus_contracted_when_the_source_does_not_say
     assert entries["go2hr"].contracted == () and "761009 Campground" in entries["go2hr"].unconfirmed
     assert entries["agsafe"].contracted == () and entries["agsafe"].unconfirmed
     assert "732019 General Trucking" in entries["safetydriven"].contracted
+
+
+@pytest.mark.parametrize("typed", ["７６６０１１", "٧٦٦٠١١", "۷۶۶۰۱۱", "CU ７６６-０１１"])
+def test_codes_typed_with_full_width_or_arabic_indic_digits_are_the_same_code(typed: str) -> None:
+    assert find(typed) == find("766011")
+    found = lookup(typed, "BC", C)
+    assert (found.kind, found.codes) == ("code", ["766011"])
+
+
+def test_a_full_width_code_prefix_lists_the_cus_starting_with_it() -> None:
+    assert lookup("７３２", "BC", C).codes == lookup("732", "BC", C).codes != []
