@@ -233,14 +233,15 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
     )
     cycle = _validate(CycleRules, read_toml(c_file, root), relative(c_file, root), "cycle rules")
     partner_ids = {p.id for p in partners}
-    for i, rule in enumerate(cycle.partner_rules):
-        if rule.partner not in partner_ids:
-            raise ContentError(
-                relative(c_file, root),
-                f"unknown partner '{rule.partner}'",
-                f"partner_rules #{i + 1}",
-                "partner",
-            )
+    for table, records in (("partner_rules", cycle.partner_rules), ("auditor_rules", cycle.auditor_rules)):
+        for i, record in enumerate(records):
+            if record.partner not in partner_ids:
+                raise ContentError(
+                    relative(c_file, root),
+                    f"unknown partner '{record.partner}'",
+                    f"{table} #{i + 1}",
+                    "partner",
+                )
     roles = read_records(Role, read_toml(r_file, root).get("role"), relative(r_file, root), "role")
     errata = read_records(Erratum, read_toml(e_file, root).get("erratum"), relative(e_file, root), "erratum")
     return Content(

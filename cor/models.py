@@ -339,6 +339,9 @@ class PartnerCycleRule(Sourced):
         le=36,
         description="Re-certification no earlier than this many months before expiry",
     )
+    timing_source_url: HttpUrl | None = Field(
+        default=None, description="Where the audit timing (anniversary, re-certification window) is stated"
+    )
     conflicts: tuple[CycleRuleConflict, ...] = ()
     min_gap_months: int | None = Field(default=None, ge=0, le=24)
     report_due_days: int | None = Field(default=None, ge=0, le=365)

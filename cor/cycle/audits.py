@@ -39,7 +39,7 @@ def _deadline_words(context: CycleContext, year: CycleYear) -> str:
     words = f"On site by {long_date(year.deadline)}"
     if year.deadline == year_end(year.calendar_year, context.rules.maintenance_due):
         return words
-    if context.rule is not None and context.rule.maintenance_due_on == "anniversary":
+    if context.on_anniversary:
         return words + f" ({context.who}'s rule: counted from the certification anniversary)"
     return words + f" ({context.who}'s year-end deadline)"
 
@@ -74,7 +74,9 @@ def maintenance_milestone(context: CycleContext, year: CycleYear, windows: Audit
         id=f"maintenance-{n}",
         earliest=windows.earliest[n] if context.gap or done else None,
         done_on=context.done.get(n),
-        source_url=context.rule_url if not general or context.gap else context.general_url,
+        source_url=context.timing_url
+        if context.on_anniversary
+        else (context.rule_url if not general or context.gap else context.general_url),
     )
 
 
@@ -99,7 +101,7 @@ def recertification_milestone(context: CycleContext, windows: AuditWindows) -> M
         detail=detail,
         id="recertification",
         earliest=opens,
-        source_url=context.rule_url if context.recertification_opens else context.general_url,
+        source_url=context.timing_url if context.recertification_opens else context.general_url,
     )
 
 

@@ -61,6 +61,17 @@ class CycleContext:
         return str(self.rule.source_url) if self.rule else self.general_url
 
     @property
+    def timing_url(self) -> str:
+        """Where the partner states its audit timing (anniversary, re-certification window)."""
+        if self.rule is not None and self.rule.timing_source_url is not None:
+            return str(self.rule.timing_source_url)
+        return self.rule_url
+
+    @property
+    def on_anniversary(self) -> bool:
+        return self.rule is not None and self.rule.maintenance_due_on == "anniversary"
+
+    @property
     def maintenance_numbers(self) -> list[int]:
         return list(range(2, self.years + 1))
 

@@ -51,7 +51,8 @@ def maintenance_years_begun(certified_on: date, today: date, years: int) -> list
 
 
 def pass_mark_text(content: Content, jurisdiction: str = "BC") -> str:
-    """ "Pass: 80% overall and at least 50% on every element.", from the jurisdiction's pass rule."""
+    """The pass sentence ("Pass: N% overall and at least M% on every element."), from the
+    jurisdiction's pass rule in content."""
     rule = content.jurisdiction(jurisdiction).pass_rule
     return (
         f"Pass: {show_pct(rule.overall_min_pct)} overall and at least "

@@ -63,7 +63,10 @@ def rule_sources(sched: Schedule, today: date, content: Content | None = None) -
     ]
     rule = partner_rule(sched.partner_id, content)
     if rule:
-        lines.append(f"- {sched.partner_name}: {rule.note} ([source, {rule.effective}]({rule.source_url})).")
+        timing = f"; [audit timing]({rule.timing_source_url})" if rule.timing_source_url else ""
+        lines.append(
+            f"- {sched.partner_name}: {rule.note} ([source, {rule.effective}]({rule.source_url}){timing})."
+        )
         lines += [
             f"- {sched.partner_name} also says: {conflict.text} ([source, {conflict.effective}]"
             f"({conflict.source_url})). The planner uses the earlier date; confirm with them."

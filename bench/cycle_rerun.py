@@ -1,0 +1,59 @@
+"""Benchmark: how long the Cycle planner takes to rerun after one real widget change (issue 13).
+
+A user changes the certifying partner (SafetyDriven <-> BCMSA) with a certification date and a
+trained internal auditor entered; each timed rerun follows one such change. Prints the median,
+lowest and highest of ``--runs`` reruns, after two warm-up changes.
+
+Run from a project root:  .venv/bin/python bench/cycle_rerun.py [--root PATH] [--runs 30]
+``--root`` times another checkout (e.g. the main branch, for a before/after figure).
+Always exits 0: a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--root", default=str(Path(__file__).resolve().parents[1]))
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    root = Path(args.root).resolve()
+    sys.path.insert(0, str(root))
+    os.chdir(root)
+    os.environ.setdefault("COR_READY_DRAFT_DB", str(Path(tempfile.mkdtemp(prefix="cor-bench-")) / "d.sqlite3"))
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(root / "app.py"), default_timeout=60).run()
+    at.session_state["today"] = date(2026, 11, 21)
+    at.switch_page("app_pages/cycle.py").run()
+    at.date_input(key="cy.certified").set_value(date(2025, 3, 14)).run()
+    at.checkbox(key="cy.auditor").check().run()
+    at.date_input(key="cy.auditor_on").set_value(date(2024, 1, 10)).run()
+    partners = ["safetydriven", "bcmsa"]
+    times = []
+    for index in range(args.runs + 2):
+        at.selectbox(key="cy.partner").set_value(partners[index % 2])
+        start = time.perf_counter()
+        at.run()
+        elapsed = (time.perf_counter() - start) * 1000
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.get("vega_lite_chart"), "the chart must be on the page"
+        if index >= 2:
+            times.append(elapsed)
+    print(
+        f"{root}: Cycle rerun after a partner change, {len(times)} runs: median "
+        f"{statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f})"
+    )
+
+
+if __name__ == "__main__":
+    main()
