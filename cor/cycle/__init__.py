@@ -12,7 +12,8 @@ year-end deadline, the internal auditor's refresher) is a field of that partner'
 
 Modules: ``model`` (the types), ``dates``, ``inputs`` (checks naming their field), ``rules``,
 ``context`` (the frozen context a schedule is computed from), ``windows``, ``audits``,
-``alerts``, ``notices``, ``credits``, ``auditor``, ``schedule``, ``status``, ``sources``.
+``alerts``, ``notices``, ``credits``, ``auditor``, ``schedule``, ``status``, ``sources``,
+``typed_date`` (a date as a person types it).
 """
 
 from __future__ import annotations
@@ -42,8 +43,15 @@ from cor.cycle.model import (
 )
 from cor.cycle.rules import auditor_rule, maintenance_deadline, pass_mark_text, year_end_deadline
 from cor.cycle.schedule import schedule, schedule_from
-from cor.cycle.sources import jurisdiction_note, maintenance_pass_note, rule_sources
+from cor.cycle.sources import (
+    jurisdiction_note,
+    jurisdiction_sources,
+    jurisdiction_summary,
+    maintenance_pass_note,
+    rule_sources,
+)
 from cor.cycle.status import status
+from cor.cycle.typed_date import read_date
 from cor.formatting import long_date
 from cor.models import Content, CycleRules, PartnerCycleRule
 
@@ -70,6 +78,8 @@ __all__ = [
     "auditor_source",
     "deadline_for",
     "jurisdiction_note",
+    "jurisdiction_sources",
+    "jurisdiction_summary",
     "long_date",
     "maintenance_deadline",
     "maintenance_pass_note",
@@ -77,6 +87,7 @@ __all__ = [
     "partner_rule",
     "pass_mark_text",
     "plan",
+    "read_date",
     "rule_sources",
     "schedule",
     "schedule_from",

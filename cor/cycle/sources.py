@@ -11,7 +11,7 @@ from cor.cycle.inputs import partner_rule
 from cor.cycle.model import Schedule
 from cor.cycle.rules import maintenance_pass
 from cor.formatting import show_pct
-from cor.models import Content
+from cor.models import Content, Program
 
 
 def maintenance_pass_note(jurisdiction: str, content: Content) -> str | None:
@@ -31,18 +31,58 @@ def maintenance_pass_note(jurisdiction: str, content: Content) -> str | None:
     return f"Maintenance audits {mark}. {rule.note}"
 
 
+def _alberta_program(jurisdiction: str, content: Content) -> Program | None:
+    return next((p for p in content.programs if p.jurisdiction == jurisdiction and p.size == "large"), None)
+
+
+def jurisdiction_summary(jurisdiction: str | None, content: Content | None = None) -> str | None:
+    """For an Alberta user, in words without links (the links are in jurisdiction_sources): the
+    planner follows BC's rules, what Alberta's COR asks instead, and its maintenance pass mark."""
+    if jurisdiction != "AB":
+        return None
+    content = content or default_content()
+    program = _alberta_program(jurisdiction, content)
+    note = "This planner follows British Columbia's rules. In Alberta: " + (
+        f"{program.maintenance_auditor.lower()}." if program else ""
+    )
+    pass_note = maintenance_pass_note(jurisdiction, content)
+    return f"{note} {pass_note}" if pass_note else note
+
+
+def jurisdiction_sources(jurisdiction: str | None, content: Content | None = None) -> list[str]:
+    """The sources of jurisdiction_summary, as Markdown bullets."""
+    if jurisdiction != "AB":
+        return []
+    content = content or default_content()
+    program = _alberta_program(jurisdiction, content)
+    lines = (
+        [f"- Alberta COR: [{program.name}, {program.effective}]({program.source_url})."] if program else []
+    )
+    rule = maintenance_pass(jurisdiction, content)
+    if rule:
+        lines.append(
+            f"- Alberta maintenance audits: [{rule.stated_by}, {rule.effective}]({rule.source_url})."
+        )
+    return lines
+
+
 def jurisdiction_note(jurisdiction: str | None, content: Content | None = None) -> str | None:
     """For an Alberta user: the planner follows BC's rules, and what Alberta's COR asks instead
     (its large-employer program's maintenance audits, with source). None elsewhere."""
     if jurisdiction != "AB":
         return None
     content = content or default_content()
-    ab = next((p for p in content.programs if p.jurisdiction == "AB" and p.size == "large"), None)
+    program = _alberta_program(jurisdiction, content)
     note = "This planner follows British Columbia's rules. In Alberta: " + (
-        f"{ab.maintenance_auditor.lower()} ([source, {ab.effective}]({ab.source_url}))." if ab else ""
+        f"{program.maintenance_auditor.lower()} ([source, {program.effective}]({program.source_url}))."
+        if program
+        else ""
     )
     pass_note = maintenance_pass_note(jurisdiction, content)
-    return f"{note} {pass_note}" if pass_note else note
+    rule = maintenance_pass(jurisdiction, content)
+    if pass_note and rule:
+        return f"{note} {pass_note} ([source, {rule.effective}]({rule.source_url}))"
+    return note
 
 
 def rule_sources(sched: Schedule, today: date, content: Content | None = None) -> list[str]:
