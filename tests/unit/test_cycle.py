@@ -632,3 +632,14 @@ def test_one_day_is_singular_in_every_message() -> None:
     view = status(s, date(2026, 12, 30))
     texts = " ".join(a.text for a in view.alerts)
     assert "Only 1 day is left" in texts and not re.search(r"\b1 days", texts)
+
+
+def test_about_the_numbers_figures_carry_each_partner_rule_with_its_source() -> None:
+    from cor.cycle.figures import cycle_figures
+
+    figures = {f.figure: f for f in cycle_figures(default_content())}
+    assert "anniversary" in figures["Audit timing: SafetyDriven"].value
+    assert "terms-of-participation" in figures["Audit timing: SafetyDriven"].source_url
+    assert "conflicting statement" in " ".join(figures)
+    assert "7 hours" in figures["Internal auditor: BCFSC"].note
+    assert figures["Maintenance audit pass mark (Energy Safety Canada)"].value == "60% overall"
