@@ -28,6 +28,7 @@ from cor.cycle import (
     CycleStatus,
     Mode,
     Schedule,
+    auditor_rule,
     auditor_rule_text,
     auditor_source,
     jurisdiction_sources,
@@ -65,7 +66,6 @@ def _date_field(form: Form, field: str, label: str, key: str, help_text: str = "
         label,
         key=key,
         placeholder=DATE_HINT,
-        max_chars=40,
         help=(help_text + " " if help_text else "") + "Type the year first (2025-03-14) and press Enter.",
         persist_state="session",
     )
@@ -315,7 +315,7 @@ def sources_section(plan: Schedule, today: dt.date, content: Content) -> None:
     program = content.program(plan.program_id)
     lines = [
         *rule_sources(plan, today, content),
-        f"- Internal auditors: [{'your partner' if plan.partner_id else 'general rule'}]"
+        f"- Internal auditors: [{'your partner' if auditor_rule(plan.partner_id, content) else 'general rule'}]"
         f"({auditor_source(plan.partner_id, content)}).",
         f"- {program.name}: [who audits, {program.effective}]({program.source_url}).",
         *jurisdiction_sources(st.session_state.get("jurisdiction"), content),

@@ -17,7 +17,12 @@ from cor.models import Content
 def auditor_rule_text(partner_id: str | None, content: Content) -> str:
     """What keeping an internal auditor certified takes: the partner's rule, or the general one."""
     rule = auditor_rule(partner_id, content)
-    return rule.rule if rule else content.cycle.internal_auditor_refresher
+    if rule:
+        return rule.rule
+    general = content.cycle.internal_auditor_refresher
+    if partner_id is None:
+        return general
+    return f"{general} Our sources give no such rule for {content.partner(partner_id).short_name}: ask them."
 
 
 def auditor_source(partner_id: str | None, content: Content) -> str:

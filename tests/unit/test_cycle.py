@@ -643,3 +643,9 @@ def test_about_the_numbers_figures_carry_each_partner_rule_with_its_source() -> 
     assert "conflicting statement" in " ".join(figures)
     assert "7 hours" in figures["Internal auditor: BCFSC"].note
     assert figures["Maintenance audit pass mark (Energy Safety Canada)"].value == "60% overall"
+
+
+def test_a_partner_without_an_auditor_rule_in_our_sources_is_asked_about() -> None:
+    c = default_content()
+    assert "no such rule for SafetyDriven" in cor.cycle.auditor_rule_text("safetydriven", c)
+    assert "no such rule" not in cor.cycle.auditor_rule_text(None, c)
