@@ -10,7 +10,7 @@ from cor.cycle.context import CycleContext
 from cor.cycle.dates import add_months
 from cor.cycle.model import Alert, CycleYear
 from cor.cycle.windows import AuditWindows
-from cor.formatting import long_date
+from cor.formatting import count, long_date
 
 
 def infeasible_windows(context: CycleContext, years: list[CycleYear], windows: AuditWindows) -> list[Alert]:
@@ -25,7 +25,7 @@ def infeasible_windows(context: CycleContext, years: list[CycleYear], windows: A
             Alert(
                 level="error",
                 text=(
-                    f"No date works for the {name}: {who} wants {gap} months between audits, so "
+                    f"No date works for the {name}: {who} wants {count(gap, 'month')} between audits, so "
                     f"its earliest allowed date is {long_date(first)}, after the last date that "
                     f"works ({long_date(last)}). Call {who} now about your options."
                 ),
@@ -46,9 +46,9 @@ def gaps_broken(context: CycleContext) -> list[Alert]:
                 Alert(
                     level="warning",
                     text=(
-                        f"The year {b} maintenance audit ({long_date(day_b)}) came less than {gap} months "
-                        f"after the previous audit ({long_date(day_a)}). {who} requires at least {gap} "
-                        "months between audits: check with them that it counts."
+                        f"The year {b} maintenance audit ({long_date(day_b)}) came less than {count(gap, 'month')} "
+                        f"after the previous audit ({long_date(day_a)}). {who} requires at least "
+                        f"{count(gap, 'month')} between audits: check with them that it counts."
                     ),
                     milestone_id=f"maintenance-{b}",
                 )

@@ -8,7 +8,7 @@ from cor.cycle.dates import year_end
 from cor.cycle.model import CycleYear, Milestone
 from cor.cycle.rules import pass_mark_text
 from cor.cycle.windows import AuditWindows
-from cor.formatting import long_date
+from cor.formatting import count, long_date
 
 
 def certification_milestone(context: CycleContext) -> Milestone:
@@ -51,10 +51,12 @@ def _maintenance_detail(context: CycleContext, year: CycleYear, windows: AuditWi
         parts.append(f"Done on {long_date(context.done[n])}.")
         return " ".join(parts)
     if gap and windows.earliest[n] > year.deadline.replace(month=1, day=1):
-        parts.append(f"Not before {long_date(windows.earliest[n])}: {who} wants {gap} months between audits.")
+        parts.append(
+            f"Not before {long_date(windows.earliest[n])}: {who} wants {count(gap, 'month')} between audits."
+        )
     if windows.latest[n] < year.deadline:
         parts.append(
-            f"Aim for {long_date(windows.latest[n])} at the latest, to leave {who}'s {gap} months before "
+            f"Aim for {long_date(windows.latest[n])} at the latest, to leave {who}'s {count(gap, 'month')} before "
             f"the next audit (re-certification is due by expiry on {long_date(context.expires)})."
         )
     return " ".join(parts)

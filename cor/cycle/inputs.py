@@ -8,7 +8,7 @@ from datetime import date
 
 from cor.cycle.dates import add_years, fits_calendar
 from cor.cycle.model import MODE_LABELS, CycleInputError, Mode
-from cor.formatting import long_date
+from cor.formatting import count, long_date
 from cor.models import Content, CycleRules, Partner, PartnerCycleRule, Program
 
 CERTIFIED = MODE_LABELS["certified"].split(":")[0]
@@ -48,7 +48,7 @@ def _certified_anchor(certified_on: date | None, today: date, rules: CycleRules)
         raise CycleInputError(
             "certified_on",
             f"A certificate from {long_date(certified_on)} expired on {long_date(expires)} "
-            f"(certificates are valid {years} years). To hold COR again you need a "
+            f"(certificates are valid {count(years, 'year')}). To hold COR again you need a "
             f're-certification audit: choose "{PLANNING}" and enter when you plan it.',
         )
     return certified_on
@@ -69,7 +69,7 @@ def _planned_anchor(planned_on: date | None, today: date, rules: CycleRules) -> 
     if planned_on > horizon:
         raise CycleInputError(
             "planned_on",
-            f"{long_date(planned_on)} is more than {years} years away: partner rules and incentives "
+            f"{long_date(planned_on)} is more than {count(years, 'year')} away: partner rules and incentives "
             f"may change by then. Plan a date before {long_date(horizon)}.",
         )
     return planned_on
