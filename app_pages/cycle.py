@@ -11,10 +11,10 @@ from cor.cycle -> four sections showing it. The building blocks are in ui/cycle.
 import streamlit as st
 
 from cor.cycle import status
-from ui import cycle as cy
+from ui import cycle as planner
 from ui.state import content, local_today
 
-c = content()
+rules = content()
 today = local_today()
 
 st.title("Your three-year audit cycle")
@@ -23,17 +23,17 @@ st.write(
     "the next two calendar years, then re-certification before it expires. Miss one and the COR, "
     "and its incentive, are lost. Enter where you are to get every date, and a calendar file."
 )
-cy.province_note(c)
+planner.province_note(rules)
 
-fields: cy.Fields = {}
-mode, anchor = cy.cycle_position(fields, today)
-done = cy.maintenance_done(fields, mode, anchor, today, c)
-program_id, partner_id = cy.program_and_partner(fields, c)
-trained_on = cy.auditor_trained_on(fields, today)
+form = planner.Form()
+mode, anchor = planner.cycle_position(form)
+done = planner.maintenance_done(form, mode, anchor, today, rules)
+program_id, partner_id = planner.program_and_partner(form, rules)
+trained_on = planner.auditor_trained_on(form)
 
-plan = cy.build(
-    fields,
-    c,
+schedule = planner.build(
+    form,
+    rules,
     today,
     mode=mode,
     anchor=anchor,
@@ -42,9 +42,9 @@ plan = cy.build(
     partner_id=partner_id,
     trained_on=trained_on,
 )
-if plan is not None:
-    view = status(plan, today)
-    cy.today_section(plan, view, today)
-    cy.glance_section(plan, view, today, c)
-    cy.auditor_section(plan, c)
-    cy.sources_section(plan, today, c)
+if schedule is not None:
+    view = status(schedule, today, rules)
+    planner.today_section(schedule, view, today)
+    planner.glance_section(schedule, view, today, rules)
+    planner.auditor_section(schedule, rules)
+    planner.sources_section(schedule, today, rules)

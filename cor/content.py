@@ -246,12 +246,16 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
     )
     cycle = _validate(CycleRules, read_toml(c_file, root), relative(c_file, root), "cycle rules")
     partner_ids = {p.id for p in partners}
-    for i, rule in enumerate(cycle.partner_rules):
-        if rule.partner not in partner_ids:
+    named: list[tuple[str, int, str]] = [
+        *(("partner_rules", i, rule.partner) for i, rule in enumerate(cycle.partner_rules)),
+        *(("auditor_rules", i, rule.partner) for i, rule in enumerate(cycle.auditor_rules)),
+    ]
+    for table, i, partner_id in named:
+        if partner_id not in partner_ids:
             raise ContentError(
                 relative(c_file, root),
-                f"unknown partner '{rule.partner}'",
-                f"partner_rules #{i + 1}",
+                f"unknown partner '{partner_id}'",
+                f"{table} #{i + 1}",
                 "partner",
             )
     roles = read_records(Role, read_toml(r_file, root).get("role"), relative(r_file, root), "role")

@@ -1,66 +1,94 @@
 """The Cycle planner's building blocks: its inputs, and the sections that show a schedule.
 
 The page (app_pages/cycle.py) reads top to bottom and calls these. Each input the planner can
-refuse gets an empty slot right under it (``Fields``), filled only once the schedule is built, so
-a message appears under the field it is about even though the check runs after every input.
+refuse gets an empty slot right under it (``Form.slots``), filled only once the schedule is built,
+so a message appears under the field it is about even though the check runs after every input.
+
+Dates are typed as text, year first: a text field applies its value on Enter and when it loses
+focus, and what it shows is always what the planner checked, so a message can never describe a
+date the field no longer holds (Streamlit's date field keeps its last accepted date while showing a
+refused one, and only applies a typed date when focus leaves it).
 
 Rules stay in cor.cycle: nothing here computes a date, decides a status or picks a text by
-partner; this module lays out widgets and shows what cor returns.
+partner; this module lays out widgets and shows what cor returns. Altair, pandas and icalendar
+load only when a schedule is shown (the chart) or the calendar file is asked for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from cor.charts.cycle import milestone_rows, timeline_chart
 from cor.cycle import (
     MODE_LABELS,
     CycleInputError,
     CycleStatus,
     Mode,
     Schedule,
-    jurisdiction_note,
+    auditor_rule,
+    auditor_rule_text,
+    auditor_source,
+    jurisdiction_sources,
+    jurisdiction_summary,
     long_date,
     maintenance_years_begun,
     partner_rule,
+    read_date,
     rule_sources,
     schedule,
 )
-from cor.exports.calendar import to_ics
 from cor.models import Content
 from cor.programs import programs_for
 
-#: A slot right under each input, by the name cor.cycle.CycleInputError gives its field.
-Fields = dict[str, DeltaGenerator]
-
 ALERT = {"error": st.error, "warning": st.warning, "info": st.info}
+DATE_HINT = "Year first, e.g. 2025-03-14"
 
 
-def _date_args(today: dt.date) -> dict[str, Any]:
-    """Wide bounds on purpose: a date the widget refuses gets no explanation; the planner's own
-    checks say what is wrong with a date (future, expired, before the program existed)."""
-    return {
-        "min_value": dt.date(1990, 1, 1),
-        "max_value": dt.date(today.year + 10, 12, 31),
-        "format": "YYYY-MM-DD",
-    }
+class Form:
+    """A slot right under each input, by the name cor.cycle.CycleInputError gives its field, and
+    the fields whose text could not be read as a date."""
+
+    def __init__(self) -> None:
+        self.slots: dict[str, DeltaGenerator] = {}
+        self.refused: set[str] = set()
+
+    def show_error(self, error: CycleInputError) -> None:
+        with self.slots.get(error.field, st.container()):
+            st.error(error.message, icon=":material/error:")
+
+
+def _date_field(form: Form, field: str, label: str, key: str, help_text: str = "") -> dt.date | None:
+    """A date typed as text, read by cor.cycle.read_date; its message, if any, right under it."""
+    text = st.text_input(
+        label,
+        key=key,
+        placeholder=DATE_HINT,
+        help=(help_text + " " if help_text else "") + "Type the year first (2025-03-14) and press Enter.",
+        persist_state="session",
+    )
+    form.slots[field] = st.container()
+    try:
+        return read_date(text, field)
+    except CycleInputError as error:
+        form.refused.add(field)
+        form.show_error(error)
+        return None
 
 
 # --- the inputs, top to bottom -----------------------------------------------------------------
 
 
-def province_note(c: Content) -> None:
+def province_note(content: Content) -> None:
     """Say so when the user picked a province whose cycle rules differ from the BC ones used here."""
-    note = jurisdiction_note(st.session_state.get("jurisdiction"), c)
+    note = jurisdiction_summary(st.session_state.get("jurisdiction"), content)
     if note:
         st.info(note)
 
 
-def cycle_position(fields: Fields, today: dt.date) -> tuple[Mode, dt.date | None]:
+def cycle_position(form: Form) -> tuple[Mode, dt.date | None]:
     """Certified or planning, and the certification audit's date (done or planned)."""
     mode = st.radio(
         "Where are you in the cycle?",
@@ -70,102 +98,89 @@ def cycle_position(fields: Fields, today: dt.date) -> tuple[Mode, dt.date | None
         persist_state="session",
     )
     if mode == "certified":
-        anchor = st.date_input(
+        anchor = _date_field(
+            form,
+            "certified_on",
             "Certification audit completed on",
-            value=None,
-            key="cy.certified",
-            help="The last day of the certification audit on site. The certificate is valid 3 years from it.",
-            persist_state="session",
-            **_date_args(today),
+            "cy.certified",
+            "The last day of the certification audit on site. The certificate is valid 3 years from it.",
         )
-        fields["certified_on"] = st.container()
     else:
-        anchor = st.date_input(
-            "Planned certification audit date",
-            value=None,
-            key="cy.planned",
-            persist_state="session",
-            **_date_args(today),
-        )
-        fields["planned_on"] = st.container()
+        anchor = _date_field(form, "planned_on", "Planned certification audit date", "cy.planned")
     return mode, anchor
 
 
 def maintenance_done(
-    fields: Fields, mode: Mode, anchor: dt.date | None, today: dt.date, c: Content
+    form: Form, mode: Mode, anchor: dt.date | None, today: dt.date, content: Content
 ) -> list[dt.date | None]:
     """The dates of maintenance audits already done, asked only for the years that have begun."""
     done: list[dt.date | None] = []
     if mode != "certified" or not anchor:
         return done
-    years = maintenance_years_begun(anchor, today, c)
+    years = maintenance_years_begun(anchor, today, content)
     if not years:
         return done
     st.markdown("**Maintenance audits already done** (leave empty if not yet)")
     for (n, calendar_year), column in zip(years, st.columns(len(years)), strict=True):
         with column:
             done.append(
-                st.date_input(
+                _date_field(
+                    form,
+                    f"maintenance_{n}",
                     f"Year {n} maintenance audit ({calendar_year}) done on",
-                    value=None,
-                    key=f"cy.done{n}",
-                    persist_state="session",
-                    **_date_args(today),
+                    f"cy.done{n}",
                 )
             )
-            fields[f"maintenance_{n}"] = st.container()
     return done
 
 
-def program_and_partner(fields: Fields, c: Content) -> tuple[str, str | None]:
+def program_and_partner(form: Form, content: Content) -> tuple[str, str | None]:
     """The BC program, and the certifying partner with its own cycle rules shown under it."""
-    programs = programs_for("BC", c)
-    partners = {p.id: p for p in c.partners if p.jurisdiction == "BC"}
+    programs = programs_for("BC", content)
+    partners = {p.id: p for p in content.partners if p.jurisdiction == "BC"}
     left, right = st.columns(2)
     with left:
         program_id = st.selectbox(
             "Program",
             [p.id for p in programs],
-            format_func=lambda pid: c.program(pid).name,
+            format_func=lambda pid: content.program(pid).name,
             key="cy.program",
             persist_state="session",
         )
-        fields["program"] = st.container()
+        form.slots["program"] = st.container()
     with right:
         partner_id = st.selectbox(
             "Certifying partner",
             [None, *partners],
             format_func=lambda pid: "Other / not sure" if pid is None else partners[pid].name,
             key="cy.partner",
-            help="Some partners add rules: a minimum gap between audits, a report deadline, notice of audit.",
+            help="Some partners add rules: audits on the certification anniversary, a minimum gap "
+            "between audits, a report deadline, notice of audit.",
             persist_state="session",
         )
-        fields["partner"] = st.container()
-        rule = partner_rule(partner_id, c)
+        form.slots["partner"] = st.container()
+        rule = partner_rule(partner_id, content)
         if rule:
-            st.caption(f"{rule.note} ([source, {rule.effective}]({rule.source_url}))")
+            st.caption(f"{rule.note} Sources are at the foot of the page.")
     return program_id, partner_id
 
 
-def auditor_trained_on(fields: Fields, today: dt.date) -> dt.date | None:
+def auditor_trained_on(form: Form) -> dt.date | None:
     """When the internal auditor was trained, asked only once the user says there is one."""
     if not st.checkbox("Our internal auditor is trained", key="cy.auditor", persist_state="session"):
         return None
-    trained_on = st.date_input(
+    return _date_field(
+        form,
+        "auditor_trained_on",
         "Internal auditor trained on",
-        value=None,
-        key="cy.auditor_on",
-        help="The day the auditor finished the internal auditor course (or the last refresher).",
-        persist_state="session",
-        **_date_args(today),
+        "cy.auditor_on",
+        "The day the auditor finished the internal auditor course (or the last refresher).",
     )
-    fields["auditor_trained_on"] = st.container()
-    return trained_on
 
 
 def build(
-    fields: Fields,
-    c: Content,
+    form: Form,
+    content: Content,
     today: dt.date,
     *,
     mode: Mode,
@@ -176,9 +191,11 @@ def build(
     trained_on: dt.date | None,
 ) -> Schedule | None:
     """The schedule, or None after showing the problem right under the field it came from."""
+    if form.refused:
+        return None  # each unreadable date already has its message under it
+    field = "certified_on" if mode == "certified" else "planned_on"
     if not anchor:
-        field = "certified_on" if mode == "certified" else "planned_on"
-        with fields[field]:
+        with form.slots[field]:
             st.info("Enter the date to see your schedule.", icon=":material/event:")
         return None
     try:
@@ -191,12 +208,13 @@ def build(
             auditor_trained_on=trained_on,
             maintenance_done=done,
             today=today,
-            content=c,
+            content=content,
         )
-    except CycleInputError as exc:
-        with fields.get(exc.field, st.container()):
-            st.error(exc.message, icon=":material/error:")
-        return None
+    except CycleInputError as error:
+        form.show_error(error)
+    except ValueError as error:  # a date the calendar cannot extend far enough
+        form.show_error(CycleInputError(field, str(error)))
+    return None
 
 
 # --- the schedule, section by section ----------------------------------------------------------
@@ -224,10 +242,23 @@ def today_section(plan: Schedule, view: CycleStatus, today: dt.date) -> None:
         )
 
 
-def glance_section(plan: Schedule, view: CycleStatus, today: dt.date, c: Content) -> None:
+def _calendar_file(plan: Schedule, content: Content) -> Callable[[], bytes]:
+    """The .ics file, built only when the user clicks the download button."""
+
+    def build_file() -> bytes:
+        from cor.exports.calendar import to_ics
+
+        return to_ics(plan, content=content)
+
+    return build_file
+
+
+def glance_section(plan: Schedule, view: CycleStatus, today: dt.date, content: Content) -> None:
     """The timeline chart, the same milestones as a table, and the calendar file."""
+    from cor.charts.cycle import milestone_rows, timeline_spec
+
     st.header("Your cycle at a glance", divider="gray")
-    st.altair_chart(timeline_chart(plan, today, view), width="stretch")
+    st.vega_lite_chart(timeline_spec(plan, today, view), width="stretch")
     st.caption(
         "Shaded bands are calendar years; dashed lines are the on-site deadlines and the "
         "certificate's expiry; the red line is today. Thin bars show the dates an audit is "
@@ -243,24 +274,25 @@ def glance_section(plan: Schedule, view: CycleStatus, today: dt.date, c: Content
     )
     st.download_button(
         "Download calendar (.ics)",
-        data=to_ics(plan, content=c),
+        data=_calendar_file(plan, content),
         file_name="cor-audit-cycle.ics",
         mime="text/calendar",
         key="cy.ics",
         on_click="ignore",
         icon=":material/calendar_month:",
     )
-    reminders = " and ".join(str(d) for d in sorted(c.cycle.reminder_days, reverse=True))
+    reminders = " and ".join(str(days) for days in sorted(content.cycle.reminder_days, reverse=True))
     st.caption(
         f"Every milestone as an all-day event, with reminders {reminders} days before each audit "
         "still to do. Opens in Google Calendar, Outlook and Apple Calendar (import the file)."
     )
 
 
-def auditor_section(plan: Schedule, c: Content) -> None:
-    """Who may do each audit under the program, and when the internal auditor's training lapses."""
-    rules = c.cycle
-    program = c.program(plan.program_id)
+def auditor_section(plan: Schedule, content: Content) -> None:
+    """Who may do each audit under the program, and what keeps the internal auditor certified
+    under the chosen partner's rule."""
+    program = content.program(plan.program_id)
+    rule = auditor_rule_text(plan.partner_id, content)
     st.header("Your internal auditor", divider="gray")
     st.write(
         f"**{program.name}.** Certification audit: {program.certification_auditor}. "
@@ -269,22 +301,25 @@ def auditor_section(plan: Schedule, c: Content) -> None:
     if plan.auditor_trained_on:
         lapses = plan.milestone("auditor-expiry").due
         st.write(
-            f"Trained on {long_date(plan.auditor_trained_on)}: certified until {long_date(lapses)}. "
-            f"{rules.internal_auditor_refresher}"
+            f"Trained on {long_date(plan.auditor_trained_on)}: certified until {long_date(lapses)}. {rule}"
         )
     else:
         st.write(
             "No trained internal auditor entered. A trained internal auditor (a permanent employee, "
-            f"after the partner's course) can do the maintenance audits. {rules.internal_auditor_refresher}"
+            f"after the partner's course) can do the maintenance audits. {rule}"
         )
-    st.caption(
-        f"Sources: [internal auditors]({rules.internal_auditor_source_url}), [programs, {program.effective}]"
-        f"({program.source_url})."
-    )
 
 
-def sources_section(plan: Schedule, today: dt.date, c: Content) -> None:
-    """Every rule the schedule applied, with its source and year."""
-    st.header("Where these rules come from", divider="gray")
-    st.markdown("\n".join(rule_sources(plan, today, c)))
+def sources_section(plan: Schedule, today: dt.date, content: Content) -> None:
+    """Every rule the schedule applied, with its source and year, out of the way in an expander."""
+    program = content.program(plan.program_id)
+    lines = [
+        *rule_sources(plan, today, content),
+        f"- Internal auditors: [{'your partner' if auditor_rule(plan.partner_id, content) else 'general rule'}]"
+        f"({auditor_source(plan.partner_id, content)}).",
+        f"- {program.name}: [who audits, {program.effective}]({program.source_url}).",
+        *jurisdiction_sources(st.session_state.get("jurisdiction"), content),
+    ]
+    with st.expander("Sources"):
+        st.markdown("\n".join(lines))
     st.caption("An unofficial planner: confirm your dates with your certifying partner.")

@@ -1,6 +1,10 @@
 """The three-year cycle as a timeline: calendar years as bands, each milestone as a mark in its
 lane, the year-end deadlines as dashed rules and today as a red rule.
 
+The spec is written as plain Vega-Lite data, one function per layer, without building Altair
+objects: Altair's objects and their validation were most of the Cycle page's rerun (issue 13).
+The tests turn the spec into an Altair chart, which checks it against the Vega-Lite schema.
+
 The picture answers "where am I in the cycle?" at a glance; the page shows the same rows as a
 table for anyone who cannot see or read the chart. Dates are handed to Vega-Lite as local
 date-times (no time zone), so a deadline of 31 December never drifts to 30 December on a
@@ -9,12 +13,20 @@ screen west of Greenwich.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import date, timedelta
-
-import altair as alt
-import pandas as pd
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from cor.cycle import CycleStatus, Milestone, Schedule, State, long_date, status
+
+if TYPE_CHECKING:
+    import altair as alt
+    import pandas as pd
+
+Spec = dict[str, Any]
+Row = dict[str, Any]
 
 LANES: dict[str, str] = {
     "certification": "Audits",
@@ -54,23 +66,30 @@ STATE_SHAPES: dict[State, str] = {
 }
 TODAY_COLOUR = "#c62828"
 LANE_HEIGHT = 62
-LEGEND = alt.Legend(
-    title="Status", orient="bottom", direction="horizontal", columns=2, symbolSize=150, symbolOpacity=1
-)
+LEGEND: Spec = {
+    "columns": 2,
+    "direction": "horizontal",
+    "orient": "bottom",
+    "symbolOpacity": 1,
+    "symbolSize": 150,
+    "title": "Status",
+}
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
 
 
-def _ts(day: date) -> pd.Timestamp:
-    return pd.Timestamp(day.year, day.month, day.day)
+def _iso(day: date) -> str:
+    """A local date-time without a zone: 31 December stays 31 December west of Greenwich."""
+    return f"{day.isoformat()}T00:00:00"
 
 
-def milestone_rows(schedule: Schedule, view: CycleStatus) -> pd.DataFrame:
+def milestone_records(schedule: Schedule, view: CycleStatus) -> list[Row]:
     """One row per milestone: the data of the chart, and of the table that stands in for it."""
     rows = []
     for item in view.items:
         m: Milestone = item.milestone
         rows.append(
             {
-                "date": _ts(m.on),
+                "date": _iso(m.on),
                 "Date": long_date(m.on),
                 "Lane": LANES[m.kind],
                 "Milestone": m.title,
@@ -81,7 +100,16 @@ def milestone_rows(schedule: Schedule, view: CycleStatus) -> pd.DataFrame:
                 "Source": m.source_url,
             }
         )
-    return pd.DataFrame(rows)
+    return rows
+
+
+def milestone_rows(schedule: Schedule, view: CycleStatus) -> pd.DataFrame:
+    """The milestone records as a table (pandas loads only when a table is shown)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(milestone_records(schedule, view))
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
 
 
 def _domain(schedule: Schedule, today: date) -> tuple[date, date]:
@@ -91,158 +119,245 @@ def _domain(schedule: Schedule, today: date) -> tuple[date, date]:
     return first - timedelta(days=20), max(date(last.year + 1, 1, 1), last + timedelta(days=120))
 
 
-def timeline_chart(schedule: Schedule, today: date, view: CycleStatus | None = None) -> alt.LayerChart:
-    """Layered timeline of ``schedule`` as seen on ``today``."""
-    view = view or status(schedule, today)
+@dataclass(frozen=True)
+class Frame:
+    """What every layer shares: the x domain, the lanes shown, and the plot's height."""
+
+    start: date
+    end: date
+    lanes: tuple[str, ...]
+    height: int
+
+    @property
+    def lane_scale(self) -> Spec:
+        return {"domain": list(self.lanes), "padding": 0.9}
+
+    @property
+    def lane_axis(self) -> Spec:
+        return {
+            "axis": {"labelFontSize": 11, "labelLimit": 170, "title": None},
+            "field": "Lane",
+            "scale": self.lane_scale,
+            "sort": list(self.lanes),
+            "type": "nominal",
+        }
+
+
+def _frame(schedule: Schedule, today: date) -> Frame:
     start, end = _domain(schedule, today)
-    x_scale = alt.Scale(domain=[_ts(start).isoformat(), _ts(end).isoformat()])
-    x_axis = alt.Axis(title=None, format="%b %Y", labelAngle=0, tickCount=8, grid=False)
     present = {LANES[m.kind] for m in schedule.milestones}
-    lanes = [lane for lane in LANE_ORDER if lane in present]
-    height = LANE_HEIGHT * len(lanes) + 70
-    lane_scale = alt.Scale(domain=lanes, padding=0.9)
+    lanes = tuple(lane for lane in LANE_ORDER if lane in present)
+    return Frame(start=start, end=end, lanes=lanes, height=LANE_HEIGHT * len(lanes) + 70)
 
-    bands = pd.DataFrame(
-        [
-            {
-                "start": _ts(max(date(y.calendar_year, 1, 1), start)),
-                "end": _ts(min(date(y.calendar_year + 1, 1, 1), end)),
-                # Short: on a phone a band is ~65 px wide; the axis already names the years.
-                "Band": f"Year {y.number}" if y.number < len(schedule.years) else "Re-cert",
-                "fill": "#dfe7f2" if y.number % 2 == 0 else "#f4f7fb",
-            }
-            for y in schedule.years
-        ]
-    )
-    band_layer = (
-        alt.Chart(bands)
-        .mark_rect(opacity=0.8)
-        .encode(
-            x=alt.X("start:T", scale=x_scale, axis=x_axis),
-            x2="end:T",
-            fill=alt.Fill("fill:N", scale=None, legend=None),
-        )
-    )
-    band_text = (
-        alt.Chart(bands)
-        .mark_text(align="left", baseline="bottom", dx=4, fontSize=11, color="#33475b")
-        .encode(x="start:T", y=alt.value(height - 4), text="Band:N")
-    )
 
-    deadlines = pd.DataFrame(
-        [
-            {"date": _ts(y.deadline), "Deadline": f"Year {y.number} audit on site by {long_date(y.deadline)}"}
-            for y in schedule.years[1:-1]
-        ]
-        + [
-            {
-                "date": _ts(schedule.expires_on),
-                "Deadline": f"Certificate expires {long_date(schedule.expires_on)}",
-            }
-        ]
-    )
-    deadline_layer = (
-        alt.Chart(deadlines)
-        .mark_rule(strokeDash=[5, 3], color="#33475b", strokeWidth=1.5)
-        .encode(x="date:T", tooltip=[alt.Tooltip("Deadline:N")])
-    )
+def _x(field: str) -> Spec:
+    return {"field": field, "type": "temporal"}
 
-    windows = pd.DataFrame(
-        [
-            {
-                "row": i % 2,
-                "start": _ts(m.earliest),
-                "end": _ts(min(m.latest or m.due, m.due)),
-                "Lane": LANES[m.kind],
-                "Window": (
-                    f"{m.title}: allowed {long_date(m.earliest)} to {long_date(min(m.latest or m.due, m.due))}"
-                ),
-            }
-            for i, m in enumerate(
-                m
-                for m in schedule.milestones
-                if m.is_audit and m.earliest and not m.done_on and m.earliest <= min(m.latest or m.due, m.due)
-            )
-        ],
-        columns=["row", "start", "end", "Lane", "Window"],
-    )
-    window_layers = [
-        alt.Chart(windows[windows["row"] == row])
-        .mark_bar(height=5, opacity=0.45, color="#1565c0", cornerRadius=2, yOffset=12 + 8 * row)
-        .encode(
-            x="start:T",
-            x2="end:T",
-            y=alt.Y("Lane:N", scale=lane_scale),
-            tooltip=[alt.Tooltip("Window:N", title="Audit window")],
-        )
-        for row in (0, 1)
+
+def year_bands(schedule: Schedule, frame: Frame, datasets: dict[str, list[Row]]) -> list[Spec]:
+    """Calendar years as alternating shaded bands, each named at its foot."""
+    datasets["bands"] = [
+        {
+            "start": _iso(max(date(y.calendar_year, 1, 1), frame.start)),
+            "end": _iso(min(date(y.calendar_year + 1, 1, 1), frame.end)),
+            # Short: on a phone a band is ~65 px wide; the axis already names the years.
+            "Band": f"Year {y.number}" if y.number < len(schedule.years) else "Re-cert",
+            "fill": "#dfe7f2" if y.number % 2 == 0 else "#f4f7fb",
+        }
+        for y in schedule.years
     ]
+    x_axis = {"format": "%b %Y", "grid": False, "labelAngle": 0, "tickCount": 8, "title": None}
+    band = {
+        "data": {"name": "bands"},
+        "mark": {"type": "rect", "opacity": 0.8},
+        "encoding": {
+            "fill": {"field": "fill", "legend": None, "scale": None, "type": "nominal"},
+            "x": {**_x("start"), "axis": x_axis, "scale": {"domain": [_iso(frame.start), _iso(frame.end)]}},
+            "x2": {"field": "end"},
+        },
+    }
+    label = {
+        "data": {"name": "bands"},
+        "mark": {
+            "type": "text",
+            "align": "left",
+            "baseline": "bottom",
+            "color": "#33475b",
+            "dx": 4,
+            "fontSize": 11,
+        },
+        "encoding": {
+            "text": {"field": "Band", "type": "nominal"},
+            "x": _x("start"),
+            "y": {"value": frame.height - 4},
+        },
+    }
+    return [band, label]
 
-    rows = milestone_rows(schedule, view)
-    states = list(STATE_LABELS)
-    colour = alt.Color(
-        "Status:N",
-        scale=alt.Scale(domain=[STATE_LABELS[s] for s in states], range=[STATE_COLOURS[s] for s in states]),
-        legend=LEGEND,
-    )
-    shape = alt.Shape(
-        "Status:N",
-        scale=alt.Scale(domain=[STATE_LABELS[s] for s in states], range=[STATE_SHAPES[s] for s in states]),
-        legend=LEGEND,
-    )
-    tooltip = [
-        alt.Tooltip("Milestone:N"),
-        alt.Tooltip("Date:N"),
-        alt.Tooltip("Status:N"),
-        alt.Tooltip("Details:N"),
+
+def deadline_rules(schedule: Schedule, datasets: dict[str, list[Row]]) -> Spec:
+    """Each maintenance year's on-site deadline and the certificate's expiry, as dashed rules."""
+    datasets["deadlines"] = [
+        {"date": _iso(y.deadline), "Deadline": f"Year {y.number} audit on site by {long_date(y.deadline)}"}
+        for y in schedule.years[1:-1]
+    ] + [
+        {
+            "date": _iso(schedule.expires_on),
+            "Deadline": f"Certificate expires {long_date(schedule.expires_on)}",
+        }
     ]
-    y = alt.Y(
-        "Lane:N",
-        scale=lane_scale,
-        sort=lanes,
-        axis=alt.Axis(title=None, labelLimit=170, labelFontSize=11),
-    )
-    points = (
-        alt.Chart(rows)
-        .mark_point(size=160, filled=True, opacity=1, stroke="white", strokeWidth=1)
-        .encode(x="date:T", y=y, color=colour, shape=shape, tooltip=tooltip)
-    )
-    audit_rows = rows[rows["Lane"] == LANES["maintenance"]].reset_index(drop=True)
-    labels = [
-        alt.Chart(audit_rows[audit_rows.index % 2 == row])
-        .mark_text(dy=-14 - 14 * row, fontSize=11, color="#1f2d3d")
-        .encode(x="date:T", y=y, text="Label:N")
-        for row in (0, 1)
+    return {
+        "data": {"name": "deadlines"},
+        "mark": {"type": "rule", "color": "#33475b", "strokeDash": [5, 3], "strokeWidth": 1.5},
+        "encoding": {"tooltip": [{"field": "Deadline", "type": "nominal"}], "x": _x("date")},
+    }
+
+
+def _last_allowed(m: Milestone) -> date:
+    return min(m.latest or m.due, m.due)
+
+
+def audit_windows(schedule: Schedule, frame: Frame, datasets: dict[str, list[Row]]) -> list[Spec]:
+    """Thin bars for the dates an audit is allowed on, when a partner's gap narrows them."""
+    open_audits = [
+        (m, m.earliest)
+        for m in schedule.milestones
+        if m.is_audit and m.earliest and not m.done_on and m.earliest <= _last_allowed(m)
     ]
-
-    today_df = pd.DataFrame([{"date": _ts(today), "Today": f"Today, {long_date(today)}"}])
-    today_rule = (
-        alt.Chart(today_df)
-        .mark_rule(color=TODAY_COLOUR, strokeWidth=2)
-        .encode(x="date:T", tooltip=[alt.Tooltip("Today:N")])
-    )
-    today_text = (
-        alt.Chart(today_df)
-        .mark_text(align="left", baseline="top", dx=4, color=TODAY_COLOUR, fontWeight="bold", fontSize=12)
-        .encode(x="date:T", y=alt.value(2), text=alt.value("Today"))
-    )
-
-    return (
-        alt.layer(
-            band_layer,
-            band_text,
-            deadline_layer,
-            *window_layers,
-            points,
-            *labels,
-            today_rule,
-            today_text,
+    rows = [
+        {
+            "row": i % 2,
+            "start": _iso(earliest),
+            "end": _iso(_last_allowed(m)),
+            "Lane": LANES[m.kind],
+            "Window": f"{m.title}: allowed {long_date(earliest)} to {long_date(_last_allowed(m))}",
+        }
+        for i, (m, earliest) in enumerate(open_audits)
+        if earliest is not None
+    ]
+    layers = []
+    for row in (0, 1):
+        datasets[f"windows-{row}"] = [r for r in rows if r["row"] == row]
+        mark = {"type": "bar", "color": "#1565c0", "cornerRadius": 2, "height": 5, "opacity": 0.45}
+        layers.append(
+            {
+                "data": {"name": f"windows-{row}"},
+                "mark": {**mark, "yOffset": 12 + 8 * row},
+                "encoding": {
+                    "tooltip": [{"field": "Window", "title": "Audit window", "type": "nominal"}],
+                    "x": _x("start"),
+                    "x2": {"field": "end"},
+                    "y": {"field": "Lane", "scale": frame.lane_scale, "type": "nominal"},
+                },
+            }
         )
+    return layers
+
+
+def milestone_points(frame: Frame) -> Spec:
+    """Every milestone as a mark in its lane, coloured and shaped by its state."""
+    labels = [STATE_LABELS[state] for state in STATE_LABELS]
+    status_field = {"field": "Status", "legend": LEGEND, "type": "nominal"}
+    tooltip = [{"field": name, "type": "nominal"} for name in ("Milestone", "Date", "Status", "Details")]
+    return {
+        "data": {"name": "milestones"},
+        "mark": {
+            "type": "point",
+            "filled": True,
+            "opacity": 1,
+            "size": 160,
+            "stroke": "white",
+            "strokeWidth": 1,
+        },
+        "encoding": {
+            "color": {**status_field, "scale": {"domain": labels, "range": list(STATE_COLOURS.values())}},
+            "shape": {**status_field, "scale": {"domain": labels, "range": list(STATE_SHAPES.values())}},
+            "tooltip": tooltip,
+            "x": _x("date"),
+            "y": frame.lane_axis,
+        },
+    }
+
+
+def audit_labels(rows: list[Row], frame: Frame, datasets: dict[str, list[Row]]) -> list[Spec]:
+    """Short names over the audit marks, alternating two heights so neighbours do not collide."""
+    audit_rows = [row for row in rows if row["Lane"] == LANES["maintenance"]]
+    layers = []
+    for row in (0, 1):
+        datasets[f"labels-{row}"] = audit_rows[row::2]
+        layers.append(
+            {
+                "data": {"name": f"labels-{row}"},
+                "mark": {"type": "text", "color": "#1f2d3d", "dy": -14 - 14 * row, "fontSize": 11},
+                "encoding": {
+                    "text": {"field": "Label", "type": "nominal"},
+                    "x": _x("date"),
+                    "y": frame.lane_axis,
+                },
+            }
+        )
+    return layers
+
+
+def today_marker(today: date, datasets: dict[str, list[Row]]) -> list[Spec]:
+    """Today as a red rule, labelled at the top."""
+    datasets["today"] = [{"date": _iso(today), "Today": f"Today, {long_date(today)}"}]
+    rule = {
+        "data": {"name": "today"},
+        "mark": {"type": "rule", "color": TODAY_COLOUR, "strokeWidth": 2},
+        "encoding": {"tooltip": [{"field": "Today", "type": "nominal"}], "x": _x("date")},
+    }
+    text_mark = {"align": "left", "baseline": "top", "color": TODAY_COLOUR, "dx": 4, "fontSize": 12}
+    text = {
+        "data": {"name": "today"},
+        "mark": {"type": "text", **text_mark, "fontWeight": "bold"},
+        "encoding": {"text": {"value": "Today"}, "x": _x("date"), "y": {"value": 2}},
+    }
+    return [rule, text]
+
+
+def timeline_dict(schedule: Schedule, today: date, view: CycleStatus | None = None) -> Spec:
+    """The layered timeline of ``schedule`` as seen on ``today``, as a Vega-Lite spec."""
+    view = view or status(schedule, today)
+    frame = _frame(schedule, today)
+    rows = milestone_records(schedule, view)
+    datasets: dict[str, list[Row]] = {"milestones": rows}
+    layers = [
+        *year_bands(schedule, frame, datasets),
+        deadline_rules(schedule, datasets),
+        *audit_windows(schedule, frame, datasets),
+        milestone_points(frame),
+        *audit_labels(rows, frame, datasets),
+        *today_marker(today, datasets),
+    ]
+    return {
+        "$schema": SCHEMA,
+        "config": {"view": {"continuousWidth": 300, "continuousHeight": 300, "strokeWidth": 0}},
+        "layer": layers,
         # "fit-x": fill the page's width but keep the plot's own height (plain "fit" squeezes the
         # plot so plot, legend and axis together fit the height).
-        .properties(
-            height=height,
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        )
-        .configure_view(strokeWidth=0)
-    )
+        "autosize": {"contains": "padding", "type": "fit-x"},
+        "height": frame.height,
+        "datasets": datasets,
+    }
+
+
+def timeline_chart(schedule: Schedule, today: date, view: CycleStatus | None = None) -> alt.LayerChart:
+    """The timeline as an Altair chart, for tests and notebooks: building it validates the spec
+    against the Vega-Lite schema. The page uses timeline_spec, which skips Altair."""
+    import altair as alt
+
+    return alt.LayerChart.from_dict(timeline_dict(schedule, today, view))
+
+
+@lru_cache(maxsize=256)
+def _spec_json(schedule: Schedule, today: date, view: CycleStatus) -> str:
+    return json.dumps(timeline_dict(schedule, today, view))
+
+
+def timeline_spec(schedule: Schedule, today: date, view: CycleStatus) -> Spec:
+    """The timeline spec, built once per (schedule, today, view): these are frozen models, so
+    equal inputs give the same chart. Each call returns a fresh dict, so no caller can change what
+    another session gets."""
+    spec: Spec = json.loads(_spec_json(schedule, today, view))
+    return spec

@@ -56,7 +56,9 @@ def test_the_rules_dates_are_in_the_file(trucking: Schedule) -> None:
     on = {e.decoded("DTSTART") for e in _events(to_ics(trucking, stamp=STAMP))}
     assert date(2024, 2, 29) in on  # certification
     assert date(2025, 9, 15) in on  # the recorded year 2 audit
-    assert date(2026, 12, 31) in on  # year 3 audit on site by 31 December
+    # SafetyDriven's Terms of Participation: year 3 audit on or before the second anniversary,
+    # which for a 29 February certificate is 28 February 2026 (2026 has no 29 February).
+    assert date(2026, 2, 28) in on
     assert date(2027, 2, 28) in on  # expiry: three years, 29 Feb -> 28 Feb
     assert date(2024, 2, 29) + timedelta(days=45) in on  # SafetyDriven: report within 45 days
     assert date(2027, 6, 1) in on  # internal auditor certification lapses after 3 years

@@ -9,7 +9,10 @@ audits, report within 45 days; BCMSA: 14 days' notice; BCMEA: 21; BCFSC: year-en
 from __future__ import annotations
 
 import inspect
+import re
 from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -25,12 +28,30 @@ from cor.cycle import (
     schedule,
     status,
 )
+from cor.models import Content
 
 TODAY = date(2026, 11, 21)
 
 
 def _by_id(sched: cor.cycle.Schedule, milestone_id: str) -> cor.cycle.Milestone:
     return sched.milestone(milestone_id)
+
+
+def _year_end_with_gap() -> Content:
+    """SafetyDriven's rules as its 2017 audit-cycle page states them (6 months between audits,
+    maintenance audits by 31 December), without its Terms' anniversary timing: the content the
+    gap arithmetic below was written against, so those tests keep testing the gap alone."""
+    c = default_content()
+    edited = tuple(
+        r.model_copy(update={"maintenance_due_on": "year_end", "recertification_window_months": None})
+        if r.partner == "safetydriven"
+        else r
+        for r in c.cycle.partner_rules
+    )
+    return c.model_copy(update={"cycle": c.cycle.model_copy(update={"partner_rules": edited})})
+
+
+GAP = _year_end_with_gap()
 
 
 # --- plan(): the contract, across year ends and leap years ----------------------------------
@@ -114,7 +135,7 @@ def test_incentive_is_credited_the_year_after_each_audit_year_as_an_estimate() -
 def test_late_year_certification_with_six_month_gap_pushes_year_2_earliest_date() -> None:
     # Certified 20 Dec 2025: year 2 is calendar 2026, but SafetyDriven wants 6 months between
     # audits, so not before 20 June 2026.
-    s = schedule(certified_on=date(2025, 12, 20), partner="safetydriven", today=date(2026, 1, 5))
+    s = schedule(certified_on=date(2025, 12, 20), partner="safetydriven", content=GAP, today=date(2026, 1, 5))
     year2 = _by_id(s, "maintenance-2")
     assert year2.earliest == date(2026, 6, 20)
     assert year2.due == date(2026, 12, 31)
@@ -123,7 +144,7 @@ def test_late_year_certification_with_six_month_gap_pushes_year_2_earliest_date(
 
 def test_early_certification_keeps_year_2_earliest_at_january_1() -> None:
     # Certified in March: 6 months later is September of year 1, so year 2 opens on 1 January.
-    s = schedule(certified_on=date(2025, 3, 14), partner="safetydriven", today=TODAY)
+    s = schedule(certified_on=date(2025, 3, 14), partner="safetydriven", content=GAP, today=TODAY)
     assert _by_id(s, "maintenance-2").earliest == date(2026, 1, 1)
 
 
@@ -131,6 +152,7 @@ def test_year_3_earliest_date_counts_from_the_recorded_year_2_audit() -> None:
     s = schedule(
         certified_on=date(2025, 3, 14),
         partner="safetydriven",
+        content=GAP,
         maintenance_done=[date(2026, 11, 2)],
         today=TODAY,
     )
@@ -141,7 +163,7 @@ def test_year_3_earliest_date_counts_from_the_recorded_year_2_audit() -> None:
 
 def test_gap_before_re_certification_brings_year_3_latest_date_forward() -> None:
     # Expiry 1 Mar 2028; re-certification needs 6 months after year 3, so year 3 by 1 Sep 2027.
-    s = schedule(certified_on=date(2025, 3, 1), partner="safetydriven", today=TODAY)
+    s = schedule(certified_on=date(2025, 3, 1), partner="safetydriven", content=GAP, today=TODAY)
     year3 = _by_id(s, "maintenance-3")
     assert year3.latest == date(2027, 9, 1)
     assert year3.due == date(2027, 12, 31)
@@ -153,6 +175,7 @@ def test_late_year_3_audit_makes_re_certification_infeasible() -> None:
     s = schedule(
         certified_on=date(2024, 3, 1),
         partner="safetydriven",
+        content=GAP,
         maintenance_done=[date(2025, 6, 1), date(2026, 12, 15)],
         today=date(2026, 12, 20),
     )
@@ -165,6 +188,7 @@ def test_recorded_audits_closer_than_the_minimum_gap_are_flagged() -> None:
     s = schedule(
         certified_on=date(2025, 11, 20),
         partner="safetydriven",
+        content=GAP,
         maintenance_done=[date(2026, 2, 1)],
         today=TODAY,
     )
@@ -173,7 +197,7 @@ def test_recorded_audits_closer_than_the_minimum_gap_are_flagged() -> None:
 
 
 def test_report_is_due_45_days_after_each_audit_for_safetydriven() -> None:
-    s = schedule(certified_on=date(2026, 1, 10), partner="safetydriven", today=TODAY)
+    s = schedule(certified_on=date(2026, 1, 10), partner="safetydriven", content=GAP, today=TODAY)
     reports = {m.id: m.due for m in s.of_kind("report_due")}
     assert reports["report-certification"] == date(2026, 1, 10) + timedelta(days=45)
     # Not done yet: at the latest 45 days after the last allowed day (31 Dec 2027).
@@ -190,7 +214,8 @@ def test_notice_of_audit_lead_time_comes_from_the_partner_rule(partner: str, day
 
 
 def test_bcfsc_year_end_deadline_is_30_november_from_2024() -> None:
-    s = schedule(certified_on=date(2024, 5, 1), partner="bcfsc", today=date(2025, 1, 10))
+    # Anniversary 1 August (second half-year): the audit may slip to the year end, from 2024 30 November.
+    s = schedule(certified_on=date(2024, 8, 1), partner="bcfsc", today=date(2025, 1, 10))
     assert _by_id(s, "maintenance-2").due == date(2025, 11, 30)
     assert _by_id(s, "maintenance-3").due == date(2026, 11, 30)
     assert "30 Nov" in _by_id(s, "maintenance-2").detail
@@ -198,7 +223,7 @@ def test_bcfsc_year_end_deadline_is_30_november_from_2024() -> None:
 
 
 def test_bcfsc_deadline_before_2024_was_still_31_december() -> None:
-    s = schedule(certified_on=date(2022, 6, 1), partner="bcfsc", today=date(2023, 1, 15))
+    s = schedule(certified_on=date(2022, 9, 1), partner="bcfsc", today=date(2023, 1, 15))
     assert _by_id(s, "maintenance-2").due == date(2023, 12, 31)  # the 2023 audit
     assert _by_id(s, "maintenance-3").due == date(2024, 11, 30)  # the rule applies from 2024
 
@@ -375,6 +400,7 @@ def test_after_the_gap_latest_date_a_warning_says_it_is_too_late_for_the_gap() -
     s = schedule(
         certified_on=date(2024, 3, 1),
         partner="safetydriven",
+        content=GAP,
         maintenance_done=[date(2025, 5, 1)],
         today=TODAY,
     )
@@ -470,3 +496,156 @@ def test_alberta_users_are_told_the_planner_follows_bc_rules_and_what_alberta_as
     assert note.startswith("This planner follows British Columbia's rules. In Alberta:")
     assert ab_cor.maintenance_auditor.lower() in note and str(ab_cor.source_url) in note
     assert cor.cycle.jurisdiction_note("BC", c) is None
+
+
+# --- audit timing and auditor rules by partner (issue 11.4) ---------------------------------
+# SafetyDriven, COR Policy Manual, Terms of Participation: "an annual maintenance audit on or
+# before the first and second anniversary date of a Certification Audit" and "a re-certification
+# audit before the expiry of the Term, performed no more than 6 months prior to the expiry".
+# BCFSC, Maintaining SAFE: due on the anniversary; in maintenance years it may wait until 30 June
+# or 31 December, whichever comes first (30 November from 2024, its year-end change).
+
+
+def test_safetydriven_maintenance_audits_are_due_on_the_certification_anniversaries() -> None:
+    s = schedule(certified_on=date(2025, 3, 14), partner="safetydriven", today=TODAY)
+    assert _by_id(s, "maintenance-2").due == date(2026, 3, 14)
+    assert _by_id(s, "maintenance-3").due == date(2027, 3, 14)
+    assert _by_id(s, "recertification").due == date(2028, 3, 14)
+    assert "terms-of-participation" in _by_id(s, "maintenance-2").source_url
+
+
+def test_safetydriven_re_certification_opens_6_months_before_expiry() -> None:
+    s = schedule(certified_on=date(2025, 3, 14), partner="safetydriven", today=TODAY)
+    recert = _by_id(s, "recertification")
+    assert recert.earliest == date(2027, 9, 14)
+    assert "6 months before expiry" in recert.detail
+
+
+def test_safetydriven_conflicting_year_end_statement_is_shown_with_its_own_source() -> None:
+    sched = schedule(certified_on=date(2025, 3, 14), partner="safetydriven", today=TODAY)
+    lines = cor.cycle.rule_sources(sched, TODAY)
+    conflict = lines[-1]
+    assert "also says" in conflict and "end of the year" in conflict
+    assert "safetydriven.ca/2018/10/11/cor-audit-reminder" in conflict
+    assert "terms-of-participation" in lines[-2]
+
+
+def test_general_rule_without_a_partner_stays_31_december() -> None:
+    s = schedule(certified_on=date(2025, 3, 14), today=TODAY)
+    assert _by_id(s, "maintenance-2").due == date(2026, 12, 31)
+    assert _by_id(s, "recertification").earliest is None
+
+
+@pytest.mark.parametrize(
+    ("certified", "year2_due"),
+    [
+        (date(2025, 3, 10), date(2026, 6, 30)),  # first half-year: grace to 30 June
+        (date(2025, 6, 30), date(2026, 6, 30)),  # the anniversary is the grace date itself
+        (date(2025, 7, 21), date(2026, 11, 30)),  # second half: 31 December, 30 November from 2024
+    ],
+)
+def test_bcfsc_maintenance_audit_may_slip_from_the_anniversary_to_the_half_year_end(
+    certified: date, year2_due: date
+) -> None:
+    s = schedule(certified_on=certified, partner="bcfsc", today=TODAY)
+    assert _by_id(s, "maintenance-2").due == year2_due
+    assert _by_id(s, "recertification").due == add_years(certified, 3)  # no grace for re-certification
+
+
+def test_internal_auditor_rule_is_the_chosen_partners_with_its_source() -> None:
+    c = default_content()
+    bcfsc = cor.cycle.auditor_rule("bcfsc", c)
+    bccsa = cor.cycle.auditor_rule("bccsa", c)
+    assert bcfsc is not None and "7 hours" in bcfsc.rule and "BCFSC" in bcfsc.rule
+    assert bccsa is not None and "2-day" in bccsa.rule and "2 COR audits" in bccsa.rule
+    assert "bccsa.ca/cor_internal_auditors" in str(bccsa.source_url)
+    s = schedule(
+        certified_on=date(2025, 3, 14), partner="bccsa", auditor_trained_on=date(2024, 6, 1), today=TODAY
+    )
+    refresher = _by_id(s, "auditor-refresher")
+    assert bccsa.rule in refresher.detail and refresher.source_url == str(bccsa.source_url)
+
+
+def test_the_7_hour_refresher_is_not_attributed_to_every_partner() -> None:
+    general = default_content().cycle.internal_auditor_refresher
+    assert "7-hour" not in general and "7 hours" not in general
+    s = schedule(certified_on=date(2025, 3, 14), auditor_trained_on=date(2024, 6, 1), today=TODAY)
+    assert "7 hours" not in _by_id(s, "auditor-refresher").detail
+
+
+def test_alberta_maintenance_audits_pass_at_a_lower_mark_with_its_source() -> None:
+    c = default_content()
+    note = cor.cycle.jurisdiction_note("AB", c)
+    assert note is not None
+    assert "60% overall" in note and "80% for certification" in note and "Energy Safety Canada" in note
+
+
+def test_alberta_mark_without_a_figure_says_unconfirmed() -> None:
+    c = default_content()
+    rules = tuple(r.model_copy(update={"overall_min_pct": None}) for r in c.cycle.maintenance_pass)
+    content = c.model_copy(update={"cycle": c.cycle.model_copy(update={"maintenance_pass": rules})})
+    note = cor.cycle.jurisdiction_note("AB", content)
+    assert note is not None and "unconfirmed" in note and "60%" not in note
+
+
+def test_certification_pass_mark_comes_from_the_jurisdictions_pass_rule() -> None:
+    c = default_content()
+    bc = c.jurisdiction("BC")
+    stricter = bc.model_copy(
+        update={"pass_rule": bc.pass_rule.model_copy(update={"overall_min_pct": Decimal(85)})}
+    )
+    content = c.model_copy(
+        update={"jurisdictions": tuple(stricter if j.code == "BC" else j for j in c.jurisdictions)}
+    )
+    s = schedule(mode="planning", planned_on=date(2027, 3, 1), today=TODAY, content=content)
+    assert "Pass: 85% overall and at least 50% on every element." in _by_id(s, "certification").detail
+
+
+def test_no_pass_mark_literal_in_the_planner() -> None:
+    for module in Path(cor.cycle.__file__).parent.glob("*.py"):
+        text = module.read_text()
+        assert "80%" not in text and "50%" not in text, module.name
+
+
+def test_no_module_of_the_planner_names_a_partner() -> None:
+    for module in Path(cor.cycle.__file__).parent.glob("*.py"):
+        text = module.read_text()
+        for partner in default_content().partners:
+            assert f'"{partner.id}"' not in text and f"'{partner.id}'" not in text, module.name
+
+
+@pytest.mark.parametrize("day", [date(9997, 6, 1), date(9999, 12, 31)])
+def test_plan_near_the_end_of_the_calendar_raises_a_value_error_with_a_message(day: date) -> None:
+    with pytest.raises(ValueError, match="past the last date"):
+        plan(day)
+
+
+def test_schedule_near_the_end_of_the_calendar_names_the_field() -> None:
+    today = date(9998, 1, 1)
+    with pytest.raises(CycleInputError) as err:
+        schedule(mode="planning", planned_on=date(9998, 6, 1), today=today)
+    assert err.value.field == "planned_on" and "too far ahead" in err.value.message
+
+
+def test_one_day_is_singular_in_every_message() -> None:
+    s = schedule(certified_on=date(2025, 3, 14), partner="bcmea", today=TODAY)
+    view = status(s, date(2026, 12, 30))
+    texts = " ".join(a.text for a in view.alerts)
+    assert "Only 1 day is left" in texts and not re.search(r"\b1 days", texts)
+
+
+def test_about_the_numbers_figures_carry_each_partner_rule_with_its_source() -> None:
+    from cor.cycle.figures import cycle_figures
+
+    figures = {f.figure: f for f in cycle_figures(default_content())}
+    assert "anniversary" in figures["Audit timing: SafetyDriven"].value
+    assert "terms-of-participation" in figures["Audit timing: SafetyDriven"].source_url
+    assert "conflicting statement" in " ".join(figures)
+    assert "7 hours" in figures["Internal auditor: BCFSC"].note
+    assert figures["Maintenance audit pass mark (Energy Safety Canada)"].value == "60% overall"
+
+
+def test_a_partner_without_an_auditor_rule_in_our_sources_is_asked_about() -> None:
+    c = default_content()
+    assert "no such rule for SafetyDriven" in cor.cycle.auditor_rule_text("safetydriven", c)
+    assert "no such rule" not in cor.cycle.auditor_rule_text(None, c)

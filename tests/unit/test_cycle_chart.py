@@ -16,8 +16,9 @@ TODAY = date(2026, 11, 21)
 
 @pytest.fixture
 def trucking() -> Schedule:
+    # Certified 1 Dec 2025: SafetyDriven's year 2 audit is due on the anniversary, 1 Dec 2026.
     return schedule(
-        certified_on=date(2025, 3, 14),
+        certified_on=date(2025, 12, 1),
         partner="safetydriven",
         auditor_trained_on=date(2024, 1, 10),
         today=TODAY,
@@ -53,8 +54,9 @@ def test_today_is_a_red_rule_on_todays_date(trucking: Schedule) -> None:
     assert [[_day(r["date"]) for r in rows] for rows in red_rules] == [[TODAY.isoformat()]]
 
 
-def test_year_end_deadlines_and_expiry_are_dashed_rules(trucking: Schedule) -> None:
-    spec = timeline_chart(trucking, TODAY).to_dict()
+def test_year_end_deadlines_and_expiry_are_dashed_rules() -> None:
+    general = schedule(certified_on=date(2025, 3, 14), auditor_trained_on=date(2024, 1, 10), today=TODAY)
+    spec = timeline_chart(general, TODAY).to_dict()
     dashed = [
         layer
         for layer in spec["layer"]
@@ -69,7 +71,8 @@ def test_year_end_deadlines_and_expiry_are_dashed_rules(trucking: Schedule) -> N
 
 
 def test_partner_year_end_moves_the_deadline_rules() -> None:
-    s = schedule(certified_on=date(2025, 3, 14), partner="bcfsc", today=TODAY)
+    # Certified in August: BCFSC's maintenance audits may slip to the year end, which is 30 November.
+    s = schedule(certified_on=date(2025, 8, 14), partner="bcfsc", today=TODAY)
     spec = timeline_chart(s, TODAY).to_dict()
     dates = {_day(r["date"]) for rows in spec["datasets"].values() for r in rows if "Deadline" in r}
     assert {"2026-11-30", "2027-11-30"} <= dates

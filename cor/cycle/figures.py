@@ -1,0 +1,90 @@
+"""The cycle's partner-specific figures for "About the numbers" (issue 11.4): audit timing by
+partner (anniversary, grace dates, re-certification window) with any conflicting statement, each
+partner's internal auditor rule, and maintenance pass marks that differ from certification.
+
+The lead wires ``cycle_figures`` into cor.figures; each Figure keeps its own source and year."""
+
+from __future__ import annotations
+
+from cor.figures import Figure
+from cor.formatting import show_pct
+from cor.models import Content, PartnerCycleRule
+
+
+def _timing(rule: PartnerCycleRule) -> str:
+    parts = []
+    if rule.maintenance_due_on == "anniversary":
+        parts.append("maintenance audits on or before the certification anniversary")
+    if rule.anniversary_grace_to:
+        parts.append("may slip to the first of " + " / ".join(rule.anniversary_grace_to) + " after it")
+    if rule.recertification_window_months is not None:
+        parts.append(
+            f"re-certification no more than {rule.recertification_window_months} months before expiry"
+        )
+    return "; ".join(parts)
+
+
+def timing_figures(content: Content) -> list[Figure]:
+    out = []
+    for rule in content.cycle.partner_rules:
+        timing = _timing(rule)
+        if not timing:
+            continue
+        name = content.partner(rule.partner).short_name
+        out.append(
+            Figure(
+                topic="Audit cycle (BC)",
+                figure=f"Audit timing: {name}",
+                value=timing,
+                year=rule.effective,
+                source_url=str(rule.timing_source_url or rule.source_url),
+                note=rule.note,
+            )
+        )
+        out += [
+            Figure(
+                topic="Audit cycle (BC)",
+                figure=f"Audit timing: {name} (conflicting statement)",
+                value=conflict.text,
+                year=conflict.effective,
+                source_url=str(conflict.source_url),
+                note="The planner uses the earlier date; confirm with the partner.",
+            )
+            for conflict in rule.conflicts
+        ]
+    return out
+
+
+def auditor_figures(content: Content) -> list[Figure]:
+    return [
+        Figure(
+            topic="Audit cycle (BC)",
+            figure=f"Internal auditor: {content.partner(rule.partner).short_name}",
+            value=f"certified {rule.valid_years} years",
+            year=rule.effective,
+            source_url=str(rule.source_url),
+            note=rule.rule + (f" {rule.source_note}" if rule.source_note else ""),
+        )
+        for rule in content.cycle.auditor_rules
+    ]
+
+
+def pass_figures(content: Content) -> list[Figure]:
+    return [
+        Figure(
+            topic=f"Audit cycle ({rule.jurisdiction})",
+            figure=f"Maintenance audit pass mark ({rule.stated_by})",
+            value=show_pct(rule.overall_min_pct) + " overall"
+            if rule.overall_min_pct is not None
+            else "unconfirmed",
+            year=rule.effective,
+            source_url=str(rule.source_url),
+            note=rule.note,
+        )
+        for rule in content.cycle.maintenance_pass
+    ]
+
+
+def cycle_figures(content: Content) -> list[Figure]:
+    """Every partner-specific cycle figure, sourced and dated."""
+    return [*timing_figures(content), *auditor_figures(content), *pass_figures(content)]
