@@ -317,7 +317,7 @@ def _done_dates(done: Sequence[date | None], anchor: date, today: date, years: i
 def _program(content: Content, program_id: str) -> Program:
     try:
         return content.program(program_id)
-    except StopIteration:
+    except KeyError:
         raise CycleInputError("program", f"Unknown program {program_id!r}.") from None
 
 
@@ -326,7 +326,7 @@ def _partner(content: Content, partner_id: str | None) -> tuple[Partner | None, 
         return None, None
     try:
         partner = content.partner(partner_id)
-    except StopIteration:
+    except KeyError:
         raise CycleInputError("partner", f"Unknown certifying partner {partner_id!r}.") from None
     return partner, partner_rule(partner_id, content)
 
