@@ -244,6 +244,12 @@ class QuestionBank(Record):
     def scales_by_id(self) -> dict[str, AnswerScale]:
         return {scale.id: scale for scale in self.scales}
 
+    @cached_property
+    def derived(self) -> dict[object, object]:
+        """Tables other modules derive from this bank and keep with it (e.g. cor.scoring's
+        layout of a question set). The bank never changes, so they never go stale."""
+        return {}
+
     def element(self, element_id: str) -> Element:
         try:
             return self.elements_by_id[element_id]
@@ -256,8 +262,17 @@ class QuestionBank(Record):
         except KeyError:
             raise NotInContent("answer scale", scale_id, self.scales_by_id) from None
 
+    @cached_property
+    def question_sets(self) -> dict[str, tuple[Question, ...]]:
+        """Every question set, by tag, in bank order; the same tuple each time it is asked for."""
+        sets: dict[str, list[Question]] = {}
+        for question in self.questions:
+            for tag in question.sets:
+                sets.setdefault(tag, []).append(question)
+        return {tag: tuple(questions) for tag, questions in sets.items()}
+
     def question_set(self, tag: str) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if tag in q.sets)
+        return self.question_sets.get(tag, ())
 
 
 # --- classification units, partners, incentives, cycle ------------------------------------
