@@ -20,7 +20,8 @@ from typing import cast
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
-from cor.formatting import points_below, show_pct
+from cor.formatting import points_below
+from cor.formatting import show_pct as show_pct  # re-exported: pages and reports import it from here
 from cor.models import AnswerOption, Content, Element, PassRule, Question, QuestionBank
 
 Points = int | float | Decimal | Fraction
@@ -62,8 +63,8 @@ def _exact(value: Points, what: str) -> Ratio:
     return number
 
 
-def _fraction_ratio(value: object) -> Ratio:
-    fraction = Fraction(value)  # type: ignore[arg-type]  # anything Fraction reads; it raises otherwise
+def _fraction_ratio(value: int | Fraction) -> Ratio:
+    fraction = Fraction(value)  # raises TypeError/ValueError for what is not a number at run time
     return fraction.numerator, fraction.denominator
 
 
