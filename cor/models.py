@@ -7,10 +7,11 @@ content is loaded once and shared by every session of the app.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -93,6 +94,17 @@ class NotInContent(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+RecordT = TypeVar("RecordT")
+
+
+def lookup(table: Mapping[str, RecordT], wanted: str, kind: str) -> RecordT:
+    """``table[wanted]``, or NotInContent naming the ``kind`` of record and the ids that exist."""
+    try:
+        return table[wanted]
+    except KeyError:
+        raise NotInContent(kind, wanted, table) from None
 
 
 class Record(BaseModel):
@@ -208,10 +220,7 @@ class AnswerScale(Record):
         return {option.id: option for option in self.options}
 
     def option(self, option_id: str) -> AnswerOption:
-        try:
-            return self.options_by_id[option_id]
-        except KeyError:
-            raise NotInContent(f"option of scale {self.id!r}", option_id, self.options_by_id) from None
+        return lookup(self.options_by_id, option_id, f"option of scale {self.id!r}")
 
 
 class Question(Record):
@@ -251,16 +260,10 @@ class QuestionBank(Record):
         return {}
 
     def element(self, element_id: str) -> Element:
-        try:
-            return self.elements_by_id[element_id]
-        except KeyError:
-            raise NotInContent("element", element_id, self.elements_by_id) from None
+        return lookup(self.elements_by_id, element_id, "element")
 
     def scale(self, scale_id: str) -> AnswerScale:
-        try:
-            return self.scales_by_id[scale_id]
-        except KeyError:
-            raise NotInContent("answer scale", scale_id, self.scales_by_id) from None
+        return lookup(self.scales_by_id, scale_id, "answer scale")
 
     @cached_property
     def question_sets(self) -> dict[str, tuple[Question, ...]]:
@@ -483,27 +486,18 @@ class Content(Record):
         return {partner.id: partner for partner in self.partners}
 
     def jurisdiction(self, code: str) -> JurisdictionInfo:
-        try:
-            return self.jurisdictions_by_code[code]
-        except KeyError:
-            raise NotInContent("jurisdiction", code, self.jurisdictions_by_code) from None
+        return lookup(self.jurisdictions_by_code, code, "jurisdiction")
 
     def default_jurisdiction(self) -> JurisdictionInfo:
         """The jurisdiction whose rules apply when none is named."""
         return self.jurisdiction(DEFAULT_JURISDICTION)
 
     def program(self, program_id: str) -> Program:
-        try:
-            return self.programs_by_id[program_id]
-        except KeyError:
-            raise NotInContent("program", program_id, self.programs_by_id) from None
+        return lookup(self.programs_by_id, program_id, "program")
 
     def unit(self, code: str) -> ClassificationUnit | None:
         """The CU with this code, or None: a CU the content does not list is a normal answer."""
         return self.units_by_code.get(code)
 
     def partner(self, partner_id: str) -> Partner:
-        try:
-            return self.partners_by_id[partner_id]
-        except KeyError:
-            raise NotInContent("partner", partner_id, self.partners_by_id) from None
+        return lookup(self.partners_by_id, partner_id, "partner")
