@@ -69,8 +69,8 @@ def relative(path: Path, root: Path) -> str:
 
 def read_toml(path: Path, root: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        with path.open("rb") as file:
+            return tomllib.load(file)
     except FileNotFoundError:
         raise ContentError(relative(path, root), "the file is missing") from None
     except tomllib.TOMLDecodeError as exc:
@@ -88,9 +88,9 @@ def _validate(model: type[M], data: Any, file: str, record: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise ContentError(file, err["msg"], record=record, field=field) from None
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise ContentError(file, first["msg"], record=record, field=field) from None
 
 
 def read_records(model: type[M], table: Any, file: str, kind: str, *, required: bool = True) -> tuple[M, ...]:
@@ -146,8 +146,8 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
     path = root / "classification_units.csv"
     rel = relative(path, root)
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
+        with path.open(newline="", encoding="utf-8") as file:
+            rows = list(csv.DictReader(file))
     except FileNotFoundError:
         raise ContentError(rel, "the file is missing") from None
     except (UnicodeDecodeError, csv.Error) as exc:
@@ -157,17 +157,18 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
         record = f"row {i + 2} (CU {row.get('cu_code') or '?'})"
         if None in row:
             raise ContentError(rel, "more values than column headings", record)
-        clean = {k: (v if v != "" else None) for k, v in row.items()}
-        clean = {k: v for k, v in clean.items() if v is not None}
+        clean = {
+            column: value for column, value in row.items() if value not in ("", None)
+        }  # empty: not given
         rate = _validate(RateRecord, clean, rel, record)
         grouped[rate.cu_code].append(rate)
     units = []
     for code, rates in grouped.items():
         first = rates[0]
-        for r in rates[1:]:
-            if r.cu_name != first.cu_name:
+        for rate in rates[1:]:
+            if rate.cu_name != first.cu_name:
                 raise ContentError(rel, f"name differs from '{first.cu_name}'", f"CU {code}", "cu_name")
-        rates.sort(key=lambda r: r.year, reverse=True)
+        rates.sort(key=lambda rate: rate.year, reverse=True)
         units.append(
             ClassificationUnit(
                 code=code,
