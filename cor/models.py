@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -30,8 +31,18 @@ Alignment = Literal["contracted", "naturally aligned", "un-served"]
 Confidence = Literal["high", "medium", "low"]
 ProgramSize = Literal["large", "small", "owner-operator"]
 
+
+def _real_date(text: str) -> str:
+    if len(text) > 4:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date of the calendar") from None
+    return text
+
+
 #: A year ("2024") or a full ISO date ("2019-10-01"): when a fact took effect or was stated.
-Effective = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")]
+Effective = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$"), AfterValidator(_real_date)]
 #: Where a fact comes from: a web address a reader can open.
 SourceUrl = HttpUrl
 #: A record's id, as other records and the app refer to it: lower-case words joined by dashes.

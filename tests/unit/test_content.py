@@ -164,3 +164,12 @@ def test_a_question_id_used_twice_names_both_files(content_copy: Path) -> None:
         load_content(content_copy)
     assert first[1].name in str(err.value) and first[0].name in str(err.value)
     assert err.value.field == "id"
+
+
+def test_an_effective_date_that_is_not_on_the_calendar_is_caught(content_copy: Path) -> None:
+    _replace(content_copy / "jurisdictions.toml", 'effective = "2019-10-01"', 'effective = "2019-13-01"')
+    with pytest.raises(ContentError) as err:
+        load_content(content_copy)
+    assert "jurisdictions.toml" in str(err.value)
+    assert "effective" in (err.value.field or "")
+    assert "2019-13-01" in str(err.value)
