@@ -12,10 +12,12 @@ assessment is dictionary lookups in tables the bank builds once, and integer ari
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
-from typing import cast
+from itertools import repeat
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -46,18 +48,22 @@ def __getattr__(name: str) -> PassRule:
 
 
 def _exact(value: Points, what: str) -> Ratio:
-    """``value`` as an exact ratio of integers; a float is read by its str (4.52 means 4.52)."""
-    if type(value) is int:
-        number: Ratio = (value, 1)
-    elif isinstance(value, bool):
-        raise ValueError(f"{what} must be a number")
-    else:
-        if isinstance(value, float):
-            value = Decimal(str(value))
-        try:
-            number = value.as_integer_ratio() if isinstance(value, Decimal) else _fraction_ratio(value)
-        except (TypeError, ValueError, OverflowError):
-            raise ValueError(f"{what} must be a number") from None
+    """``value`` as an exact ratio of integers; a float is read by its str (4.52 means 4.52).
+    The common types (int, Decimal) are tested first: this runs for every element of a cohort."""
+    kind = type(value)
+    try:
+        if kind is int:
+            number: Ratio = (value, 1)  # type: ignore[assignment]  # narrowed by the type test
+        elif kind is Decimal or isinstance(value, Decimal):
+            number = value.as_integer_ratio()
+        elif isinstance(value, bool):
+            raise TypeError("a yes/no is not a number of points")
+        elif isinstance(value, float):
+            number = Decimal(str(value)).as_integer_ratio()
+        else:
+            number = _fraction_ratio(value)
+    except (TypeError, ValueError, OverflowError):  # not a number, NaN, infinity
+        raise ValueError(f"{what} must be a number") from None
     if number[0] < 0:
         raise ValueError(f"{what} cannot be negative")
     return number
@@ -80,8 +86,8 @@ def _pct(part: Ratio, whole: Ratio) -> Decimal:
 
 def _total(ratios: Sequence[Ratio]) -> Ratio:
     """The exact sum, over the least common denominator."""
-    denominator = math.lcm(*(ratio[1] for ratio in ratios))
-    return sum(numerator * (denominator // each) for numerator, each in ratios), denominator
+    denominator = math.lcm(*[each for _, each in ratios])
+    return sum([numerator * (denominator // each) for numerator, each in ratios]), denominator
 
 
 def _at_least(part: Ratio, whole: Ratio, min_pct: Ratio) -> bool:
@@ -227,23 +233,49 @@ def chosen_option(
     return bank.scale(question.scale).options_by_id.get(option_id)
 
 
-#: One question in a layout: its id, the points each option earns (None: not applicable), its points.
-_Entry = tuple[str, dict[str, Decimal | None], int]
-#: A question set laid out for scoring: each element (bank order) with its questions.
-_Layout = tuple[tuple[Element, tuple[_Entry, ...]], ...]
+#: What an answer option is worth on one question: (points earned, points possible), or None
+#: when the option means "not applicable" (the question leaves the denominator).
+_Worth = tuple[Decimal, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _ElementLayout:
+    """One element's questions, laid out for scoring: their ids, and for each the worth of every
+    option its scale offers (in the same order)."""
+
+    element: Element
+    question_ids: tuple[str, ...]
+    worth_by_option: tuple[dict[str, _Worth], ...]
+
+
+_Layout = tuple[_ElementLayout, ...]
 _LAYOUTS_KEPT = 16
+#: Marks an answer that does not count yet (no answer, or an option the scale does not offer).
+_UNANSWERED: Any = object()
+#: ``dict.get`` (table, option id, default), typed for the layout's tables.
+_worth_of = cast(Callable[[dict[str, _Worth], str | None, Any], Any], dict.get)
 
 
 def _lay_out(bank: QuestionBank, questions: Sequence[Question]) -> _Layout:
-    by_element: dict[str, list[_Entry]] = {}
+    by_element: dict[str, list[Question]] = {}
     for question in questions:
-        earned_by_option = {
-            option.id: None if option.credit is None else question.points * option.credit
-            for option in bank.scale(question.scale).options
-        }
-        by_element.setdefault(question.element, []).append((question.id, earned_by_option, question.points))
+        by_element.setdefault(question.element, []).append(question)
     return tuple(
-        (element, tuple(by_element[element.id])) for element in bank.elements if element.id in by_element
+        _ElementLayout(
+            element=element,
+            question_ids=tuple(question.id for question in mine),
+            worth_by_option=tuple(
+                {
+                    option.id: None
+                    if option.credit is None
+                    else (question.points * option.credit, question.points)
+                    for option in bank.scale(question.scale).options
+                }
+                for question in mine
+            ),
+        )
+        for element in bank.elements
+        if (mine := by_element.get(element.id))
     )
 
 
@@ -263,30 +295,21 @@ def _layout(bank: QuestionBank, questions: Sequence[Question]) -> _Layout:
     return layout
 
 
-def _element_score(
-    element: Element, entries: tuple[_Entry, ...], answers: Mapping[str, str | None]
-) -> ElementScore:
-    earned = Decimal(0)
-    possible = answered = not_applicable = 0
-    for question_id, earned_by_option, points in entries:
-        option_id = answers.get(question_id)
-        if not isinstance(option_id, str) or option_id not in earned_by_option:
-            continue  # unanswered, or an option the scale does not offer (as in chosen_option)
-        answered += 1
-        option_earned = earned_by_option[option_id]
-        if option_earned is None:
-            not_applicable += 1
-            continue
-        earned += option_earned
-        possible += points
+def _element_score(layout: _ElementLayout, answers: Mapping[str, str | None]) -> ElementScore:
+    """One element's points. The lookups run inside ``map`` (in C): this is the hot path of
+    scoring a cohort. An answer the scale does not offer counts as unanswered (as in
+    ``chosen_option``)."""
+    chosen_ids = map(answers.get, layout.question_ids)
+    worths = list(map(_worth_of, layout.worth_by_option, chosen_ids, repeat(_UNANSWERED)))
+    counted: list[tuple[Decimal, int]] = [worth for worth in worths if worth.__class__ is tuple]
     return ElementScore(
-        element=element.id,
-        name=element.name,
-        earned=earned,
-        possible=Decimal(possible),
-        answered=answered,
-        total=len(entries),
-        not_applicable=not_applicable,
+        element=layout.element.id,
+        name=layout.element.name,
+        earned=sum([earned for earned, _ in counted], Decimal(0)),
+        possible=Decimal(sum([possible for _, possible in counted])),
+        answered=len(worths) - worths.count(_UNANSWERED),
+        total=len(worths),
+        not_applicable=worths.count(None),
     )
 
 
@@ -299,4 +322,9 @@ def score(bank: QuestionBank, questions: Sequence[Question], answers: Mapping[st
     of cohort scoring: the points each option earns come from tables the bank builds once.
     """
     layout = _layout(bank, questions)
-    return Scorecard(elements=tuple(_element_score(element, entries, answers) for element, entries in layout))
+    try:
+        rows = tuple(_element_score(element, answers) for element in layout)
+    except TypeError:  # an answer that cannot be an option id (a list from a hand-edited file)
+        option_ids = {question: option for question, option in answers.items() if isinstance(option, str)}
+        rows = tuple(_element_score(element, option_ids) for element in layout)
+    return Scorecard(elements=rows)

@@ -209,3 +209,15 @@ def test_score_counts_every_answer_as_the_plain_definition_does(rng: random.Rand
     assert [row.element for row in card.elements] == [
         e.id for e in bank.elements if any(q.element == e.id for q in questions)
     ]
+
+
+def test_an_answer_that_cannot_be_an_option_counts_as_unanswered() -> None:
+    bank = default_content().bank
+    questions = bank.question_set("quick")
+    first, second = questions[0], questions[1]
+    answers = {
+        first.id: ["yes"],
+        second.id: bank.scale(second.scale).options[0].id,
+    }  # e.g. a hand-edited file
+    card = score(bank, questions, answers)  # type: ignore[dict-item]
+    assert card.answered == 1
