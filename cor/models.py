@@ -221,7 +221,7 @@ class AnswerScale(Record):
 
     @model_validator(mode="after")
     def _unique(self) -> AnswerScale:
-        ids = [o.id for o in self.options]
+        ids = [option.id for option in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"option ids repeat in scale {self.id!r}")
         return self
@@ -315,10 +315,10 @@ class ClassificationUnit(Record):
     rates: tuple[RateRecord, ...]
 
     def rate_for(self, year: int) -> RateRecord | None:
-        return next((r for r in self.rates if r.year == year and r.base_rate is not None), None)
+        return next((rate for rate in self.rates if rate.year == year and rate.base_rate is not None), None)
 
     def latest_rate(self) -> RateRecord | None:
-        return next((r for r in self.rates if r.base_rate is not None), None)
+        return next((rate for rate in self.rates if rate.base_rate is not None), None)
 
 
 class PartnerProvides(Record):
@@ -358,7 +358,7 @@ class Partner(Sourced):
     @field_validator("contracted_prefixes")
     @classmethod
     def _prefixes(cls, prefixes: tuple[str, ...]) -> tuple[str, ...]:
-        bad = [c for c in prefixes if not (1 <= len(c) < 6 and c.isdigit())]
+        bad = [prefix for prefix in prefixes if not (1 <= len(prefix) < 6 and prefix.isdigit())]
         if bad:
             raise ValueError(f"CU code prefixes must be one to five digits: {', '.join(bad)}")
         return prefixes
@@ -366,7 +366,7 @@ class Partner(Sourced):
     @field_validator("contracted", "naturally_aligned")
     @classmethod
     def _codes(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
-        bad = [c for c in codes if not (len(c) == 6 and c.isdigit())]
+        bad = [code for code in codes if not (len(code) == 6 and code.isdigit())]
         if bad:
             raise ValueError(f"CU codes must be six digits: {', '.join(bad)}")
         return codes

@@ -158,27 +158,27 @@ def verdict(elements: Mapping[str, tuple[Points, Points]], rule: PassRule | None
     )
 
 
-def explain(v: Verdict, names: Mapping[str, str] | None = None) -> str:
+def explain(outcome: Verdict, names: Mapping[str, str] | None = None) -> str:
     """The verdict in plain words, naming what blocks certification and by how much."""
     names = names or {}
-    overall = f"overall {show_pct(v.overall_pct)} (needs {v.overall_min_pct:.0f}%)"
-    if v.passed:
-        return f"Would pass: {overall}, and every element is at or above the {v.element_min_pct:.0f}% floor."
+    overall = f"overall {show_pct(outcome.overall_pct)} (needs {outcome.overall_min_pct:.0f}%)"
+    if outcome.passed:
+        return f"Would pass: {overall}, and every element is at or above the {outcome.element_min_pct:.0f}% floor."
     reasons = []
-    for element in v.blocking_elements:
-        pct = v.element_pct[element]
+    for element in outcome.blocking_elements:
+        pct = outcome.element_pct[element]
         reasons.append(
             f"{names.get(element, element)} is at {show_pct(pct)}, "
-            f"{points_below(v.element_min_pct, pct)} points below the {v.element_min_pct:.0f}% floor"
+            f"{points_below(outcome.element_min_pct, pct)} points below the {outcome.element_min_pct:.0f}% floor"
         )
-    if not v.overall_met:
+    if not outcome.overall_met:
         reasons.insert(
             0,
-            f"the overall score is {show_pct(v.overall_pct)}, "
-            f"{points_below(v.overall_min_pct, v.overall_pct)} points below the {v.overall_min_pct:.0f}% needed",
+            f"the overall score is {show_pct(outcome.overall_pct)}, "
+            f"{points_below(outcome.overall_min_pct, outcome.overall_pct)} points below the {outcome.overall_min_pct:.0f}% needed",
         )
-    elif v.blocking_elements:
-        reasons.append(f"even though the overall score of {show_pct(v.overall_pct)} meets the bar")
+    elif outcome.blocking_elements:
+        reasons.append(f"even though the overall score of {show_pct(outcome.overall_pct)} meets the bar")
     return "Would not pass: " + "; ".join(reasons) + "."
 
 
@@ -206,17 +206,17 @@ class Scorecard(BaseModel):
 
     @property
     def answered(self) -> int:
-        return sum(e.answered for e in self.elements)
+        return sum(row.answered for row in self.elements)
 
     @property
     def total(self) -> int:
-        return sum(e.total for e in self.elements)
+        return sum(row.total for row in self.elements)
 
     def points(self) -> dict[str, tuple[Decimal, Decimal]]:
-        return {e.element: (e.earned, e.possible) for e in self.elements}
+        return {row.element: (row.earned, row.possible) for row in self.elements}
 
     def names(self) -> dict[str, str]:
-        return {e.element: e.name for e in self.elements}
+        return {row.element: row.name for row in self.elements}
 
 
 def chosen_option(
