@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from itertools import repeat
 from typing import Any, cast
 
@@ -79,8 +80,10 @@ def _decimal(numerator: int, denominator: int) -> Decimal:
     return Decimal(numerator) / Decimal(denominator)
 
 
+@lru_cache(maxsize=4096)
 def _pct(part: Ratio, whole: Ratio) -> Decimal:
-    """Exact percentage as a Decimal with plenty of places (display rounds later)."""
+    """Exact percentage as a Decimal with plenty of places (display rounds later). Cached: in a
+    cohort the same element scores recur, and a Decimal is immutable."""
     return _decimal(part[0] * 100 * whole[1], part[1] * whole[0]).quantize(_PCT_PLACES, rounding=ROUND_DOWN)
 
 
