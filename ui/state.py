@@ -36,11 +36,11 @@ import streamlit as st
 from pydantic import BaseModel
 
 from cor.content import ContentError, content_dir, default_content
-from cor.models import Content
+from cor.models import DEFAULT_JURISDICTION, Content
 
 #: Cross-page keys. Widgets keep their own keys; these hold what must survive page switches.
 DEFAULTS: dict[str, object] = {
-    "jurisdiction": "BC",
+    "jurisdiction": DEFAULT_JURISDICTION,  # the province the app opens on
     "answers": {},  # readiness: question id -> answer option id
     "notes": {},  # readiness: question id -> the user's note
     "plan_edits": {},  # readiness: question id -> {"owner": ..., "target": "YYYY-MM-DD"}
