@@ -298,22 +298,22 @@ def _layout(bank: QuestionBank, questions: Sequence[Question]) -> _Layout:
     return layout
 
 
-def _element_score(layout: _ElementLayout, answers: Mapping[str, str | None]) -> ElementScore:
-    """One element's points. The lookups run inside ``map`` (in C): this is the hot path of
-    scoring a cohort. An answer the scale does not offer counts as unanswered (as in
-    ``chosen_option``)."""
+def _element_row(layout: _ElementLayout, answers: Mapping[str, str | None]) -> dict[str, object]:
+    """One element's points, as the fields of an ElementScore (validated with the whole card, in
+    one call). The lookups run inside ``map`` (in C): this is the hot path of scoring a cohort.
+    An answer the scale does not offer counts as unanswered (as in ``chosen_option``)."""
     chosen_ids = map(answers.get, layout.question_ids)
     worths = list(map(_worth_of, layout.worth_by_option, chosen_ids, repeat(_UNANSWERED)))
     counted: list[tuple[Decimal, int]] = [worth for worth in worths if worth.__class__ is tuple]
-    return ElementScore(
-        element=layout.element.id,
-        name=layout.element.name,
-        earned=sum([earned for earned, _ in counted], Decimal(0)),
-        possible=Decimal(sum([possible for _, possible in counted])),
-        answered=len(worths) - worths.count(_UNANSWERED),
-        total=len(worths),
-        not_applicable=worths.count(None),
-    )
+    return {
+        "element": layout.element.id,
+        "name": layout.element.name,
+        "earned": sum([earned for earned, _ in counted], Decimal(0)),
+        "possible": Decimal(sum([possible for _, possible in counted])),
+        "answered": len(worths) - worths.count(_UNANSWERED),
+        "total": len(worths),
+        "not_applicable": worths.count(None),
+    }
 
 
 def score(bank: QuestionBank, questions: Sequence[Question], answers: Mapping[str, str | None]) -> Scorecard:
@@ -326,8 +326,8 @@ def score(bank: QuestionBank, questions: Sequence[Question], answers: Mapping[st
     """
     layout = _layout(bank, questions)
     try:
-        rows = tuple(_element_score(element, answers) for element in layout)
+        rows = [_element_row(element, answers) for element in layout]
     except TypeError:  # an answer that cannot be an option id (a list from a hand-edited file)
         option_ids = {question: option for question, option in answers.items() if isinstance(option, str)}
-        rows = tuple(_element_score(element, option_ids) for element in layout)
-    return Scorecard(elements=rows)
+        rows = [_element_row(element, option_ids) for element in layout]
+    return Scorecard.model_validate({"elements": rows})
