@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cor.content import default_content
@@ -151,6 +151,7 @@ _points = st.one_of(
 )
 
 
+@settings(deadline=None)  # a rule check, not a timing: a busy machine must not fail it
 @given(
     st.dictionaries(
         st.text(min_size=1, max_size=4),
@@ -186,6 +187,7 @@ def test_a_stricter_rule_from_content_changes_the_verdict() -> None:
     assert "below the 60% floor" in explain(v)
 
 
+@settings(deadline=None)  # a rule check, not a timing: a busy machine must not fail it
 @given(st.randoms(use_true_random=False), st.booleans())
 def test_score_counts_every_answer_as_the_plain_definition_does(rng: random.Random, as_list: bool) -> None:
     bank = default_content().bank
