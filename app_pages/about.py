@@ -7,30 +7,37 @@ import streamlit as st
 from cor.figures import figures
 from ui.state import content
 
-c = content()
+facts = content()
 st.title("About the numbers")
 st.write(
     "Every figure COR Ready uses, with the year it applies to and where it comes from. "
     "Rates and rules change: check anything you rely on with WorkSafeBC, Alberta PIR or your "
     "certifying partner."
 )
-for topic, group in groupby(figures(c), key=lambda f: f.topic):
+for topic, group in groupby(figures(facts), key=lambda figure: figure.topic):
     st.subheader(topic)
-    for f in group:
+    for figure in group:
         with st.container(border=True, key=None):
-            st.markdown(f"**{f.figure}**: {f.value} ({f.year}) · [source]({f.source_url})")
-            if f.note:
-                st.caption(f.note)
+            st.markdown(
+                f"**{figure.figure}**: {figure.value} ({figure.year}) · [source]({figure.source_url})"
+            )
+            if figure.note:
+                st.caption(figure.note)
 
 st.subheader("Known errors in the sources")
-for e in c.errata:
-    st.markdown(f"**{e.where}** ({e.effective}): {e.states}\n\n{e.correct} [Source]({e.source_url})")
+for erratum in facts.errata:
+    st.markdown(
+        f"**{erratum.where}** ({erratum.effective}): {erratum.states}\n\n"
+        f"{erratum.correct} [Source]({erratum.source_url})"
+    )
 
 st.subheader("Where the sources disagree")
-bc_rule = c.incentives.bc
+bc_rule = facts.incentives.bc
 st.markdown(f"**BC small-employer minimum incentive.** {bc_rule.minimum_conflict_note}")
-for m in bc_rule.small_employer_minimum:
-    st.markdown(f"- {m.label}, stated {m.effective}: {m.wording} [Source]({m.source_url})")
+for minimum in bc_rule.small_employer_minimum:
+    st.markdown(
+        f"- {minimum.label}, stated {minimum.effective}: {minimum.wording} [Source]({minimum.source_url})"
+    )
 st.caption(
     "The savings page shows both versions and applies one only when you ask, labelled as an assumption."
 )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from cor.models import PassRule, Question, QuestionBank
-from cor.scoring import DEFAULT_RULE, Verdict, chosen_option, score, verdict
+from cor.scoring import Verdict, chosen_option, score, verdict
 
 
 class Action(BaseModel):
@@ -48,7 +48,7 @@ def action_plan(
     bank: QuestionBank,
     questions: Sequence[Question],
     answers: Mapping[str, str | None],
-    rule: PassRule = DEFAULT_RULE,
+    rule: PassRule | None = None,
     today: date | None = None,
     edits: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Action]:
@@ -106,7 +106,7 @@ def projected(
     answers: Mapping[str, str | None],
     plan: Sequence[Action],
     done: int,
-    rule: PassRule = DEFAULT_RULE,
+    rule: PassRule | None = None,
 ) -> Verdict:
     """The verdict if the first ``done`` actions were completed (their questions fully met)."""
     improved = dict(answers)
@@ -126,7 +126,7 @@ def actions_to_pass(
     questions: Sequence[Question],
     answers: Mapping[str, str | None],
     plan: Sequence[Action],
-    rule: PassRule = DEFAULT_RULE,
+    rule: PassRule | None = None,
 ) -> int | None:
     """The fewest actions, taken in plan order, that would bring the verdict to a pass (0 when it
     already passes), or None when even the whole plan would not (unanswered questions remain)."""

@@ -12,7 +12,8 @@ import os
 import string
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -81,8 +82,8 @@ def relative(path: Path, root: Path) -> str:
 
 def read_toml(path: Path, root: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        with path.open("rb") as file:
+            return tomllib.load(file)
     except FileNotFoundError:
         raise ContentError(relative(path, root), "the file is missing") from None
     except tomllib.TOMLDecodeError as exc:
@@ -100,9 +101,9 @@ def _validate(model: type[M], data: Any, file: str, record: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise ContentError(file, err["msg"], record=record, field=field) from None
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise ContentError(file, first["msg"], record=record, field=field) from None
 
 
 def read_records(model: type[M], table: Any, file: str, kind: str, *, required: bool = True) -> tuple[M, ...]:
@@ -119,7 +120,19 @@ def read_records(model: type[M], table: Any, file: str, kind: str, *, required: 
     )
 
 
-def _load_bank(root: Path) -> QuestionBank:
+@dataclass(frozen=True)
+class Origins:
+    """Where records came from, so a cross-reference mistake names its file and record."""
+
+    programs: str
+    partners: str
+    cycle: str
+    #: For each question of the bank, in order: its file and its position in that file.
+    questions: tuple[tuple[str, int], ...]
+
+
+def _load_bank(root: Path) -> tuple[QuestionBank, tuple[tuple[str, int], ...]]:
+    """The question bank, and for each question the file and position it was read from."""
     qdir = root / "questions"
     elements_file = qdir / "elements.toml"
     scales_file = qdir / "scales.toml"
@@ -130,33 +143,24 @@ def _load_bank(root: Path) -> QuestionBank:
         AnswerScale, read_toml(scales_file, root).get("scale"), relative(scales_file, root), "scale"
     )
     questions: list[Question] = []
-    element_ids = {e.id for e in elements}
-    scale_ids = {s.id for s in scales}
-    seen: dict[str, str] = {}
+    origins: list[tuple[str, int]] = []
     files = sorted(qdir.glob("[0-9]*.toml"))
     if not files:
         raise ContentError(relative(qdir, root), "no question files (NN-element.toml) found")
     for path in files:
         rel = relative(path, root)
-        for i, q in enumerate(read_records(Question, read_toml(path, root).get("question"), rel, "question")):
-            record = f"question #{i + 1} ({q.id})"
-            if q.id in seen:
-                raise ContentError(rel, f"id already used in {seen[q.id]}", record, "id")
-            if q.element not in element_ids:
-                raise ContentError(rel, f"unknown element '{q.element}'", record, "element")
-            if q.scale not in scale_ids:
-                raise ContentError(rel, f"unknown answer scale '{q.scale}'", record, "scale")
-            seen[q.id] = rel
-            questions.append(q)
-    return QuestionBank(elements=elements, scales=scales, questions=tuple(questions))
+        records = read_records(Question, read_toml(path, root).get("question"), rel, "question")
+        questions.extend(records)
+        origins.extend((rel, index) for index in range(len(records)))
+    return QuestionBank(elements=elements, scales=scales, questions=tuple(questions)), tuple(origins)
 
 
 def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
     path = root / "classification_units.csv"
     rel = relative(path, root)
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
+        with path.open(newline="", encoding="utf-8") as file:
+            rows = list(csv.DictReader(file))
     except FileNotFoundError:
         raise ContentError(rel, "the file is missing") from None
     except (UnicodeDecodeError, csv.Error) as exc:
@@ -166,17 +170,18 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
         record = f"row {i + 2} (CU {row.get('cu_code') or '?'})"
         if None in row:
             raise ContentError(rel, "more values than column headings", record)
-        clean = {k: (v if v != "" else None) for k, v in row.items()}
-        clean = {k: v for k, v in clean.items() if v is not None}
+        clean = {
+            column: value for column, value in row.items() if value not in ("", None)
+        }  # empty: not given
         rate = _validate(RateRecord, clean, rel, record)
         grouped[rate.cu_code].append(rate)
     units = []
     for code, rates in grouped.items():
         first = rates[0]
-        for r in rates[1:]:
-            if r.cu_name != first.cu_name:
+        for rate in rates[1:]:
+            if rate.cu_name != first.cu_name:
                 raise ContentError(rel, f"name differs from '{first.cu_name}'", f"CU {code}", "cu_name")
-        rates.sort(key=lambda r: r.year, reverse=True)
+        rates.sort(key=lambda rate: rate.year, reverse=True)
         units.append(
             ClassificationUnit(
                 code=code,
@@ -189,18 +194,70 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
     return tuple(sorted(units, key=lambda u: u.code))
 
 
-def _check_partner_codes(partners: Iterable[Partner], units: Iterable[ClassificationUnit], file: str) -> None:
-    known = {u.code for u in units}
-    for p in partners:
+# --- cross-references: every id one record uses names a record that exists --------------------
+
+
+def check_references(content: Content, origins: Origins) -> None:
+    """Every cross-reference between content records, checked in one place after loading.
+
+    Each record is valid on its own by then (its model checked it); this checks what only the
+    whole content can: a question's element and scale exist, a program's jurisdiction and
+    question set exist, a partner's CUs are listed, a cycle rule's partner exists.
+    """
+    _check_questions(content.bank, origins.questions)
+    _check_programs(content.programs, {j.code for j in content.jurisdictions}, content.bank, origins.programs)
+    _check_partner_codes(content.partners, set(content.units_by_code), origins.partners)
+    _check_cycle_partners(content, origins.cycle)
+
+
+def _check_questions(bank: QuestionBank, origins: Sequence[tuple[str, int]]) -> None:
+    seen: dict[str, str] = {}
+    for question, (file, index) in zip(bank.questions, origins, strict=True):
+        record = f"question #{index + 1} ({question.id})"
+        if question.id in seen:
+            raise ContentError(file, f"id already used in {seen[question.id]}", record, "id")
+        if question.element not in bank.elements_by_id:
+            raise ContentError(file, f"unknown element '{question.element}'", record, "element")
+        if question.scale not in bank.scales_by_id:
+            raise ContentError(file, f"unknown answer scale '{question.scale}'", record, "scale")
+        seen[question.id] = file
+
+
+def _check_programs(
+    programs: Sequence[Program], jurisdictions: set[str], bank: QuestionBank, file: str
+) -> None:
+    tags = {tag for question in bank.questions for tag in question.sets}
+    for program in programs:
+        record = f"program ({program.id})"
+        if program.jurisdiction not in jurisdictions:
+            raise ContentError(file, "unknown jurisdiction", record, "jurisdiction")
+        if program.question_set not in tags:
+            raise ContentError(
+                file, f"no question has the set '{program.question_set}'", record, "question_set"
+            )
+
+
+def _check_partner_codes(partners: Sequence[Partner], known: set[str], file: str) -> None:
+    for partner in partners:
         for field in ("contracted", "naturally_aligned"):
-            for code in getattr(p, field):
+            for code in getattr(partner, field):
                 if code not in known:
                     raise ContentError(
                         file,
                         f"CU {code} is not in classification_units.csv",
-                        f"partner ({p.id})",
+                        f"partner ({partner.id})",
                         field,
                     )
+
+
+def _check_cycle_partners(content: Content, file: str) -> None:
+    named = [
+        *(("partner_rules", i, rule.partner) for i, rule in enumerate(content.cycle.partner_rules)),
+        *(("auditor_rules", i, rule.partner) for i, rule in enumerate(content.cycle.auditor_rules)),
+    ]
+    for table, index, partner_id in named:
+        if partner_id not in content.partners_by_id:
+            raise ContentError(file, f"unknown partner '{partner_id}'", f"{table} #{index + 1}", "partner")
 
 
 def load_content(root: Path | str = CONTENT_DIR) -> Content:
@@ -216,52 +273,23 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
     programs = read_records(
         Program, read_toml(p_file, root).get("program"), relative(p_file, root), "program"
     )
-    codes = {j.code for j in jurisdictions}
-    for p in programs:
-        if p.jurisdiction not in codes:
-            raise ContentError(
-                relative(p_file, root), "unknown jurisdiction", f"program ({p.id})", "jurisdiction"
-            )
-    bank = _load_bank(root)
-    tags = {t for q in bank.questions for t in q.sets}
-    for p in programs:
-        if p.question_set not in tags:
-            raise ContentError(
-                relative(p_file, root),
-                f"no question has the set '{p.question_set}'",
-                f"program ({p.id})",
-                "question_set",
-            )
+    bank, question_origins = _load_bank(root)
     units = _load_units(root)
     pa_data = read_toml(pa_file, root)
     partners = read_records(Partner, pa_data.get("partner"), relative(pa_file, root), "partner")
     associations = read_records(
         Association, pa_data.get("association"), relative(pa_file, root), "association", required=False
     )
-    _check_partner_codes(partners, units, relative(pa_file, root))
     inc = read_toml(i_file, root)
     incentives = Incentives(
         bc=_validate(BCIncentiveRule, inc.get("bc"), relative(i_file, root), "[bc]"),
         ab=_validate(ABIncentiveRule, inc.get("ab"), relative(i_file, root), "[ab]"),
     )
     cycle = _validate(CycleRules, read_toml(c_file, root), relative(c_file, root), "cycle rules")
-    partner_ids = {p.id for p in partners}
-    named: list[tuple[str, int, str]] = [
-        *(("partner_rules", i, rule.partner) for i, rule in enumerate(cycle.partner_rules)),
-        *(("auditor_rules", i, rule.partner) for i, rule in enumerate(cycle.auditor_rules)),
-    ]
-    for table, i, partner_id in named:
-        if partner_id not in partner_ids:
-            raise ContentError(
-                relative(c_file, root),
-                f"unknown partner '{partner_id}'",
-                f"{table} #{i + 1}",
-                "partner",
-            )
     roles = read_records(Role, read_toml(r_file, root).get("role"), relative(r_file, root), "role")
     errata = read_records(Erratum, read_toml(e_file, root).get("erratum"), relative(e_file, root), "erratum")
     extras = _load_partner_extras(root, programs, partners, units)
-    return Content(
+    content = Content(
         jurisdictions=jurisdictions,
         programs=programs,
         bank=bank,
@@ -274,6 +302,14 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
         errata=errata,
         **extras,
     )
+    origins = Origins(
+        programs=relative(p_file, root),
+        partners=relative(pa_file, root),
+        cycle=relative(c_file, root),
+        questions=question_origins,
+    )
+    check_references(content, origins)
+    return content
 
 
 def content_dir() -> Path:

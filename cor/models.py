@@ -7,10 +7,23 @@ content is loaded once and shared by every session of the app.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from functools import cached_property
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import core_schema
 
 Jurisdiction = Literal["BC", "AB"]
 Evidence = Literal["documentation", "interview", "observation"]
@@ -23,8 +36,91 @@ Alignment = Literal[
 Confidence = Literal["high", "medium", "low"]
 ProgramSize = Literal["large", "small", "owner-operator"]
 
+
+def _real_date(text: str) -> str:
+    if len(text) > 4:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date of the calendar") from None
+    return text
+
+
 #: A year ("2024") or a full ISO date ("2019-10-01"): when a fact took effect or was stated.
-Effective = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")]
+Effective = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$"), AfterValidator(_real_date)]
+#: Where a fact comes from: a web address a reader can open.
+SourceUrl = HttpUrl
+#: A record's id, as other records and the app refer to it: lower-case words joined by dashes.
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
+#: A WorkSafeBC classification unit code: six ASCII digits (typed codes go through cor.codes first).
+CuCode = Annotated[str, Field(pattern=r"^\d{6}$")]
+
+#: The jurisdiction whose rules apply when a caller names none (the app opens on it too).
+DEFAULT_JURISDICTION: Jurisdiction = "BC"
+
+
+class MonthDay(str):
+    """A day of every year, written "MM-DD" in content (e.g. "12-31"), checked and split into
+    ``month`` and ``day`` once at load time. It is still the string it was written as, so it
+    reads the same on the page; 02-29 is accepted (a leap day exists in some years)."""
+
+    month: int
+    day: int
+
+    def __new__(cls, text: str) -> MonthDay:
+        month_text, dash, day_text = text.partition("-")
+        if not (dash and len(month_text) == 2 and len(day_text) == 2 and text.isascii()):
+            raise ValueError(f"{text!r} is not a month and day written MM-DD")
+        try:
+            date(2000, int(month_text), int(day_text))  # 2000 is a leap year: 02-29 is a day
+        except ValueError:
+            raise ValueError(f"{text!r} is not a day of the year (MM-DD)") from None
+        value = super().__new__(cls, text)
+        value.month, value.day = int(month_text), int(day_text)
+        return value
+
+    def in_year(self, year: int) -> date:
+        """This day in ``year`` (a 02-29 falls back to 02-28 in a common year)."""
+        if (self.month, self.day) == (2, 29) and not _is_leap(year):
+            return date(year, 2, 28)
+        return date(year, self.month, self.day)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            cls, core_schema.str_schema(), serialization=core_schema.to_string_ser_schema()
+        )
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+class NotInContent(KeyError):
+    """A lookup by id found nothing: the message says what was looked for and what exists."""
+
+    def __init__(self, kind: str, wanted: object, known: Any) -> None:
+        self.kind = kind
+        self.wanted = wanted
+        super().__init__(
+            f"no {kind} {wanted!r} in the content (known: {', '.join(map(str, known)) or 'none'})"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+RecordT = TypeVar("RecordT")
+
+
+def lookup(table: Mapping[str, RecordT], wanted: str, kind: str) -> RecordT:
+    """``table[wanted]``, or NotInContent naming the ``kind`` of record and the ids that exist."""
+    try:
+        return table[wanted]
+    except KeyError:
+        raise NotInContent(kind, wanted, table) from None
 
 
 class Record(BaseModel):
@@ -36,7 +132,7 @@ class Record(BaseModel):
 class Sourced(Record):
     """A record that states a fact: where it comes from and when it applies."""
 
-    source_url: HttpUrl
+    source_url: SourceUrl
     effective: Effective
     source_note: str = ""
 
@@ -79,7 +175,7 @@ class JurisdictionInfo(Sourced):
 class Program(Sourced):
     """A certification program a certifying partner runs, e.g. BC large employer COR."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     jurisdiction: Jurisdiction
     name: str
     size: ProgramSize
@@ -109,14 +205,14 @@ class Program(Sourced):
 class Element(Record):
     """One element of the project's common element list (an organising frame, not a CP's)."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     number: int = Field(ge=1)
     name: str
     summary: str
 
 
 class AnswerOption(Record):
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     label: str
     credit: Decimal | None = Field(
         default=None, ge=0, le=1, description="Share of the points earned; none = not applicable"
@@ -128,32 +224,33 @@ class AnswerOption(Record):
 
 
 class AnswerScale(Record):
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     options: tuple[AnswerOption, ...] = Field(min_length=2)
 
     @model_validator(mode="after")
     def _unique(self) -> AnswerScale:
-        ids = [o.id for o in self.options]
+        ids = [option.id for option in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"option ids repeat in scale {self.id!r}")
         return self
 
+    @cached_property
+    def options_by_id(self) -> dict[str, AnswerOption]:
+        return {option.id: option for option in self.options}
+
     def option(self, option_id: str) -> AnswerOption:
-        for o in self.options:
-            if o.id == option_id:
-                return o
-        raise KeyError(option_id)
+        return lookup(self.options_by_id, option_id, f"option of scale {self.id!r}")
 
 
 class Question(Record):
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    element: str
+    id: Slug
+    element: Slug
     text: str
     why: str = Field(description="Why an auditor asks it")
     evidence: tuple[Evidence, ...] = Field(min_length=1)
     look_for: str = Field(description="What the auditor looks for, concretely")
     points: int = Field(ge=1, le=100)
-    scale: str
+    scale: Slug
     sets: tuple[str, ...] = Field(min_length=1, description="Question sets this question is in")
     action: str = Field(description="What to do when the answer falls short")
     owner: str = Field(default="Safety coordinator", description="Suggested owner of the action")
@@ -164,29 +261,40 @@ class QuestionBank(Record):
     scales: tuple[AnswerScale, ...]
     questions: tuple[Question, ...]
 
-    @model_validator(mode="after")
-    def _references(self) -> QuestionBank:
-        element_ids = {e.id for e in self.elements}
-        scale_ids = {s.id for s in self.scales}
-        seen: set[str] = set()
-        for q in self.questions:
-            if q.id in seen:
-                raise ValueError(f"question id {q.id!r} is used twice")
-            seen.add(q.id)
-            if q.element not in element_ids:
-                raise ValueError(f"question {q.id!r}: unknown element {q.element!r}")
-            if q.scale not in scale_ids:
-                raise ValueError(f"question {q.id!r}: unknown answer scale {q.scale!r}")
-        return self
+    # Lookup tables, built once per loaded bank (content is immutable); the loader checks that
+    # every question's element and scale exist (cor.content.check_references).
+
+    @cached_property
+    def elements_by_id(self) -> dict[str, Element]:
+        return {element.id: element for element in self.elements}
+
+    @cached_property
+    def scales_by_id(self) -> dict[str, AnswerScale]:
+        return {scale.id: scale for scale in self.scales}
+
+    @cached_property
+    def derived(self) -> dict[object, object]:
+        """Tables other modules derive from this bank and keep with it (e.g. cor.scoring's
+        layout of a question set). The bank never changes, so they never go stale."""
+        return {}
 
     def element(self, element_id: str) -> Element:
-        return next(e for e in self.elements if e.id == element_id)
+        return lookup(self.elements_by_id, element_id, "element")
 
     def scale(self, scale_id: str) -> AnswerScale:
-        return next(s for s in self.scales if s.id == scale_id)
+        return lookup(self.scales_by_id, scale_id, "answer scale")
+
+    @cached_property
+    def question_sets(self) -> dict[str, tuple[Question, ...]]:
+        """Every question set, by tag, in bank order; the same tuple each time it is asked for."""
+        sets: dict[str, list[Question]] = {}
+        for question in self.questions:
+            for tag in question.sets:
+                sets.setdefault(tag, []).append(question)
+        return {tag: tuple(questions) for tag, questions in sets.items()}
 
     def question_set(self, tag: str) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if tag in q.sets)
+        return self.question_sets.get(tag, ())
 
 
 # --- classification units, partners, incentives, cycle ------------------------------------
@@ -196,7 +304,7 @@ class RateRecord(Sourced):
     """A CU's base rate ($ per $100 of assessable payroll) for one year."""
 
     jurisdiction: Jurisdiction
-    cu_code: str = Field(pattern=r"^\d{6}$")
+    cu_code: CuCode
     cu_name: str
     industry: str
     keywords: str = ""
@@ -208,17 +316,17 @@ class RateRecord(Sourced):
 class ClassificationUnit(Record):
     """A CU with all the base rates known for it, newest year first."""
 
-    code: str
+    code: CuCode
     name: str
     industry: str
     keywords: str
     rates: tuple[RateRecord, ...]
 
     def rate_for(self, year: int) -> RateRecord | None:
-        return next((r for r in self.rates if r.year == year and r.base_rate is not None), None)
+        return next((rate for rate in self.rates if rate.year == year and rate.base_rate is not None), None)
 
     def latest_rate(self) -> RateRecord | None:
-        return next((r for r in self.rates if r.base_rate is not None), None)
+        return next((rate for rate in self.rates if rate.base_rate is not None), None)
 
 
 class PartnerProvides(Record):
@@ -231,12 +339,12 @@ class PartnerSource(Record):
     """Where one fact about a partner comes from, when it is not the record's main source."""
 
     fact: str
-    url: HttpUrl
+    url: SourceUrl
     effective: Effective
 
 
 class Partner(Sourced):
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     jurisdiction: Jurisdiction
     name: str
     short_name: str
@@ -258,7 +366,7 @@ class Partner(Sourced):
     @field_validator("contracted_prefixes")
     @classmethod
     def _prefixes(cls, prefixes: tuple[str, ...]) -> tuple[str, ...]:
-        bad = [c for c in prefixes if not (1 <= len(c) < 6 and c.isdigit())]
+        bad = [prefix for prefix in prefixes if not (1 <= len(prefix) < 6 and prefix.isdigit())]
         if bad:
             raise ValueError(f"CU code prefixes must be one to five digits: {', '.join(bad)}")
         return prefixes
@@ -266,7 +374,7 @@ class Partner(Sourced):
     @field_validator("contracted", "naturally_aligned")
     @classmethod
     def _codes(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
-        bad = [c for c in codes if not (len(c) == 6 and c.isdigit())]
+        bad = [code for code in codes if not (len(code) == 6 and code.isdigit())]
         if bad:
             raise ValueError(f"CU codes must be six digits: {', '.join(bad)}")
         return codes
@@ -316,10 +424,10 @@ class UnservedUnit(Sourced):
 class Association(Sourced):
     """A health and safety association that is not a certifying partner (e.g. SafeCare BC)."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     name: str
     url: HttpUrl
-    cu_codes: tuple[str, ...]
+    cu_codes: tuple[CuCode, ...]
     offers: str
     contact: str = ""
     program: str = Field(default="", description="Name of its readiness program, e.g. SafeCare BC's TOP")
@@ -342,7 +450,7 @@ class BCIncentiveRule(Sourced):
     small_employer_minimum: tuple[SmallEmployerMinimum, ...]
     minimum_conflict_note: str
     good_standing: tuple[str, ...]
-    good_standing_source_url: HttpUrl
+    good_standing_source_url: SourceUrl
     good_standing_note: str = ""
 
 
@@ -352,7 +460,7 @@ class ABIncentiveRule(Sourced):
     maximum_pct: Decimal = Field(ge=0, le=100)
     basis: str
     secor_note: str
-    secor_source_url: HttpUrl | None = None
+    secor_source_url: SourceUrl | None = None
 
 
 class Incentives(Record):
@@ -373,7 +481,7 @@ class CycleRuleConflict(Sourced):
 class PartnerCycleRule(Sourced):
     """Audit-cycle rules that differ by certifying partner."""
 
-    partner: str
+    partner: Slug
     maintenance_due_on: Literal["year_end", "anniversary"] = Field(
         default="year_end",
         description="year_end: the general calendar-year deadline; anniversary: the certification date's anniversary",
@@ -395,7 +503,7 @@ class PartnerCycleRule(Sourced):
     min_gap_months: int | None = Field(default=None, ge=0, le=24)
     report_due_days: int | None = Field(default=None, ge=0, le=365)
     notice_days: int | None = Field(default=None, ge=0, le=365)
-    year_end_due: str | None = Field(default=None, pattern=r"^\d{2}-\d{2}$")
+    year_end_due: MonthDay | None = None
     year_end_due_from: int | None = Field(
         default=None, ge=2000, le=2100, description="First audit year the year_end_due applies to"
     )
@@ -423,25 +531,25 @@ class MaintenancePassRule(Sourced):
 
 class CycleRules(Sourced):
     certificate_years: int = Field(ge=1, le=10)
-    maintenance_due: str = Field(pattern=r"^\d{2}-\d{2}$", description="MM-DD, on-site deadline")
+    maintenance_due: MonthDay = Field(description="MM-DD, on-site deadline")
     incentive_credit: str
     internal_auditor_valid_years: int = Field(ge=1, le=10)
     internal_auditor_refresher: str
-    incentive_credit_by: str = Field(
-        default="06-30", pattern=r"^\d{2}-\d{2}$", description="MM-DD, estimated credit date"
+    incentive_credit_by: MonthDay = Field(
+        default=MonthDay("06-30"), description="MM-DD, estimated credit date"
     )
     program_start_year: int = Field(default=2008, ge=1990, le=2100)
     reminder_days: tuple[int, ...] = Field(default=(30, 14), description="Calendar alarms before audits")
     refresher_lead_days: int = Field(default=90, ge=0, le=365)
-    incentive_source_url: HttpUrl | None = None
-    internal_auditor_source_url: HttpUrl | None = None
+    incentive_source_url: SourceUrl | None = None
+    internal_auditor_source_url: SourceUrl | None = None
     partner_rules: tuple[PartnerCycleRule, ...] = ()
     auditor_rules: tuple[AuditorRule, ...] = ()
     maintenance_pass: tuple[MaintenancePassRule, ...] = ()
 
 
 class Role(Sourced):
-    id: str
+    id: Slug
     jurisdiction: Jurisdiction = "BC"
     name: str
     does: tuple[str, ...]
@@ -604,26 +712,40 @@ class Content(Record):
     sampling: tuple[SamplingTable, ...] = ()
     points_splits: tuple[PointsSplit, ...] = ()
 
+    # Lookup tables, built once per loaded content (it is immutable and shared by every session).
+
+    @cached_property
+    def jurisdictions_by_code(self) -> dict[str, JurisdictionInfo]:
+        return {info.code: info for info in self.jurisdictions}
+
+    @cached_property
+    def programs_by_id(self) -> dict[str, Program]:
+        return {program.id: program for program in self.programs}
+
+    @cached_property
+    def units_by_code(self) -> dict[str, ClassificationUnit]:
+        return {unit.code: unit for unit in self.units}
+
+    @cached_property
+    def partners_by_id(self) -> dict[str, Partner]:
+        return {partner.id: partner for partner in self.partners}
+
     def jurisdiction(self, code: str) -> JurisdictionInfo:
-        return next(j for j in self.jurisdictions if j.code == code)
+        return lookup(self.jurisdictions_by_code, code, "jurisdiction")
+
+    def default_jurisdiction(self) -> JurisdictionInfo:
+        """The jurisdiction whose rules apply when none is named."""
+        return self.jurisdiction(DEFAULT_JURISDICTION)
 
     def program(self, program_id: str) -> Program:
-        for program in self.programs:
-            if program.id == program_id:
-                return program
-        raise KeyError(f"No program has the id '{program_id}' in programs.toml")
+        return lookup(self.programs_by_id, program_id, "program")
 
     def unit(self, code: str) -> ClassificationUnit | None:
-        return next((u for u in self.units if u.code == code), None)
+        """The CU with this code, or None: a CU the content does not list is a normal answer."""
+        return self.units_by_code.get(code)
 
     def partner(self, partner_id: str) -> Partner:
-        for partner in self.partners:
-            if partner.id == partner_id:
-                return partner
-        raise KeyError(f"No certifying partner has the id '{partner_id}' in partners.toml")
+        return lookup(self.partners_by_id, partner_id, "partner")
 
     def association(self, association_id: str) -> Association:
-        for association in self.associations:
-            if association.id == association_id:
-                return association
-        raise KeyError(f"No association has the id '{association_id}' in partners.toml")
+        return lookup({a.id: a for a in self.associations}, association_id, "association")

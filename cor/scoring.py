@@ -1,47 +1,101 @@
 """Readiness scoring and the COR verdict.
 
-The rule (BC, and usually Alberta): pass when the overall score is at least 80% AND every element
-is at least 50%. Overall is weighted by points across all applicable questions, as audit tools
-do, not an average of element percentages. Thresholds are compared as exact fractions so a score
-of exactly 80 or 50 never fails by a float rounding error.
+The rule is content: each jurisdiction's pass rule in ``content/jurisdictions.toml`` (an overall
+score AND a floor for every element). Overall is weighted by points across all applicable
+questions, as audit tools do, not an average of element percentages. Thresholds are compared as
+exact ratios of integers so a score exactly at the bar never fails by a float rounding error.
+
+Scoring a cohort (thousands of assessments) must stay well under a second, so the work per
+assessment is dictionary lookups in tables the bank builds once, and integer arithmetic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from functools import lru_cache
+from itertools import repeat
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
-from cor.formatting import points_below, show_pct
-from cor.models import AnswerOption, PassRule, Question, QuestionBank
-
-DEFAULT_RULE = PassRule(overall_min_pct=Decimal(80), element_min_pct=Decimal(50))
+from cor.content import default_content
+from cor.formatting import points_below
+from cor.formatting import show_pct as show_pct  # re-exported: pages and reports import it from here
+from cor.models import AnswerOption, Content, Element, PassRule, Question, QuestionBank
 
 Points = int | float | Decimal | Fraction
 
+#: An exact non-negative number as (numerator, denominator), denominator at least 1.
+Ratio = tuple[int, int]
 
-def _exact(value: Points, what: str) -> Fraction:
-    if isinstance(value, bool):
-        raise ValueError(f"{what} must be a number")
-    if isinstance(value, float):
-        value = Decimal(str(value))
+_PCT_PLACES = Decimal("1E-12")
+
+
+def default_rule(content: Content | None = None) -> PassRule:
+    """The pass rule of the default jurisdiction, as content states it."""
+    return (content or default_content()).default_jurisdiction().pass_rule
+
+
+def __getattr__(name: str) -> PassRule:
+    """``DEFAULT_RULE`` is still importable, read from content when first asked for (older
+    callers import it; new code passes the jurisdiction's rule or None)."""
+    if name == "DEFAULT_RULE":
+        return default_rule()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _exact(value: Points, what: str) -> Ratio:
+    """``value`` as an exact ratio of integers; a float is read by its str (4.52 means 4.52).
+    The common types (int, Decimal) are tested first: this runs for every element of a cohort."""
+    kind = type(value)
     try:
-        number = Fraction(value)
-    except (TypeError, ValueError):
+        if kind is int:
+            number: Ratio = (value, 1)  # type: ignore[assignment]  # narrowed by the type test
+        elif kind is Decimal or isinstance(value, Decimal):
+            number = value.as_integer_ratio()
+        elif isinstance(value, bool):
+            raise TypeError("a yes/no is not a number of points")
+        elif isinstance(value, float):
+            number = Decimal(str(value)).as_integer_ratio()
+        else:
+            number = _fraction_ratio(value)
+    except (TypeError, ValueError, OverflowError):  # not a number, NaN, infinity
         raise ValueError(f"{what} must be a number") from None
-    if number < 0:
+    if number[0] < 0:
         raise ValueError(f"{what} cannot be negative")
     return number
 
 
-def _pct(part: Fraction, whole: Fraction) -> Decimal:
-    """Exact percentage as a Decimal with plenty of places (display rounds later)."""
-    ratio = part * 100 / whole
-    return (Decimal(ratio.numerator) / Decimal(ratio.denominator)).quantize(
-        Decimal("1E-12"), rounding=ROUND_DOWN
-    )
+def _fraction_ratio(value: int | Fraction) -> Ratio:
+    fraction = Fraction(value)  # raises TypeError/ValueError for what is not a number at run time
+    return fraction.numerator, fraction.denominator
+
+
+def _decimal(numerator: int, denominator: int) -> Decimal:
+    """Correctly rounded to the decimal context (28 digits), as exact as a Decimal holds."""
+    return Decimal(numerator) / Decimal(denominator)
+
+
+@lru_cache(maxsize=4096)
+def _pct(part: Ratio, whole: Ratio) -> Decimal:
+    """Exact percentage as a Decimal with plenty of places (display rounds later). Cached: in a
+    cohort the same element scores recur, and a Decimal is immutable."""
+    return _decimal(part[0] * 100 * whole[1], part[1] * whole[0]).quantize(_PCT_PLACES, rounding=ROUND_DOWN)
+
+
+def _total(ratios: Sequence[Ratio]) -> Ratio:
+    """The exact sum, over the least common denominator."""
+    denominator = math.lcm(*[each for _, each in ratios])
+    return sum([numerator * (denominator // each) for numerator, each in ratios]), denominator
+
+
+def _at_least(part: Ratio, whole: Ratio, min_pct: Ratio) -> bool:
+    """part / whole * 100 >= min_pct, exactly."""
+    return part[0] * 100 * whole[1] * min_pct[1] >= min_pct[0] * whole[0] * part[1]
 
 
 class Verdict(BaseModel):
@@ -62,61 +116,72 @@ class Verdict(BaseModel):
         return max(Decimal(0), self.element_min_pct - self.element_pct[element])
 
 
-def verdict(elements: Mapping[str, tuple[Points, Points]], rule: PassRule = DEFAULT_RULE) -> Verdict:
-    """Verdict from (earned, possible) points per element.
+def _scored(elements: Mapping[str, tuple[Points, Points]]) -> dict[str, tuple[Ratio, Ratio]]:
+    """Exact (earned, possible) of every element that has possible points; checks the inputs."""
+    scored: dict[str, tuple[Ratio, Ratio]] = {}
+    for name, (earned, possible) in elements.items():
+        exact_earned = _exact(earned, f"Earned points of {name}")
+        exact_possible = _exact(possible, f"Possible points of {name}")
+        if exact_earned[0] * exact_possible[1] > exact_possible[0] * exact_earned[1]:
+            raise ValueError(f"{name}: earned points ({earned}) exceed possible points ({possible})")
+        if exact_possible[0] > 0:
+            scored[name] = (exact_earned, exact_possible)
+    if not scored:
+        raise ValueError("Nothing to score yet: answer at least one applicable question.")
+    return scored
+
+
+def verdict(elements: Mapping[str, tuple[Points, Points]], rule: PassRule | None = None) -> Verdict:
+    """Verdict from (earned, possible) points per element, under ``rule`` (by default the
+    default jurisdiction's pass rule from content).
 
     Elements with no possible points (all not applicable or unanswered) are not scored. Raises
     ValueError when nothing at all can be scored, or when earned exceeds possible.
     """
-    scored: dict[str, tuple[Fraction, Fraction]] = {}
-    for name, (earned, possible) in elements.items():
-        e, p = _exact(earned, f"Earned points of {name}"), _exact(possible, f"Possible points of {name}")
-        if e > p:
-            raise ValueError(f"{name}: earned points ({earned}) exceed possible points ({possible})")
-        if p > 0:
-            scored[name] = (e, p)
-    if not scored:
-        raise ValueError("Nothing to score yet: answer at least one applicable question.")
-    total_e = sum((e for e, _ in scored.values()), Fraction(0))
-    total_p = sum((p for _, p in scored.values()), Fraction(0))
-    overall_min = Fraction(rule.overall_min_pct)
-    element_min = Fraction(rule.element_min_pct)
-    overall_met = total_e * 100 >= overall_min * total_p
-    blocking = tuple(name for name, (e, p) in scored.items() if e * 100 < element_min * p)
+    rule = rule or default_rule()
+    scored = _scored(elements)
+    total_earned = _total([earned for earned, _ in scored.values()])
+    total_possible = _total([possible for _, possible in scored.values()])
+    overall_min = rule.overall_min_pct.as_integer_ratio()
+    element_min = rule.element_min_pct.as_integer_ratio()
+    overall_met = _at_least(total_earned, total_possible, overall_min)
+    blocking = tuple(
+        name for name, (earned, possible) in scored.items() if not _at_least(earned, possible, element_min)
+    )
     return Verdict(
-        overall_pct=_pct(total_e, total_p),
-        element_pct={name: _pct(e, p) for name, (e, p) in scored.items()},
+        overall_pct=_pct(total_earned, total_possible),
+        element_pct={name: _pct(earned, possible) for name, (earned, possible) in scored.items()},
         passed=overall_met and not blocking,
         overall_met=overall_met,
         blocking_elements=blocking,
         overall_min_pct=rule.overall_min_pct,
         element_min_pct=rule.element_min_pct,
-        earned=Decimal(total_e.numerator) / Decimal(total_e.denominator),
-        possible=Decimal(total_p.numerator) / Decimal(total_p.denominator),
+        earned=_decimal(*total_earned),
+        possible=_decimal(*total_possible),
     )
 
 
-def explain(v: Verdict, names: Mapping[str, str] | None = None) -> str:
+def explain(outcome: Verdict, names: Mapping[str, str] | None = None) -> str:
     """The verdict in plain words, naming what blocks certification and by how much."""
     names = names or {}
-    overall = f"overall {show_pct(v.overall_pct)} (needs {v.overall_min_pct:.0f}%)"
-    if v.passed:
-        return f"Would pass: {overall}, and every element is at or above the {v.element_min_pct:.0f}% floor."
+    overall = f"overall {show_pct(outcome.overall_pct)} (needs {outcome.overall_min_pct:.0f}%)"
+    if outcome.passed:
+        return f"Would pass: {overall}, and every element is at or above the {outcome.element_min_pct:.0f}% floor."
     reasons = []
-    for element in v.blocking_elements:
-        pct = v.element_pct[element]
+    for element in outcome.blocking_elements:
+        pct = outcome.element_pct[element]
         reasons.append(
             f"{names.get(element, element)} is at {show_pct(pct)}, "
-            f"{points_below(v.element_min_pct, pct)} points below the {v.element_min_pct:.0f}% floor"
+            f"{points_below(outcome.element_min_pct, pct)} points below the {outcome.element_min_pct:.0f}% floor"
         )
-    if not v.overall_met:
+    if not outcome.overall_met:
         reasons.insert(
             0,
-            f"the overall score is {show_pct(v.overall_pct)}, "
-            f"{points_below(v.overall_min_pct, v.overall_pct)} points below the {v.overall_min_pct:.0f}% needed",
+            f"the overall score is {show_pct(outcome.overall_pct)}, "
+            f"{points_below(outcome.overall_min_pct, outcome.overall_pct)} points below the {outcome.overall_min_pct:.0f}% needed",
         )
-    elif v.blocking_elements:
-        reasons.append(f"even though the overall score of {show_pct(v.overall_pct)} meets the bar")
+    elif outcome.blocking_elements:
+        reasons.append(f"even though the overall score of {show_pct(outcome.overall_pct)} meets the bar")
     return "Would not pass: " + "; ".join(reasons) + "."
 
 
@@ -144,17 +209,17 @@ class Scorecard(BaseModel):
 
     @property
     def answered(self) -> int:
-        return sum(e.answered for e in self.elements)
+        return sum(row.answered for row in self.elements)
 
     @property
     def total(self) -> int:
-        return sum(e.total for e in self.elements)
+        return sum(row.total for row in self.elements)
 
     def points(self) -> dict[str, tuple[Decimal, Decimal]]:
-        return {e.element: (e.earned, e.possible) for e in self.elements}
+        return {row.element: (row.earned, row.possible) for row in self.elements}
 
     def names(self) -> dict[str, str]:
-        return {e.element: e.name for e in self.elements}
+        return {row.element: row.name for row in self.elements}
 
 
 def chosen_option(
@@ -166,46 +231,103 @@ def chosen_option(
     unanswered rather than failing: the user simply answers it again.
     """
     option_id = answers.get(question.id)
-    if option_id is None:
+    if not isinstance(option_id, str):
         return None
-    try:
-        return bank.scale(question.scale).option(option_id)
-    except KeyError:
-        return None
+    return bank.scale(question.scale).options_by_id.get(option_id)
+
+
+#: What an answer option is worth on one question: (points earned, points possible), or None
+#: when the option means "not applicable" (the question leaves the denominator).
+_Worth = tuple[Decimal, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _ElementLayout:
+    """One element's questions, laid out for scoring: their ids, and for each the worth of every
+    option its scale offers (in the same order)."""
+
+    element: Element
+    question_ids: tuple[str, ...]
+    worth_by_option: tuple[dict[str, _Worth], ...]
+
+
+_Layout = tuple[_ElementLayout, ...]
+_LAYOUTS_KEPT = 16
+#: Marks an answer that does not count yet (no answer, or an option the scale does not offer).
+_UNANSWERED: Any = object()
+#: ``dict.get`` (table, option id, default), typed for the layout's tables.
+_worth_of = cast(Callable[[dict[str, _Worth], str | None, Any], Any], dict.get)
+
+
+def _lay_out(bank: QuestionBank, questions: Sequence[Question]) -> _Layout:
+    by_element: dict[str, list[Question]] = {}
+    for question in questions:
+        by_element.setdefault(question.element, []).append(question)
+    return tuple(
+        _ElementLayout(
+            element=element,
+            question_ids=tuple(question.id for question in mine),
+            worth_by_option=tuple(
+                {
+                    option.id: None
+                    if option.credit is None
+                    else (question.points * option.credit, question.points)
+                    for option in bank.scale(question.scale).options
+                }
+                for question in mine
+            ),
+        )
+        for element in bank.elements
+        if (mine := by_element.get(element.id))
+    )
+
+
+def _layout(bank: QuestionBank, questions: Sequence[Question]) -> _Layout:
+    """The layout of ``questions``, kept with the bank when they come as a tuple (immutable, and
+    the bank's question sets always return the same tuple), so a cohort lays them out once."""
+    if type(questions) is not tuple:
+        return _lay_out(bank, questions)
+    kept = bank.derived.get(("score layout", id(questions)))
+    if isinstance(kept, tuple) and kept[0] is questions:
+        return cast(_Layout, kept[1])
+    layouts = [key for key in bank.derived if isinstance(key, tuple) and key[0] == "score layout"]
+    for key in layouts[: max(0, len(layouts) - _LAYOUTS_KEPT)]:
+        del bank.derived[key]
+    layout = _lay_out(bank, questions)
+    bank.derived[("score layout", id(questions))] = (questions, layout)  # holding it keeps its id unique
+    return layout
+
+
+def _element_row(layout: _ElementLayout, answers: Mapping[str, str | None]) -> dict[str, object]:
+    """One element's points, as the fields of an ElementScore (validated with the whole card, in
+    one call). The lookups run inside ``map`` (in C): this is the hot path of scoring a cohort.
+    An answer the scale does not offer counts as unanswered (as in ``chosen_option``)."""
+    chosen_ids = map(answers.get, layout.question_ids)
+    worths = list(map(_worth_of, layout.worth_by_option, chosen_ids, repeat(_UNANSWERED)))
+    counted: list[tuple[Decimal, int]] = [worth for worth in worths if worth.__class__ is tuple]
+    return {
+        "element": layout.element.id,
+        "name": layout.element.name,
+        "earned": sum([earned for earned, _ in counted], Decimal(0)),
+        "possible": Decimal(sum([possible for _, possible in counted])),
+        "answered": len(worths) - worths.count(_UNANSWERED),
+        "total": len(worths),
+        "not_applicable": worths.count(None),
+    }
 
 
 def score(bank: QuestionBank, questions: Sequence[Question], answers: Mapping[str, str | None]) -> Scorecard:
-    """Turn answers (question id -> option id) into points per element.
+    """Turn answers (question id -> option id) into points per element, in the bank's element
+    order (elements none of ``questions`` belong to are left out).
 
     A "not applicable" answer removes the question from the denominator; an unanswered one is
-    left out until it is answered, so progress shows a provisional score.
+    left out until it is answered, so progress shows a provisional score. This is the hot path
+    of cohort scoring: the points each option earns come from tables the bank builds once.
     """
-    rows: list[ElementScore] = []
-    for element in bank.elements:
-        qs = [q for q in questions if q.element == element.id]
-        if not qs:
-            continue
-        earned = possible = Decimal(0)
-        answered = na = 0
-        for q in qs:
-            option = chosen_option(bank, q, answers)
-            if option is None:
-                continue
-            answered += 1
-            if option.credit is None:
-                na += 1
-                continue
-            earned += q.points * option.credit
-            possible += q.points
-        rows.append(
-            ElementScore(
-                element=element.id,
-                name=element.name,
-                earned=earned,
-                possible=possible,
-                answered=answered,
-                total=len(qs),
-                not_applicable=na,
-            )
-        )
-    return Scorecard(elements=tuple(rows))
+    layout = _layout(bank, questions)
+    try:
+        rows = [_element_row(element, answers) for element in layout]
+    except TypeError:  # an answer that cannot be an option id (a list from a hand-edited file)
+        option_ids = {question: option for question, option in answers.items() if isinstance(option, str)}
+        rows = [_element_row(element, option_ids) for element in layout]
+    return Scorecard.model_validate({"elements": rows})

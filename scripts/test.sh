@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages into .venv, Debian's Chromium for the browser
-# tests) and run every test: rules, content, pages (AppTest) and the real app in Chromium.
+# tests), check lint, format and types, and run every test: rules, content, pages (AppTest) and
+# the real app in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
@@ -12,4 +13,6 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
+# Type check (settings in pyproject.toml: strict on cor/, normal on ui/, app_pages/, app.py).
+.venv/bin/python -m mypy
 exec .venv/bin/python -m pytest "$@"

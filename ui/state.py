@@ -1,20 +1,46 @@
-"""Session defaults and access to content, in one place so every page starts from the same state."""
+"""Session state and access to content, in one place so every page starts from the same state.
+
+Three mechanisms, one for each kind of state, so a page never invents its own:
+
+* **Cross-page values** (the answers, the chosen CU, the province) are plain session keys with
+  defaults in ``DEFAULTS``, set once per session by ``init_state()`` in ``app.py``.
+* **A widget's own value across page switches**: give the widget a stable key made by
+  ``widget_key(page, name, ...)`` and pass ``persist_state=PERSIST``. Streamlit then keeps the
+  value while the page is not shown (since 1.59), so no shadow keys or copying are needed::
+
+      st.number_input("Payroll", key=widget_key("sv", "payroll", row), persist_state=PERSIST)
+
+* **A page's own state** (rows added, a view chosen, a file already merged) is one typed
+  pydantic object under one key, through ``PageState``::
+
+      class SavingsState(BaseModel):
+          rows: tuple[int, ...] = (0,)
+          next_row: int = 1
+
+      SAVINGS = PageState("sv.state", SavingsState)
+      state = SAVINGS.get()  # typed; made from the model's defaults on first use
+      SAVINGS.update(rows=(*state.rows, state.next_row), next_row=state.next_row + 1)
+
+  Changes go through ``update`` (validated by the model), so the state is never half-written
+  and the type checker knows every field.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, Final, Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
+from pydantic import BaseModel
 
 from cor.content import ContentError, content_dir, default_content
-from cor.models import Content
+from cor.models import DEFAULT_JURISDICTION, Content
 
 #: Cross-page keys. Widgets keep their own keys; these hold what must survive page switches.
 DEFAULTS: dict[str, object] = {
-    "jurisdiction": "BC",
+    "jurisdiction": DEFAULT_JURISDICTION,  # the province the app opens on
     "answers": {},  # readiness: question id -> answer option id
     "notes": {},  # readiness: question id -> the user's note
     "plan_edits": {},  # readiness: question id -> {"owner": ..., "target": "YYYY-MM-DD"}
@@ -23,9 +49,56 @@ DEFAULTS: dict[str, object] = {
 
 
 def init_state() -> None:
+    """Every cross-page key, set to its default once per session (a fresh dict each session)."""
     for key, value in DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = value.copy() if isinstance(value, dict) else value
+
+
+#: ``persist_state=`` value for every widget whose value must survive a page switch.
+PERSIST: Final[Literal["session"]] = "session"
+
+
+def widget_key(page: str, name: str, *parts: object) -> str:
+    """A widget's stable key, namespaced by page: ``widget_key("sv", "payroll", 2)`` is
+    ``"sv.payroll.2"``. Stable keys keep values across reruns; the page prefix keeps two pages'
+    widgets from ever sharing one."""
+    return ".".join([page, name, *(str(part) for part in parts)])
+
+
+StateT = TypeVar("StateT", bound=BaseModel)
+
+
+class PageState(Generic[StateT]):
+    """A page's own state: one typed pydantic object kept in ``st.session_state[key]``.
+
+    ``get()`` returns it (made from the model's defaults on first use, or when what is stored is
+    not this model, e.g. after a code reload); ``update(**changes)`` validates the changed object
+    and stores it; ``reset()`` starts over. It survives page switches like any session key.
+    """
+
+    def __init__(self, key: str, model: type[StateT]) -> None:
+        self.key = key
+        self.model = model
+
+    def get(self) -> StateT:
+        stored = st.session_state.get(self.key)
+        if isinstance(stored, self.model):
+            return stored
+        return self.reset()
+
+    def set(self, value: StateT) -> StateT:
+        st.session_state[self.key] = value
+        return value
+
+    def update(self, **changes: Any) -> StateT:
+        """The state with ``changes`` applied, validated by the model (a bad value raises
+        pydantic's ValidationError and leaves the stored state as it was)."""
+        current = self.get()
+        return self.set(self.model.model_validate({**dict(current), **changes}))
+
+    def reset(self) -> StateT:
+        return self.set(self.model())
 
 
 T = TypeVar("T")
@@ -64,9 +137,9 @@ def local_today() -> dt.date:
 
 def jurisdiction_picker(key: str) -> str:
     """A province choice shared by every page: seeded from, and written back to, session state."""
-    c = content()
-    codes = [j.code for j in c.jurisdictions]
-    names = {j.code: j.name for j in c.jurisdictions}
+    jurisdictions = content().jurisdictions
+    codes = [info.code for info in jurisdictions]
+    names = {info.code: info.name for info in jurisdictions}
     if key not in st.session_state:
         st.session_state[key] = st.session_state["jurisdiction"]
     choice = st.radio("Province", codes, format_func=names.__getitem__, horizontal=True, key=key)
@@ -90,4 +163,4 @@ _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"
 def plain(text: str) -> str:
     """Text the user typed, escaped so Streamlit's Markdown shows it exactly as typed (no links,
     no formatting, no emoji shortcodes or maths)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)

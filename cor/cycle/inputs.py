@@ -133,7 +133,7 @@ def find_program(content: Content, program_id: str) -> Program:
     """The program record, or a message for the program field."""
     try:
         return content.program(program_id)
-    except (StopIteration, LookupError):
+    except LookupError:
         raise CycleInputError("program", f"Unknown program {program_id!r}.") from None
 
 
@@ -143,7 +143,7 @@ def find_partner(content: Content, partner_id: str | None) -> Partner | None:
         return None
     try:
         return content.partner(partner_id)
-    except (StopIteration, LookupError):
+    except LookupError:
         raise CycleInputError("partner", f"Unknown certifying partner {partner_id!r}.") from None
 
 

@@ -32,10 +32,18 @@ def test_home_explains_the_pass_rule_and_links_every_tool(app: AppTest) -> None:
 def test_about_lists_every_figure_with_source_and_year(app: AppTest) -> None:
     open_page(app, "about")
     shown = [m.value for m in app.markdown]
-    for f in figures(default_content()):
-        line = f"**{f.figure}**: {f.value} ({f.year}) · [source]({f.source_url})"
-        assert line in shown, f"missing on the page: {f.figure}"
+    for figure in figures(default_content()):
+        line = f"**{figure.figure}**: {figure.value} ({figure.year}) · [source]({figure.source_url})"
+        assert line in shown, f"missing on the page: {figure.figure}"
     assert any("$4.54 per $100" in line for line in shown)
+
+
+def test_about_groups_the_figures_by_topic_in_the_order_of_the_rules(app: AppTest) -> None:
+    open_page(app, "about")
+    headings = [header.value for header in app.subheader]
+    topics = list(dict.fromkeys(figure.topic for figure in figures(default_content())))
+    assert headings[: len(topics)] == topics
+    assert topics[0].startswith("Pass rule") and topics[-1] == "CU base rates (BC)"
 
 
 def test_about_shows_the_known_erratum_of_the_source(app: AppTest) -> None:

@@ -125,3 +125,51 @@ def test_a_partner_listing_an_unknown_cu_is_caught(content_copy: Path) -> None:
         load_content(content_copy)
     assert "123456" in str(err.value)
     assert err.value.field == "contracted"
+
+
+def test_a_day_that_no_year_has_is_caught_at_load_time(content_copy: Path) -> None:
+    _replace(content_copy / "cycle.toml", 'maintenance_due = "12-31"', 'maintenance_due = "02-30"')
+    with pytest.raises(ContentError) as err:
+        load_content(content_copy)
+    assert "cycle.toml" in str(err.value)
+    assert err.value.field == "maintenance_due"
+    assert "02-30" in str(err.value)
+
+
+def test_month_day_dates_are_read_once_into_month_and_day() -> None:
+    due = load_content().cycle.maintenance_due
+    assert (due.month, due.day) == (12, 31)
+    assert due == "12-31"  # still reads as written
+
+
+def test_a_lookup_of_an_unknown_id_says_what_is_missing_and_what_exists() -> None:
+    content = load_content()
+    with pytest.raises(KeyError) as err:
+        content.partner("nobody")
+    assert "partner 'nobody'" in str(err.value) and "bcmsa" in str(err.value)
+    with pytest.raises(KeyError, match="jurisdiction 'QC'"):
+        content.jurisdiction("QC")
+    with pytest.raises(KeyError, match="answer scale 'stars'"):
+        content.bank.scale("stars")
+    assert content.unit("999999") is None  # an unlisted CU is a normal answer, not an error
+
+
+def test_a_question_id_used_twice_names_both_files(content_copy: Path) -> None:
+    first = sorted((content_copy / "questions").glob("0[1-9]-*.toml"))
+    text = first[0].read_text("utf-8")
+    taken = tomllib.loads(text)["question"][0]["id"]
+    other = tomllib.loads(first[1].read_text("utf-8"))["question"][0]["id"]
+    _replace(first[1], f'id = "{other}"', f'id = "{taken}"')
+    with pytest.raises(ContentError) as err:
+        load_content(content_copy)
+    assert first[1].name in str(err.value) and first[0].name in str(err.value)
+    assert err.value.field == "id"
+
+
+def test_an_effective_date_that_is_not_on_the_calendar_is_caught(content_copy: Path) -> None:
+    _replace(content_copy / "jurisdictions.toml", 'effective = "2019-10-01"', 'effective = "2019-13-01"')
+    with pytest.raises(ContentError) as err:
+        load_content(content_copy)
+    assert "jurisdictions.toml" in str(err.value)
+    assert "effective" in (err.value.field or "")
+    assert "2019-13-01" in str(err.value)

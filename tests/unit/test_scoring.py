@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cor.content import default_content
-from cor.scoring import explain, score, show_pct, verdict
+from cor.models import PassRule
+from cor.scoring import chosen_option, default_rule, explain, score, show_pct, verdict
 
 
 def test_exactly_80_overall_and_50_on_an_element_passes() -> None:
@@ -126,3 +129,97 @@ def test_unanswered_questions_are_not_counted_yet() -> None:
     assert card.total == len(qs)
     v = verdict(card.points())
     assert v.overall_pct == 0
+
+
+# --- the rule comes from content; fast scoring gives the same results as the plain definition ----
+
+
+def _reference_verdict(elements: dict[str, tuple[Fraction, Fraction]], overall: int, floor: int) -> tuple:
+    """The pass rule written the obvious way, with Fractions, to hold the fast version to."""
+    scored = {name: (e, p) for name, (e, p) in elements.items() if p > 0}
+    earned = sum((e for e, _ in scored.values()), Fraction(0))
+    possible = sum((p for _, p in scored.values()), Fraction(0))
+    blocking = tuple(name for name, (e, p) in scored.items() if e * 100 < floor * p)
+    overall_met = earned * 100 >= overall * possible
+    return overall_met and not blocking, overall_met, blocking, earned * 100 / possible
+
+
+_points = st.one_of(
+    st.integers(0, 400),
+    st.decimals(min_value=0, max_value=400, places=2),
+    st.fractions(min_value=0, max_value=400, max_denominator=12),
+)
+
+
+@settings(deadline=None)  # a rule check, not a timing: a busy machine must not fail it
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=4),
+        st.tuples(_points, _points).map(lambda pair: (min(pair), max(pair))),
+        min_size=1,
+        max_size=12,
+    ).filter(lambda elements: any(p > 0 for _, p in elements.values()))
+)
+def test_verdict_matches_the_rule_written_with_fractions(elements: dict) -> None:
+    v = verdict(elements)
+    exact = {name: (Fraction(e), Fraction(p)) for name, (e, p) in elements.items()}
+    passed, overall_met, blocking, overall = _reference_verdict(exact, 80, 50)
+    assert (v.passed, v.overall_met, v.blocking_elements) == (passed, overall_met, blocking)
+    assert Decimal(overall.numerator) / Decimal(overall.denominator) - v.overall_pct < Decimal("1E-12")
+    assert v.overall_pct <= Decimal(overall.numerator) / Decimal(overall.denominator)
+
+
+def test_without_a_rule_the_default_jurisdictions_rule_from_content_applies() -> None:
+    content = default_content()
+    rule = content.default_jurisdiction().pass_rule
+    assert default_rule(content) == rule
+    v = verdict({"a": (7999, 10000)})
+    assert (v.overall_min_pct, v.element_min_pct) == (rule.overall_min_pct, rule.element_min_pct)
+
+
+def test_a_stricter_rule_from_content_changes_the_verdict() -> None:
+    strict = PassRule(overall_min_pct=Decimal(90), element_min_pct=Decimal(60))
+    elements = {"policy": (85, 100), "inspections": (55, 100), "training": (100, 100)}
+    assert verdict(elements).passed
+    v = verdict(elements, strict)
+    assert not v.passed
+    assert v.blocking_elements == ("inspections",)
+    assert "below the 60% floor" in explain(v)
+
+
+@settings(deadline=None)  # a rule check, not a timing: a busy machine must not fail it
+@given(st.randoms(use_true_random=False), st.booleans())
+def test_score_counts_every_answer_as_the_plain_definition_does(rng: random.Random, as_list: bool) -> None:
+    bank = default_content().bank
+    questions = bank.question_set("large")
+    answers: dict[str, str | None] = {}
+    for question in questions:
+        choice = rng.choice([*bank.scale(question.scale).options, None, "retired-option"])
+        answers[question.id] = choice if choice is None or isinstance(choice, str) else choice.id
+    card = score(bank, list(questions) if as_list else questions, answers)
+    for row in card.elements:
+        mine = [q for q in questions if q.element == row.element]
+        options = [chosen_option(bank, q, answers) for q in mine]
+        counted = [
+            (q, o) for q, o in zip(mine, options, strict=True) if o is not None and o.credit is not None
+        ]
+        assert row.earned == sum((q.points * o.credit for q, o in counted), Decimal(0))
+        assert row.possible == sum(q.points for q, _ in counted)
+        assert row.answered == sum(o is not None for o in options)
+        assert row.not_applicable == sum(o is not None and o.credit is None for o in options)
+        assert row.total == len(mine)
+    assert [row.element for row in card.elements] == [
+        e.id for e in bank.elements if any(q.element == e.id for q in questions)
+    ]
+
+
+def test_an_answer_that_cannot_be_an_option_counts_as_unanswered() -> None:
+    bank = default_content().bank
+    questions = bank.question_set("quick")
+    first, second = questions[0], questions[1]
+    answers = {
+        first.id: ["yes"],
+        second.id: bank.scale(second.scale).options[0].id,
+    }  # e.g. a hand-edited file
+    card = score(bank, questions, answers)  # type: ignore[dict-item]
+    assert card.answered == 1
