@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -127,6 +127,16 @@ class Record(BaseModel):
     """Base of every content record: strict (unknown fields are typos) and immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy whose lookup tables are built afresh: tables cached on the original describe its
+        fields, not the updated ones (pydantic copies the instance dict, caches included)."""
+        copied = super().model_copy(update=update, deep=deep)
+        for klass in type(self).__mro__:
+            for name, attribute in vars(klass).items():
+                if isinstance(attribute, cached_property):
+                    copied.__dict__.pop(name, None)
+        return copied
 
 
 class Sourced(Record):
@@ -468,7 +478,6 @@ class Incentives(Record):
     ab: ABIncentiveRule
 
 
-MonthDay = Annotated[str, Field(pattern=r"^\d{2}-\d{2}$")]
 
 
 class CycleRuleConflict(Sourced):
