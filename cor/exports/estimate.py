@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from cor.exports.cells import safe_cell
-from cor.incentives import Estimate, PIREstimate, money
+from cor.formatting import money
+from cor.incentives import Estimate, PIREstimate
 
 COLUMNS = [
     "Item",
@@ -52,11 +53,13 @@ def to_csv(
     estimate: Estimate | PIREstimate,
     *,
     extra: Sequence[tuple[str, Decimal | None, str, str]] = (),
+    incomplete: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """The estimate as UTF-8 CSV (with a byte-order mark, so Excel reads the accents and $).
 
     ``extra`` rows are (item, amount, formula, source): e.g. the small-employer minimum the user
-    chose to apply, or audit costs, so the file holds everything the page showed.
+    chose to apply, or audit costs, so the file holds everything the page showed. ``incomplete``
+    rows are (CU, what is missing): listed as incomplete, with no amount, never dropped.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -76,6 +79,8 @@ def to_csv(
                     rate=line.base_rate,
                 )
             )
+        for label, missing in incomplete:
+            writer.writerow(_row(f"Incomplete: {label}", None, f"incomplete: {missing}", "Not in the total"))
         amounts = [line.annual for line in estimate.lines]
         writer.writerow(
             _row(
