@@ -212,13 +212,6 @@ def cycle_formula(annual: Decimal, years: int) -> str:
     return f"{money(annual)} x {years} years = {money(annual * years)}"
 
 
-def rate_years(unit: ClassificationUnit | None) -> list[int]:
-    """The years for which a CU has a published base rate, newest first."""
-    if unit is None:
-        return []
-    return [r.year for r in unit.rates if r.base_rate is not None]
-
-
 def credit_year(audit_year: int) -> int:
     """The incentive for an audit year is credited to the account in the following year."""
     return audit_year + 1

@@ -137,7 +137,7 @@ class RateList(BaseModel):
 
 #: Loose heading names: a heading matches a field when its letters contain one of these.
 _HEADINGS: dict[str, tuple[str, ...]] = {
-    "code": ("cucode", "classificationunitcode", "cunumber", "code", "cu"),
+    "code": ("cucode", "classificationunitcode", "cunumber", "code", "classificationunit", "cu"),
     "name": ("cuname", "classificationunitname", "name", "description", "classificationunit"),
     "year": ("rateyear", "year"),
     "rate": ("baserate", "rate"),
