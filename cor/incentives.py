@@ -445,8 +445,8 @@ def pir_performance_pct(
         improvement = parse_pct(improvement_pct, "Improvement on your own record")
         measures.append(min(improvement * rule.improvement_pct_per_pct, rule.improvement_max_pct))
     if leadership_pct is not None:
-        leadership = parse_pct(leadership_pct, "Industry-leadership refund", rule.leadership_max_pct)
-        if leadership < rule.leadership_min_pct:
+        leadership = parse_pct(leadership_pct, "Industry-leadership refund")
+        if not rule.leadership_min_pct <= leadership <= rule.leadership_max_pct:
             raise ValueError(
                 f"Industry-leadership refund is between {_pct_text(rule.leadership_min_pct)} and "
                 f"{_pct_text(rule.leadership_max_pct)}."

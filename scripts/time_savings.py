@@ -36,8 +36,10 @@ def main(reruns: int = 30) -> None:
         times.append((time.perf_counter() - start) * 1000)
     assert not at.exception
     quartiles = statistics.quantiles(times, n=4)
-    print(f"Savings rerun, 3 CUs, one payroll changed: median {statistics.median(times):.1f} ms "
-          f"(IQR {quartiles[0]:.1f}-{quartiles[2]:.1f} ms, n={reruns})")
+    print(
+        f"Savings rerun, 3 CUs, one payroll changed: median {statistics.median(times):.1f} ms "
+        f"(IQR {quartiles[0]:.1f}-{quartiles[2]:.1f} ms, n={reruns})"
+    )
 
 
 if __name__ == "__main__":

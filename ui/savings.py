@@ -15,8 +15,8 @@ links already shared: do not rename them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
 from decimal import Decimal
+from typing import Final
 
 import streamlit as st
 
@@ -61,8 +61,12 @@ def fill_rate(unit: ClassificationUnit | None, year: int | None) -> str:
     return rates.fill_rate(unit, year, this_year(), years_back())
 
 
-def cu_label(code: str) -> str:
-    return "Custom base rate (type it in)" if code == CUSTOM else f"{code} {units()[code].name}"
+def cu_labels(known: dict[str, ClassificationUnit]) -> dict[str, str]:
+    """The picker's label of each choice, built once per run (not once per option and rerun)."""
+    return {
+        CUSTOM: "Custom base rate (type it in)",
+        **{code: f"{code} {unit.name}" for code, unit in known.items()},
+    }
 
 
 def notice(text: str) -> None:
@@ -246,10 +250,6 @@ def cu_rows() -> Rows:
     return result
 
 
-def row_label(code: str, unit: ClassificationUnit | None, position: int) -> str:
-    return cu_label(code) if unit else f"CU {position + 1} (custom base rate)"
-
-
 def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.LineInput | None, inc.RowCheck, str]:
     """One CU row: CU, rate year, payroll and base rate, their messages, where the rate comes
     from, and (once complete) the row's incentive written out."""
@@ -262,12 +262,13 @@ def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.LineInput | None
         st.session_state[key("year", row_id)] = years[0] if years else None
     if many:
         row_header(row_id, position)
+    labels = cu_labels(known)
     pick, when, pay_column, rate_column = st.columns([3, 1.2, 2, 1.6])
     with pick:
         code = st.selectbox(
             f"Classification unit{suffix}",
-            [CUSTOM, *known],
-            format_func=cu_label,
+            list(labels),
+            format_func=labels.__getitem__,
             key=key("cu", row_id),
             on_change=on_cu_change,
             args=(row_id,),
@@ -288,7 +289,7 @@ def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.LineInput | None
     with rate_column:
         field_message(check.base_rate, rate_text)
         rate_origin(unit, year, rate_text)
-    label = row_label(code, unit, position)
+    label = labels[code] if unit else f"CU {position + 1} (custom base rate)"
     if not check.started:
         st.caption("Enter the assessable payroll and the base rate to see this CU's incentive.")
     if not check.complete:
