@@ -339,13 +339,15 @@ def rate_origin(unit: ClassificationUnit | None, year: int | None, rate_text: st
         st.caption(f"Your own rate. COR Ready's {rates.rate_label(record)}: ${record.base_rate}.")
     else:
         stale = rates.stale_rate(unit, this_year(), years_back())
-        if stale:
+        if stale and rate_text.strip():
+            st.caption(f"Your own rate. {rates.history_text(stale)}")
+        elif stale:
             st.caption(f"{rates.history_text(stale)} Too old to use: enter your current base rate.")
         rate_guide()
 
 
 def rate_guide() -> None:
-    with st.popover("Where do I find my base rate?", icon=":material/help:", width="stretch"):
+    with st.popover("Find your rate", icon=":material/help:", width="stretch"):
         st.write(content().incentives.bc.rate_guide)
 
 

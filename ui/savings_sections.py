@@ -440,10 +440,10 @@ def share(
     with where:
         st.markdown("**Link to this estimate**")
         base = (st.context.url or "/savings").split("?")[0]
-        link = f"{base}?{urlencode(query)}"
-        st.code(link, language=None, wrap_lines=True)
-        st.caption("Copy it with the button at the link's right edge, or select it.")
-        show_copy_buttons()
+        with st.container(key="sv-link"):
+            st.code(f"{base}?{urlencode(query)}", language=None, wrap_lines=True)
+        st.caption("Copy it with the button at the link's top right corner, or select it.")
+        st.html(ALWAYS_SHOW_COPY)
         if result is not None:
             st.download_button(
                 "Download the estimate (CSV)",
@@ -461,10 +461,13 @@ def csv_bytes(result: inc.Estimate | inc.PIREstimate, extra: list[ExtraRow], row
     return to_csv(result, extra=extra, incomplete=rows.incomplete if rows else ())
 
 
-def show_copy_buttons() -> None:
-    """Make the copy button of the page's code blocks always visible: Streamlit shows it on
-    hover only, and a phone has no hover (the link's copy button is what a phone user needs)."""
-    st.html(
-        "<style>[data-testid='stCode'] button, [data-testid='stCode'] [title='Copy to clipboard'] "
-        "{opacity: 1 !important; visibility: visible !important; display: flex !important}</style>"
-    )
+#: Streamlit shows a code block's copy button on hover only, and a phone has no hover: in the
+#: link's box (``st-key-sv-link``) the button and the wrappers that hide it are always shown.
+ALWAYS_SHOW_COPY = (
+    "<style>"
+    ".st-key-sv-link [data-testid='stCode'] div:has(button),"
+    ".st-key-sv-link [data-testid='stCode'] span:has(button),"
+    ".st-key-sv-link [data-testid='stCode'] button"
+    "{opacity: 1 !important; visibility: visible !important}"
+    "</style>"
+)
