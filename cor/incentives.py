@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict
 
 from cor.codes import cu_code
 from cor.content import default_content
-from cor.formatting import cents, money
+from cor.formatting import cents
+from cor.formatting import money as money  # re-exported: pages and figures write money through here
 from cor.models import (
     ABIncentiveRule,
     BCIncentiveRule,

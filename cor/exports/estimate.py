@@ -49,6 +49,78 @@ def _row(
     ]
 
 
+def _bc_rows(estimate: Estimate, incomplete: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """Each CU (complete ones with their amount, incomplete ones with what is missing), the total
+    and the cycle value."""
+    rows = [
+        _row(
+            f"Annual incentive: {line.label}",
+            line.annual,
+            line.formula,
+            line.rate_source or estimate.source_url,
+            code=line.cu_code,
+            name=line.cu_name,
+            year=line.rate_year or "",
+            payroll=line.payroll,
+            rate=line.base_rate,
+        )
+        for line in estimate.lines
+    ]
+    rows += [
+        _row(f"Incomplete: {label}", None, f"incomplete: {missing}", "Not in the total")
+        for label, missing in incomplete
+    ]
+    amounts = [line.annual for line in estimate.lines]
+    total = " + ".join(money(a) for a in amounts) + f" = {money(estimate.annual_total)}"
+    rows.append(
+        _row(
+            "Annual incentive: total",
+            estimate.annual_total,
+            total,
+            f"{estimate.source_url} ({estimate.effective})",
+        )
+    )
+    cycle = f"{money(estimate.annual_total)} x {estimate.cycle_years} years = {money(estimate.cycle_total)}"
+    rows.append(
+        _row(
+            f"Value over a {estimate.cycle_years}-year COR cycle",
+            estimate.cycle_total,
+            cycle,
+            "Assumes the same payroll and base rate each year",
+        )
+    )
+    return rows
+
+
+def _ab_rows(estimate: PIREstimate) -> list[list[str]]:
+    """Each year's PIR refund and their total."""
+    rows = []
+    for year in estimate.years:
+        kind = "first COR year" if year.year == 1 and not estimate.secor else "maintenance year"
+        if estimate.secor:
+            kind = "SECOR"
+        source = f"{estimate.source_url} ({estimate.effective})"
+        rows.append(
+            _row(
+                f"Alberta PIR refund: year {year.year} ({kind})",
+                year.refund,
+                year.formula,
+                source,
+                payroll=None,
+            )
+        )
+    total = " + ".join(money(y.refund) for y in estimate.years) + f" = {money(estimate.cycle_total)}"
+    rows.append(
+        _row(
+            f"Alberta PIR refunds over {len(estimate.years)} years",
+            estimate.cycle_total,
+            total,
+            "Assumes the same industry-rate premium each year",
+        )
+    )
+    return rows
+
+
 def to_csv(
     estimate: Estimate | PIREstimate,
     *,
@@ -64,62 +136,6 @@ def to_csv(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    if isinstance(estimate, Estimate):
-        for line in estimate.lines:
-            writer.writerow(
-                _row(
-                    f"Annual incentive: {line.label}",
-                    line.annual,
-                    line.formula,
-                    line.rate_source or estimate.source_url,
-                    code=line.cu_code,
-                    name=line.cu_name,
-                    year=line.rate_year or "",
-                    payroll=line.payroll,
-                    rate=line.base_rate,
-                )
-            )
-        for label, missing in incomplete:
-            writer.writerow(_row(f"Incomplete: {label}", None, f"incomplete: {missing}", "Not in the total"))
-        amounts = [line.annual for line in estimate.lines]
-        writer.writerow(
-            _row(
-                "Annual incentive: total",
-                estimate.annual_total,
-                " + ".join(money(a) for a in amounts) + f" = {money(estimate.annual_total)}",
-                f"{estimate.source_url} ({estimate.effective})",
-            )
-        )
-        writer.writerow(
-            _row(
-                f"Value over a {estimate.cycle_years}-year COR cycle",
-                estimate.cycle_total,
-                f"{money(estimate.annual_total)} x {estimate.cycle_years} years = {money(estimate.cycle_total)}",
-                "Assumes the same payroll and base rate each year",
-            )
-        )
-    else:
-        for year in estimate.years:
-            kind = "first COR year" if year.year == 1 and not estimate.secor else "maintenance year"
-            if estimate.secor:
-                kind = "SECOR"
-            writer.writerow(
-                _row(
-                    f"Alberta PIR refund: year {year.year} ({kind})",
-                    year.refund,
-                    year.formula,
-                    f"{estimate.source_url} ({estimate.effective})",
-                    payroll=None,
-                )
-            )
-        writer.writerow(
-            _row(
-                f"Alberta PIR refunds over {len(estimate.years)} years",
-                estimate.cycle_total,
-                " + ".join(money(y.refund) for y in estimate.years) + f" = {money(estimate.cycle_total)}",
-                "Assumes the same industry-rate premium each year",
-            )
-        )
-    for item, amount, formula, source in extra:
-        writer.writerow(_row(item, amount, formula, source))
+    writer.writerows(_bc_rows(estimate, incomplete) if isinstance(estimate, Estimate) else _ab_rows(estimate))
+    writer.writerows(_row(item, amount, formula, source) for item, amount, formula, source in extra)
     return out.getvalue().encode("utf-8-sig")
