@@ -150,6 +150,11 @@ def _pct_text(pct: Decimal) -> str:
     return f"{pct.normalize():f}%"
 
 
+def show_rate_pct(pct: Decimal) -> str:
+    """A rule's percentage as written in a sentence: ``10%``, ``7.5%``."""
+    return _pct_text(pct)
+
+
 # --- BC: the COR incentive --------------------------------------------------------------------
 
 
@@ -324,6 +329,11 @@ def small_employer_minimum(
     of it, then $1,000 until 10% of the base assessment passes $1,000.
     """
     return cents(max(incentive, minimum_floor(total_premium, version)))
+
+
+def minimum_raises(total_premium: Number, incentive: Decimal, version: SmallEmployerMinimum) -> bool:
+    """Whether the small-employer minimum pays more than the incentive itself (then it applies)."""
+    return small_employer_minimum(total_premium, incentive, version) > incentive
 
 
 def minimum_formula(total_premium: Number, incentive: Decimal, version: SmallEmployerMinimum) -> str:

@@ -332,7 +332,7 @@ def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
         return []
     with_minimum = inc.small_employer_minimum(total_premium, estimate.annual_total, version)
     explained = inc.minimum_formula(total_premium, estimate.annual_total, version)
-    if with_minimum > estimate.annual_total:
+    if inc.minimum_raises(total_premium, estimate.annual_total, version):
         st.info(
             f"With the small-employer minimum, your annual incentive would be **{inc.money(with_minimum)}** "
             f"instead of {inc.money(estimate.annual_total)}. Confirm it with WorkSafeBC or your certifying partner.",
@@ -340,7 +340,8 @@ def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
         )
     else:
         st.info(
-            "The minimum does not raise your incentive: 10% of your base assessment is already larger.",
+            f"The minimum does not raise your incentive: {inc.show_rate_pct(estimate.rate_pct)} of your base "
+            "assessment is already larger.",
             icon=":material/savings:",
         )
     st.code(explained, language=None, wrap_lines=True)

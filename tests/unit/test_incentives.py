@@ -624,3 +624,9 @@ def test_the_csv_lists_an_incomplete_cu_row_with_what_is_missing() -> None:
     assert line["Amount"] == ""
     assert "Assessable payroll is empty" in line["Formula"]
     assert inc.missing_text(inc.check_row("", "")) == "no assessable payroll or base rate entered"
+
+
+def test_the_minimum_applies_only_when_it_pays_more_than_the_incentive() -> None:
+    rule = default_content().incentives.bc.minimum_in_force
+    assert inc.minimum_raises("1200", Decimal("100.00"), rule)  # 75% of $1,200 = $900 > $100
+    assert not inc.minimum_raises("30000", Decimal("2000.00"), rule)  # $1,000 cap < $2,000
