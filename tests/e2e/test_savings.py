@@ -51,7 +51,7 @@ def test_two_cus_total_and_the_link_reopens_the_same_estimate(page: Page, app_ur
     expect(page.get_by_text("$86,750.00").first).to_be_visible()
     expect(page.get_by_text("$136,690.00").first).to_be_visible()
 
-    with page.expect_download() as download:
+    with page.expect_download(timeout=90_000) as download:
         page.get_by_role("button", name="Download the estimate (CSV)").click()
     text = download.value.path().read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -100,7 +100,7 @@ def test_the_links_copy_button_is_visible_on_a_phone_without_hover(page: Page, a
 def test_the_csv_lists_an_incomplete_cu_instead_of_dropping_it(page: Page, app_url: str) -> None:
     goto(page, f"{app_url}/savings?pay0=11000000&rate0=4.54&cu1=766006")
     expect(page.get_by_text("1 of 2 CUs are not in the total yet")).to_be_visible()
-    with page.expect_download() as download:
+    with page.expect_download(timeout=90_000) as download:
         page.get_by_role("button", name="Download the estimate (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
     incomplete = [r for r in rows if r["Item"].startswith("Incomplete")]
