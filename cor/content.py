@@ -155,6 +155,12 @@ def _load_bank(root: Path) -> tuple[QuestionBank, tuple[tuple[str, int], ...]]:
     return QuestionBank(elements=elements, scales=scales, questions=tuple(questions)), tuple(origins)
 
 
+def load_units(root: Path | str = CONTENT_DIR) -> tuple[ClassificationUnit, ...]:
+    """The CUs and their rates from ``root``'s classification_units.csv, checked like the rest of
+    the content (used by the rate-list import to check what it wrote)."""
+    return _load_units(Path(root))
+
+
 def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
     path = root / "classification_units.csv"
     rel = relative(path, root)
@@ -166,6 +172,7 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ContentError(rel, f"not a readable CSV file ({exc})") from None
     grouped: dict[str, list[RateRecord]] = defaultdict(list)
+    first_row: dict[tuple[str, str, int], int] = {}
     for i, row in enumerate(rows):
         record = f"row {i + 2} (CU {row.get('cu_code') or '?'})"
         if None in row:
@@ -174,6 +181,7 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
             column: value for column, value in row.items() if value not in ("", None)
         }  # empty: not given
         rate = _validate(RateRecord, clean, rel, record)
+        _refuse_second_rate(first_row, rate, i + 2, rel)
         grouped[rate.cu_code].append(rate)
     units = []
     for code, rates in grouped.items():
@@ -192,6 +200,21 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
             )
         )
     return tuple(sorted(units, key=lambda u: u.code))
+
+
+def _refuse_second_rate(
+    first_row: dict[tuple[str, str, int], int], rate: RateRecord, row: int, file: str
+) -> None:
+    """Two rates for one CU and year would make the rate shown depend on row order: refuse them."""
+    key = (rate.jurisdiction, rate.cu_code, rate.year)
+    if key in first_row:
+        raise ContentError(
+            file,
+            f"a second rate for CU {rate.cu_code} in {rate.year} (the first is on row {first_row[key]}); "
+            "keep one row per CU and year",
+            f"row {row} (CU {rate.cu_code}, year {rate.year})",
+        )
+    first_row[key] = row
 
 
 # --- cross-references: every id one record uses names a record that exists --------------------

@@ -14,14 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from cor.codes import cu_code
 from cor.content import default_content
-from cor.formatting import cents, money
-from cor.models import ABIncentiveRule, BCIncentiveRule, ClassificationUnit, RateRecord, SmallEmployerMinimum
+from cor.formatting import cents
+from cor.formatting import money as money  # re-exported: pages and figures write money through here
+from cor.models import (
+    ABIncentiveRule,
+    BCIncentiveRule,
+    ClassificationUnit,
+    PIRPerformanceRule,
+    RateRecord,
+    SmallEmployerMinimum,
+)
 
 HUNDRED = Decimal(100)
 #: Above this a payroll is certainly a typing slip (no BC employer reports $10 billion).
@@ -30,6 +39,9 @@ MAX_PAYROLL = Decimal("10000000000")
 MAX_PLACES = 20
 #: How many CU rows an estimate (and a shared link) can hold.
 MAX_ROWS = 20
+#: Digits of working precision: enough that payroll x rate x percent is exact for every input the
+#: parsers accept ($10 billion with 20 decimal places, times a rate with 20 decimal places).
+PRECISION = 120
 
 Number = int | str | float | Decimal
 
@@ -138,31 +150,58 @@ def _pct_text(pct: Decimal) -> str:
     return f"{pct.normalize():f}%"
 
 
+def show_rate_pct(pct: Decimal) -> str:
+    """A rule's percentage as written in a sentence: ``10%``, ``7.5%``."""
+    return _pct_text(pct)
+
+
 # --- BC: the COR incentive --------------------------------------------------------------------
 
 
-def annual_incentive(payroll: Number, base_rate: Number, rate_pct: Number = 10) -> Decimal:
+def incentive_pct(rate_pct: Number | None, rule: BCIncentiveRule | None = None) -> Decimal:
+    """The incentive's share of base assessment: the one given, else the content's (10% today)."""
+    if rate_pct is None:
+        return (rule or default_content().incentives.bc).rate_pct
+    pct = to_decimal(rate_pct, "Incentive rate")
+    if not 0 <= pct <= HUNDRED:
+        raise ValueError("Incentive rate is a percentage, so it must be between 0 and 100.")
+    return pct
+
+
+def exact_cents(*factors: Decimal, divisor: Decimal = HUNDRED) -> Decimal:
+    """The product of ``factors`` over ``divisor``, rounded once to cents: computed in a local
+    context wide enough that nothing is rounded on the way for any input the parsers accept."""
+    with localcontext() as context:
+        context.prec = PRECISION
+        result = Decimal(1)
+        for factor in factors:
+            result *= factor
+        return cents(result / divisor)
+
+
+def annual_incentive(payroll: Number, base_rate: Number, rate_pct: Number | None = None) -> Decimal:
     """BC COR incentive for one certified CU: payroll x (base rate / 100) x 10%, to the cent.
 
-    Raises ValueError (with a message fit for the user) on negative, non-numeric or absurd input.
+    ``rate_pct`` defaults to the content's rule (10%). Raises ValueError (with a message fit for
+    the user) on negative, non-numeric, infinite or absurd input.
     """
     p = parse_payroll(payroll)
     r = parse_base_rate(base_rate)
-    pct = to_decimal(rate_pct, "Incentive rate")
-    return cents(p * r / HUNDRED * pct / HUNDRED)
+    pct = incentive_pct(rate_pct)
+    return exact_cents(p, r, pct, divisor=HUNDRED * HUNDRED)
 
 
 def base_assessment(payroll: Number, base_rate: Number) -> Decimal:
     """The premium at the base rate, before experience rating: payroll x base rate / 100."""
-    return cents(parse_payroll(payroll) * parse_base_rate(base_rate) / HUNDRED)
+    return exact_cents(parse_payroll(payroll), parse_base_rate(base_rate))
 
 
-def formula(payroll: Number, base_rate: Number, rate_pct: Number = 10) -> str:
+def formula(payroll: Number, base_rate: Number, rate_pct: Number | None = None) -> str:
     """The calculation written out with the user's numbers, as the sources write it:
     ``$11,000,000 x ($4.54 / $100) x 10% = $49,940.00``."""
     p = parse_payroll(payroll)
     r = parse_base_rate(base_rate)
-    pct = to_decimal(rate_pct, "Incentive rate")
+    pct = incentive_pct(rate_pct)
     result = annual_incentive(p, r, pct)
     return f"{_payroll_text(p)} x ({_exact(r, 2)} / $100) x {_pct_text(pct)} = {money(result)}"
 
@@ -177,13 +216,6 @@ def sum_formula(amounts: Sequence[Decimal]) -> str:
 
 def cycle_formula(annual: Decimal, years: int) -> str:
     return f"{money(annual)} x {years} years = {money(annual * years)}"
-
-
-def rate_years(unit: ClassificationUnit | None) -> list[int]:
-    """The years for which a CU has a published base rate, newest first."""
-    if unit is None:
-        return []
-    return [r.year for r in unit.rates if r.base_rate is not None]
 
 
 def credit_year(audit_year: int) -> int:
@@ -242,9 +274,8 @@ def estimate(
     ``lines`` are LineInputs or (label, payroll, base rate). The cycle value assumes the same
     payroll and rate each year: an estimate, not a forecast. Raises ValueError on a bad line.
     """
-    content = default_content()
-    rule = rule or content.incentives.bc
-    years = cycle_years or content.cycle.certificate_years
+    rule = rule or default_content().incentives.bc
+    years = cycle_years or default_content().cycle.certificate_years
     out = []
     for item in lines:
         line = item if isinstance(item, LineInput) else LineInput(*item)
@@ -285,7 +316,7 @@ def parse_premium(value: Number | None, field: str = "Total premium") -> Decimal
 def minimum_floor(total_premium: Number, version: SmallEmployerMinimum) -> Decimal:
     """The floor a version of the minimum guarantees: ``share`` of the premium, capped at ``cap``."""
     premium = parse_premium(total_premium)
-    return cents(min(premium * version.share_of_premium_pct / HUNDRED, version.cap))
+    return min(exact_cents(premium, version.share_of_premium_pct), cents(version.cap))
 
 
 def small_employer_minimum(
@@ -298,6 +329,11 @@ def small_employer_minimum(
     of it, then $1,000 until 10% of the base assessment passes $1,000.
     """
     return cents(max(incentive, minimum_floor(total_premium, version)))
+
+
+def minimum_raises(total_premium: Number, incentive: Decimal, version: SmallEmployerMinimum) -> bool:
+    """Whether the small-employer minimum pays more than the incentive itself (then it applies)."""
+    return small_employer_minimum(total_premium, incentive, version) > incentive
 
 
 def minimum_formula(total_premium: Number, incentive: Decimal, version: SmallEmployerMinimum) -> str:
@@ -313,9 +349,25 @@ def minimum_formula(total_premium: Number, incentive: Decimal, version: SmallEmp
 # --- the cycle, year by year ------------------------------------------------------------------
 
 
+class CycleRow(BaseModel):
+    """One year of a COR cycle: what it earns, the running totals, and the net against costs.
+    ``audit_year`` and ``credited_in`` are the calendar years when the first audit's is known."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    incentive: Decimal
+    cumulative: Decimal
+    cost: Decimal
+    cumulative_cost: Decimal
+    net: Decimal
+    audit_year: int | None = None
+    credited_in: int | None = None
+
+
 def cumulative(
     amounts: Sequence[Decimal], costs: Sequence[Decimal] | None = None, first_audit_year: int | None = None
-) -> list[dict[str, object]]:
+) -> list[CycleRow]:
     """Year-by-year incentive, its running total, the running cost of audits and the net.
 
     ``amounts[i]`` is the incentive earned for audit year i+1 of the cycle (credited the year
@@ -323,25 +375,25 @@ def cumulative(
     names its calendar audit year and the year the credit arrives.
     """
     costs = list(costs or [])
-    rows: list[dict[str, object]] = []
-    running = Decimal(0)
-    spent = Decimal(0)
+    rows: list[CycleRow] = []
+    running = spent = Decimal(0)
     for i, amount in enumerate(amounts):
-        running += amount
         cost = costs[i] if i < len(costs) else Decimal(0)
+        running += amount
         spent += cost
-        row: dict[str, object] = {
-            "year": i + 1,
-            "incentive": amount,
-            "cumulative": running,
-            "cost": cost,
-            "cumulative_cost": spent,
-            "net": running - spent,
-        }
-        if first_audit_year is not None:
-            row["audit_year"] = first_audit_year + i
-            row["credited_in"] = credit_year(first_audit_year + i)
-        rows.append(row)
+        audit_year = None if first_audit_year is None else first_audit_year + i
+        rows.append(
+            CycleRow(
+                year=i + 1,
+                incentive=amount,
+                cumulative=running,
+                cost=cost,
+                cumulative_cost=spent,
+                net=running - spent,
+                audit_year=audit_year,
+                credited_in=None if audit_year is None else credit_year(audit_year),
+            )
+        )
     return rows
 
 
@@ -351,7 +403,7 @@ def cumulative_savings(
     audit_cost: Decimal = Decimal(0),
     maintenance_cost: Decimal = Decimal(0),
     first_audit_year: int | None = None,
-) -> list[dict[str, object]]:
+) -> list[CycleRow]:
     """Cumulative BC incentive over a cycle of ``years`` equal incentives, against the cost of the
     certification audit (year 1) and of each maintenance audit (later years)."""
     return cumulative([annual] * years, cycle_costs(years, audit_cost, maintenance_cost), first_audit_year)
@@ -368,17 +420,56 @@ def pir_pct(year_in_cycle: int, secor: bool = False, rule: ABIncentiveRule | Non
     return rule.first_year_pct if year_in_cycle == 1 and not secor else rule.maintenance_year_pct
 
 
-def pir_refund(industry_premium: Number, year_in_cycle: int, secor: bool = False) -> Decimal:
+def pir_refund(
+    industry_premium: Number, year_in_cycle: int, secor: bool = False, rule: ABIncentiveRule | None = None
+) -> Decimal:
     """Alberta PIR COR refund: 10% of industry-rate premium in the first COR year, 5% after."""
     premium = parse_amount(industry_premium, "Industry-rate premium")
-    return cents(premium * pir_pct(year_in_cycle, secor) / HUNDRED)
+    return exact_cents(premium, pir_pct(year_in_cycle, secor, rule))
 
 
-def pir_formula(industry_premium: Number, year_in_cycle: int, secor: bool = False) -> str:
+def pir_formula(
+    industry_premium: Number, year_in_cycle: int, secor: bool = False, rule: ABIncentiveRule | None = None
+) -> str:
     """``$250,000 x 10% = $25,000.00``."""
     premium = parse_amount(industry_premium, "Industry-rate premium")
-    pct = pir_pct(year_in_cycle, secor)
-    return f"{_payroll_text(premium)} x {_pct_text(pct)} = {money(pir_refund(premium, year_in_cycle, secor))}"
+    pct = pir_pct(year_in_cycle, secor, rule)
+    return f"{_payroll_text(premium)} x {_pct_text(pct)} = {money(exact_cents(premium, pct))}"
+
+
+def parse_pct(value: Number | None, field: str, highest: Decimal = HUNDRED) -> Decimal:
+    """A percentage a user types: from 0 to ``highest``."""
+    pct = to_decimal(value, field)
+    if pct < 0 or pct > highest:
+        raise ValueError(f"{field} must be between 0% and {_pct_text(highest)}.")
+    return pct
+
+
+def pir_performance_pct(
+    rule: PIRPerformanceRule, improvement_pct: Number | None = None, leadership_pct: Number | None = None
+) -> Decimal:
+    """The refund percentage PIR's performance measures give: 1% per 1% of improvement on the
+    employer's own record (up to the cap), or the industry-leadership percentage (within its
+    range); the higher of the two. Either may be None (not qualified)."""
+    measures = [Decimal(0)]
+    if improvement_pct is not None:
+        improvement = parse_pct(improvement_pct, "Improvement on your own record")
+        measures.append(min(improvement * rule.improvement_pct_per_pct, rule.improvement_max_pct))
+    if leadership_pct is not None:
+        leadership = parse_pct(leadership_pct, "Industry-leadership refund")
+        if not rule.leadership_min_pct <= leadership <= rule.leadership_max_pct:
+            raise ValueError(
+                f"Industry-leadership refund is between {_pct_text(rule.leadership_min_pct)} and "
+                f"{_pct_text(rule.leadership_max_pct)}."
+            )
+        measures.append(leadership)
+    return max(measures)
+
+
+def pir_year_pct(cor_pct: Decimal, performance_pct: Decimal, maximum_pct: Decimal) -> Decimal:
+    """One year's PIR refund percentage: the highest measure the employer qualifies for (COR or
+    performance), never above the program's maximum."""
+    return min(max(cor_pct, performance_pct), maximum_pct)
 
 
 class PIRYear(BaseModel):
@@ -404,28 +495,31 @@ class PIREstimate(BaseModel):
 
 
 def pir_estimate(
-    industry_premium: Number, secor: bool = False, cycle_years: int | None = None
+    industry_premium: Number,
+    secor: bool = False,
+    cycle_years: int | None = None,
+    performance_pct: Decimal = Decimal(0),
+    rule: ABIncentiveRule | None = None,
 ) -> PIREstimate:
-    """PIR refunds over a cycle, assuming the same industry-rate premium each year."""
-    content = default_content()
-    years = cycle_years or content.cycle.certificate_years
+    """PIR refunds over a cycle, assuming the same industry-rate premium each year. Each year pays
+    the highest measure: its COR percentage or ``performance_pct`` (from ``pir_performance_pct``),
+    capped at the program's maximum."""
+    rule = rule or default_content().incentives.ab
+    years = cycle_years or default_content().cycle.certificate_years
     premium = parse_amount(industry_premium, "Industry-rate premium")
-    rows = tuple(
-        PIRYear(
-            year=y,
-            pct=pir_pct(y, secor),
-            refund=pir_refund(premium, y, secor),
-            formula=pir_formula(premium, y, secor),
-        )
-        for y in range(1, years + 1)
-    )
+    rows = []
+    for year in range(1, years + 1):
+        pct = pir_year_pct(pir_pct(year, secor, rule), performance_pct, rule.maximum_pct)
+        refund = exact_cents(premium, pct)
+        text = f"{_payroll_text(premium)} x {_pct_text(pct)} = {money(refund)}"
+        rows.append(PIRYear(year=year, pct=pct, refund=refund, formula=text))
     return PIREstimate(
         industry_premium=premium,
         secor=secor,
-        years=rows,
+        years=tuple(rows),
         cycle_total=sum((r.refund for r in rows), Decimal(0)),
-        source_url=str(content.incentives.ab.source_url),
-        effective=content.incentives.ab.effective,
+        source_url=str(rule.source_url),
+        effective=rule.effective,
     )
 
 
@@ -448,6 +542,14 @@ class RowCheck:
     def complete(self) -> bool:
         """Started and both fields fine: the row counts in the estimate."""
         return self.started and not self.payroll and not self.base_rate
+
+
+def missing_text(check: RowCheck) -> str:
+    """What keeps a CU row out of the total, in words for the CSV: each field's message, or that
+    nothing was entered."""
+    if not check.started:
+        return "no assessable payroll or base rate entered"
+    return " ".join(message for message in (check.payroll, check.base_rate) if message)
 
 
 def check_row(payroll: str, base_rate: str) -> RowCheck:
@@ -563,6 +665,8 @@ class SharedInputs(BaseModel):
     minimum: str = ""
     industry_premium: str = ""
     secor: bool = False
+    #: Link parameters left out because they were too long (their names, for a plain message).
+    ignored: tuple[str, ...] = ()
 
 
 _ROW_KEYS = {"cu": "cu", "year": "yr", "payroll": "pay", "rate": "rate"}
@@ -599,15 +703,29 @@ def is_shared_link(params: Mapping[str, object]) -> bool:
     return any(_ROW_PARAM.match(k) or k in _OTHER_KEYS.values() or k in ("j", "secor") for k in params)
 
 
+def link_value(params: Mapping[str, str | list[str]], key: str) -> tuple[str, bool]:
+    """One link parameter as text, and whether it was too long to keep. A value longer than
+    MAX_PARAM_CHARS is dropped whole (never cut: a cut number is a wrong number)."""
+    raw = params.get(key, "")
+    if isinstance(raw, list):
+        raw = raw[-1] if raw else ""
+    text = str(raw).strip()
+    if len(text) > MAX_PARAM_CHARS:
+        return "", True
+    return text, False
+
+
 def from_query(params: Mapping[str, str | list[str]]) -> SharedInputs:
-    """Read a link's query parameters back. Unknown keys are ignored, values are cut to a sane
-    length, and rows keep their positions (a gap becomes an empty row) up to MAX_ROWS."""
+    """Read a link's query parameters back. Unknown keys are ignored, a value too long to be real
+    is left out (and named in ``ignored``), a CU code is read whatever its digits, and rows keep
+    their positions (a gap becomes an empty row) up to MAX_ROWS."""
+    ignored: list[str] = []
 
     def value(key: str) -> str:
-        raw = params.get(key, "")
-        if isinstance(raw, list):
-            raw = raw[-1] if raw else ""
-        return str(raw).strip()[:MAX_PARAM_CHARS]
+        text, too_long = link_value(params, key)
+        if too_long:
+            ignored.append(key)
+        return cu_code(text) or text if key.startswith("cu") else text
 
     indices = sorted(
         {int(m.group(2)) for k in params if (m := _ROW_PARAM.match(k)) and int(m.group(2)) < MAX_ROWS}
@@ -617,9 +735,19 @@ def from_query(params: Mapping[str, str | list[str]]) -> SharedInputs:
         SharedRow(**{field: value(f"{key}{i}") for field, key in _ROW_KEYS.items()}) for i in range(count)
     )
     j = value("j").upper()
+    others = {field: value(key) for field, key in _OTHER_KEYS.items()}
     return SharedInputs(
         jurisdiction="AB" if j == "AB" else "BC",
         rows=rows,
         secor=value("secor").lower() in ("1", "true", "yes", "on"),
-        **{field: value(key) for field, key in _OTHER_KEYS.items()},
+        ignored=tuple(ignored),
+        **others,
     )
+
+
+def carried_cu(text: object) -> str | None:
+    """The CU code carried to Savings (``?cu=`` from the partner guide, or the guide's choice):
+    a six-digit code however its digits were typed, or None for anything else."""
+    if not isinstance(text, str) or len(text) > MAX_PARAM_CHARS:
+        return None
+    return cu_code(text)

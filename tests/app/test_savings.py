@@ -6,6 +6,8 @@ and $25,000,000 at $3.47 -> $86,750.00, so two such CUs total $136,690.00 a year
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Column
@@ -14,8 +16,12 @@ from cor.content import default_content
 from tests.app.conftest import open_page
 from tests.conftest import ROOT
 
+#: A day when the worked examples' 2024 rates are last year's, so the CU list may fill them in.
+IN_2025 = dt.date(2025, 6, 1)
 
-def savings(app: AppTest) -> AppTest:
+
+def savings(app: AppTest, today: dt.date = IN_2025) -> AppTest:
+    app.session_state["today"] = today
     return open_page(app, "savings")
 
 
@@ -38,6 +44,10 @@ def code_blocks(at: AppTest) -> list[str]:
     return [c.value for c in at.code]
 
 
+def expander(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(e for e in at.expander if e.label == label)
+
+
 def test_typing_the_large_long_term_care_example_shows_49940_and_its_formula(app: AppTest) -> None:
     at = savings(app)
     assert at.title[0].value == "What would COR save you?"
@@ -50,13 +60,14 @@ def test_typing_the_large_long_term_care_example_shows_49940_and_its_formula(app
     assert metrics(at)["Over a 3-year COR cycle"] == "$149,820.00"
 
 
-def test_picking_a_cu_by_code_fills_its_base_rate_with_year_and_source(app: AppTest) -> None:
+def test_picking_a_cu_by_code_fills_its_base_rate_with_year_and_stage_beside_it(app: AppTest) -> None:
     at = savings(app)
     at.selectbox(key="sv.cu.0").select("766011").run()
     assert at.text_input(key="sv.rate.0").value == "4.54"
     assert at.selectbox(key="sv.year.0").value == 2024
-    caption = " ".join(c.value for c in at.caption)
-    assert "2024 rate for CU 766011" in caption and "safecarebc.ca" in caption
+    assert "2024 rate, a worked example." in [c.value for c in column_of(at, "sv.rate.0").caption]
+    sources = " ".join(m.value for m in expander(at, "Sources").markdown)
+    assert "CU 766011" in sources and "safecarebc.ca" in sources
     type_in(at, "sv.pay.0", "1,500,000")
     assert metrics(at)["Annual incentive"] == "$6,810.00"
 
@@ -68,11 +79,30 @@ def test_the_cu_list_is_searchable_by_code_and_name(app: AppTest) -> None:
     assert "Custom base rate (type it in)" in options
 
 
-def test_an_older_year_fills_that_years_rate(app: AppTest) -> None:
+def test_an_old_year_is_not_offered_as_a_rate_to_fill_in(app: AppTest) -> None:
     at = savings(app)
     at.selectbox(key="sv.cu.0").select("766011").run()
-    at.selectbox(key="sv.year.0").select(2016).run()
-    assert at.text_input(key="sv.rate.0").value == "2.42"
+    assert at.selectbox(key="sv.year.0").options == ["2024"]  # not 2016 or 2015
+
+
+def test_cu_732019_leaves_the_rate_empty_with_the_2009_rate_as_history(app: AppTest) -> None:
+    at = savings(app, today=dt.date(2026, 11, 29))
+    at.selectbox(key="sv.cu.0").select("732019").run()
+    assert at.text_input(key="sv.rate.0").value == ""
+    rate_column = column_of(at, "sv.rate.0")
+    assert any("Last rate we know: $4.89 in 2009, projected." in c.value for c in rate_column.caption)
+    guide = " ".join(m.value for m in rate_column.get("popover")[0].markdown)
+    assert "before your experience rating" in guide and "not the net rate" in guide
+    assert not at.get("selectbox") or "sv.year.0" not in [s.key for s in at.selectbox]
+    type_in(at, "sv.pay.0", "1000000")
+    assert "Annual incentive" not in metrics(at)  # nothing computed on a rate from 2009
+
+
+def test_in_2026_the_2024_example_rate_is_history_too(app: AppTest) -> None:
+    at = savings(app, today=dt.date(2026, 1, 15))
+    at.selectbox(key="sv.cu.0").select("766011").run()
+    assert at.text_input(key="sv.rate.0").value == ""
+    assert any("$4.54 in 2024, a worked example" in c.value for c in column_of(at, "sv.rate.0").caption)
 
 
 def test_editing_the_prefilled_rate_makes_it_a_custom_rate(app: AppTest) -> None:
@@ -80,7 +110,7 @@ def test_editing_the_prefilled_rate_makes_it_a_custom_rate(app: AppTest) -> None
     at.selectbox(key="sv.cu.0").select("766011").run()
     type_in(at, "sv.rate.0", "4.00")
     type_in(at, "sv.pay.0", "11000000")
-    assert any("Custom base rate" in c.value and "$4.54" in c.value for c in at.caption)
+    assert any("Your own rate" in c.value and "$4.54" in c.value for c in at.caption)
     assert metrics(at)["Annual incentive"] == "$44,000.00"  # 11,000,000 x 4.00 / 100 x 10%
 
 
@@ -309,21 +339,22 @@ def test_good_standing_conditions_are_a_checklist_that_warns_until_all_hold(app:
     assert at.success and not any("void" in w.value for w in at.warning)
 
 
-def test_the_small_employer_minimum_shows_both_versions_and_applies_one_as_an_assumption(
+def test_the_small_employer_minimum_in_force_applies_and_the_older_rule_is_only_history(
     app: AppTest,
 ) -> None:
     at = savings(app)
-    text = " ".join(m.value for m in at.markdown)
-    for version in default_content().incentives.bc.small_employer_minimum:
-        assert version.label in text and str(version.source_url) in text
-    assert any("Sources disagree" in w.value for w in at.warning)
+    bc = default_content().incentives.bc
+    assert bc.minimum_in_force.wording in [m.value for m in at.markdown]
+    assert not [r for r in at.radio if r.key == "sv.min"]  # no choice between the two rules
+    older = next(v for v in bc.small_employer_minimum if v.status == "history")
+    sources = " ".join(m.value for m in expander(at, "Sources").markdown)
+    assert older.wording in sources and "history" in sources
+    assert sum(older.wording in m.value for m in at.markdown) == 1  # in the Sources, nowhere else
     type_in(at, "sv.pay.0", "100000")
     type_in(at, "sv.rate.0", "1.00")  # base assessment $1,000: the 10% incentive is $100
     type_in(at, "sv.prem", "1200")
     info = " ".join(i.value for i in at.info)
-    assert "Assumption" in info and "$900.00" in info  # 75% of $1,200
-    at.radio(key="sv.min").set_value(1).run()
-    assert "$500.00" in " ".join(i.value for i in at.info)  # older rule: 50% of $1,200, capped at $500
+    assert "$900.00" in info  # 75% of $1,200
 
 
 def test_timing_says_the_credit_comes_the_year_after_the_audit(app: AppTest) -> None:
@@ -366,3 +397,158 @@ def test_an_audit_costing_more_than_the_cycle_earns_says_so(app: AppTest) -> Non
     type_in(at, "sv.audit", "8000")
     assert list(at.table[0].value["Net"])[-1] == "-$7,700.00"  # 3 x $100 - $8,000
     assert any("**does not cover**" in m.value for m in at.markdown)
+
+
+# --- a link or a file is plain text (issue 9 item 8) ----------------------------------------------
+
+HOSTILE = "**bold** [win](https://evil.example) ![px](https://evil.example/p.png) https://evil.example"
+
+
+def every_text(at: AppTest) -> list[str]:
+    """Every Markdown-rendered text on the page: where a link or image could come alive."""
+    kinds = ("markdown", "caption", "warning", "error", "info", "success")
+    return [element.value.replace("\\", "") for kind in kinds for element in at.get(kind)]
+
+
+def open_link(params: dict[str, str], today: dt.date = IN_2025) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    return savings(at, today)
+
+
+@pytest.mark.parametrize("name", ["cu", "cu0", "cu1", "pay0", "rate0", "audit", "prem", "abprem", "first"])
+def test_markdown_from_any_link_parameter_never_renders(name: str) -> None:
+    at = open_link({name: HOSTILE, "pay1": "5"})
+    assert not at.exception
+    for text in every_text(at):
+        assert "evil.example" not in text and "**bold**" not in text, text
+    assert any("too long" in text or "not a six-digit" in text for text in every_text(at))
+
+
+def test_a_short_markdown_cu_in_a_link_is_named_without_its_markup() -> None:
+    at = open_link({"cu": "[x](http://a.b)"})
+    notices = [w.value.replace("\\", "") for w in at.warning]
+    assert "The CU in the link is not a six-digit CU code, so it was left out." in notices
+    assert not any("a.b" in text for text in every_text(at))
+
+
+def test_a_too_long_link_value_is_left_out_with_a_plain_message() -> None:
+    at = open_link({"pay0": "1" * 41, "rate0": "4.54"})
+    assert at.text_input(key="sv.pay.0").value == ""
+    assert any("too long to be real" in w.value and "pay0" in w.value for w in at.warning)
+    assert at.text_input(key="sv.rate.0").value == "4.54"
+
+
+# --- CU codes in any digits (issue 9 item 15) -----------------------------------------------------
+
+
+def test_a_cu_typed_in_full_width_or_arabic_indic_digits_is_the_same_cu() -> None:
+    at = open_link({"cu0": "７６６０１１", "pay0": "11000000"})
+    assert at.selectbox(key="sv.cu.0").value == "766011"
+    assert metrics(at)["Annual incentive"] == "$49,940.00"
+    at = open_link({"cu": "٧٦٦٠٠٦"})
+    assert at.selectbox(key="sv.cu.0").value == "766006"
+    assert at.text_input(key="sv.rate.0").value == "3.47"
+
+
+# --- research notes stay in the Sources (issue 9 item 17) -----------------------------------------
+
+
+@pytest.mark.parametrize("code", ["766011", "721024", "732019", "761009"])
+def test_research_notes_never_reach_the_page_body(app: AppTest, code: str) -> None:
+    at = savings(app)
+    at.selectbox(key="sv.cu.0").select(code).run()
+    sources = expander(at, "Sources")
+    inside = {element.value.replace("\\", "") for element in [*sources.markdown, *sources.caption]}
+    body = [text for text in every_text(at) if text not in inside]
+    for text in body:
+        for note in ("source 004", "Count of", "No absolute rate found", "https://", "http://"):
+            assert note not in text, text
+    assert any(f"CU {code}" in text for text in inside)
+
+
+# --- the CSV keeps an incomplete row (issue 9 item 21) -------------------------------------------
+
+
+def test_an_incomplete_row_is_counted_for_the_csv(app: AppTest) -> None:
+    at = savings(app)
+    type_in(at, "sv.pay.0", "11000000")
+    type_in(at, "sv.rate.0", "4.54")
+    at.button(key="sv.add").click().run()
+    at.selectbox(key="sv.cu.1").select("766006").run()
+    assert any("1 of 2 CUs are not in the total" in w.value for w in at.warning)
+    assert at.get("download_button")  # the file (with the incomplete row) is built on click
+
+
+# --- bring your own rate list (issue 11 item 2) ---------------------------------------------------
+
+
+def rate_list(count: int = 600, year: int = 2027) -> bytes:
+    lines = ["CU code,CU name,Year,Base rate,Rate group"]
+    lines += [f"{800000 + n},Test CU {n},{year},{(100 + n) / 100:.2f},X" for n in range(count)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="sv.rate_file").set_value((name, data, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_600_row_rate_list_loads_and_its_cus_price_correctly(app: AppTest) -> None:
+    at = savings(app, today=dt.date(2026, 11, 29))
+    type_in(at, "sv.pay.0", "500000")
+    upload(at, "rates-2027.csv", rate_list())
+    assert any("600 CUs with 2027 rates" in m.value for m in at.markdown)
+    assert "800123 Test CU 123" not in at.selectbox(key="sv.cu.0").options  # not before "Use"
+    at.button(key="sv.rate_use").click().run()
+    assert "800123 Test CU 123" in at.selectbox(key="sv.cu.0").options
+    at.selectbox(key="sv.cu.0").select("800123").run()
+    assert at.text_input(key="sv.rate.0").value == "2.23"
+    assert at.text_input(key="sv.pay.0").value == "500000"  # kept
+    assert "2027 rate" in " ".join(c.value for c in column_of(at, "sv.rate.0").caption)
+    assert metrics(at)["Annual incentive"] == "$1,115.00"  # 500,000 x 2.23 / 100 x 10%
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("wrong.csv", b"Industry,Premium\nx,1\n", "no column for CU code, CU name, Year, Base rate"),
+        (
+            "dup.csv",
+            b"CU code,CU name,Year,Base rate\n766011,A,2027,1\n766011,B,2027,2\n",
+            'Row 3, column "CU code"',
+        ),
+        ("text.csv", b"CU code,CU name,Year,Base rate\n766011,A,2027,four\n", 'Row 2, column "Base rate"'),
+        ("huge.csv", rate_list(100_000), "at most 5,000 rows"),
+        ("report.csv", b"%PDF-1.7\n\x00\x00\x01", "not a CSV or XLSX file"),
+    ],
+    ids=["wrong columns", "duplicate", "text in rate", "100,000 rows", "not a csv"],
+)
+def test_a_bad_rate_list_gets_its_message_and_nothing_is_lost(name: str, data: bytes, message: str) -> None:
+    at = open_link({"cu0": "766011", "pay0": "11000000"})
+    upload(at, "good.csv", rate_list(3))
+    at.button(key="sv.rate_use").click().run()
+    upload(at, name, data)
+    assert any(message in e.value for e in expander(at, "Load a rate list (for consultants)").error)
+    assert at.text_input(key="sv.pay.0").value == "11000000"
+    assert metrics(at)["Annual incentive"] == "$49,940.00"
+    assert "800001 Test CU 1" in at.selectbox(key="sv.cu.0").options  # the list in use stays
+
+
+# --- Alberta PIR performance measures (issue 11 item 4) -------------------------------------------
+
+
+def test_alberta_pays_the_highest_pir_measure(app: AppTest) -> None:
+    at = savings(app)
+    at.radio(key="sv.jurisdiction").set_value("AB").run()
+    type_in(at, "sv.abprem", "100000")
+    type_in(at, "sv.abimprove", "12")  # 12% improvement: 12% beats the 10% / 5% COR refunds
+    shown = metrics(at)
+    assert shown["Refund, first COR year"] == "$12,000.00"
+    assert shown["Over 3 years"] == "$36,000.00"
+    type_in(at, "sv.ablead", "25")
+    assert any("between 10% and 20%" in e.value for e in at.error)
+    assert metrics(at)["Refund, first COR year"] == "$10,000.00"  # the bad value counts for nothing

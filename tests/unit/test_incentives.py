@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given
@@ -206,23 +206,16 @@ def test_cumulative_savings_run_against_the_audit_costs() -> None:
     rows = inc.cumulative_savings(
         Decimal("49940.00"), 3, Decimal("8000"), Decimal("3000"), first_audit_year=2026
     )
-    assert [r["cumulative"] for r in rows] == [Decimal("49940.00"), Decimal("99880.00"), Decimal("149820.00")]
-    assert [r["cumulative_cost"] for r in rows] == [Decimal(8000), Decimal(11000), Decimal(14000)]
-    assert [r["net"] for r in rows] == [Decimal("41940.00"), Decimal("88880.00"), Decimal("135820.00")]
-    assert [(r["audit_year"], r["credited_in"]) for r in rows] == [(2026, 2027), (2027, 2028), (2028, 2029)]
+    assert [r.cumulative for r in rows] == [Decimal("49940.00"), Decimal("99880.00"), Decimal("149820.00")]
+    assert [r.cumulative_cost for r in rows] == [Decimal(8000), Decimal(11000), Decimal(14000)]
+    assert [r.net for r in rows] == [Decimal("41940.00"), Decimal("88880.00"), Decimal("135820.00")]
+    assert [(r.audit_year, r.credited_in) for r in rows] == [(2026, 2027), (2027, 2028), (2028, 2029)]
 
 
 def test_without_costs_the_net_is_the_incentive() -> None:
     rows = inc.cumulative([Decimal(10), Decimal(5)])
-    assert [r["net"] for r in rows] == [Decimal(10), Decimal(15)]
-    assert "audit_year" not in rows[0]
-
-
-def test_rate_years_lists_only_years_with_a_published_rate() -> None:
-    c = default_content()
-    assert inc.rate_years(c.unit("766011")) == [2024, 2016, 2015]
-    assert inc.rate_years(c.unit("766007")) == []  # listed, but no rate found
-    assert inc.rate_years(None) == []
+    assert [r.net for r in rows] == [Decimal(10), Decimal(15)]
+    assert rows[0].audit_year is None
 
 
 # --- the small-employer minimum (sources conflict) -------------------------------------------
@@ -259,11 +252,22 @@ def test_the_minimum_is_written_out_and_refuses_a_negative_premium() -> None:
         inc.small_employer_minimum("-1", Decimal(0), version(75))  # type: ignore[arg-type]
 
 
-def test_content_keeps_both_versions_dated_with_sources_and_a_conflict_note() -> None:
+def test_the_75_pct_up_to_1000_minimum_is_in_force_and_the_50_pct_rule_is_dated_history() -> None:
+    # BCFSC 2019 and AgSafe (the 2021 change to account credits) state 75% / $1,000; only an older
+    # BCFSC page, from before 2013, states 50% / $500
     bc = default_content().incentives.bc
-    assert {v.share_of_premium_pct for v in bc.small_employer_minimum} == {75, 50}
+    assert (bc.minimum_in_force.share_of_premium_pct, bc.minimum_in_force.cap) == (75, 1000)
+    assert bc.minimum_in_force.effective == "2019"
+    (older,) = [v for v in bc.small_employer_minimum if v.status == "history"]
+    assert (older.share_of_premium_pct, older.cap, older.effective) == (50, 500, "2012")
     assert all(v.effective and v.source_url for v in bc.small_employer_minimum)
-    assert "disagree" in bc.minimum_conflict_note
+
+
+def test_a_rule_with_two_minimums_in_force_is_refused() -> None:
+    bc = default_content().incentives.bc
+    both = [v.model_copy(update={"status": "in force"}) for v in bc.small_employer_minimum]
+    with pytest.raises(ValueError, match="exactly one small_employer_minimum"):
+        type(bc).model_validate({**bc.model_dump(), "small_employer_minimum": [v.model_dump() for v in both]})
 
 
 # --- Alberta PIR ------------------------------------------------------------------------------
@@ -334,7 +338,23 @@ def test_a_link_is_read_defensively() -> None:
     assert len(shared.rows) == 3  # rows 0..2, gaps kept as empty rows; row 99 is beyond MAX_ROWS
     assert shared.rows[1] == inc.SharedRow()
     assert shared.jurisdiction == "BC"
-    assert len(shared.rows[0].payroll) == inc.MAX_PARAM_CHARS
+    assert shared.rows[0].payroll == ""  # too long to be real: left out whole, never cut
+    assert shared.ignored == ("pay0",)
+
+
+def test_every_link_parameter_has_a_length_limit() -> None:
+    long = "**bold** [x](https://example.com) " * 3
+    shared = inc.from_query({"cu0": long, "audit": long, "prem": long, "abprem": long, "first": long})
+    assert shared.rows[0].cu == "" and shared.audit_cost == "" and shared.total_premium == ""
+    assert set(shared.ignored) == {"cu0", "audit", "prem", "abprem", "first"}
+
+
+def test_a_cu_code_in_a_link_is_read_whatever_its_digits() -> None:
+    assert inc.from_query({"cu0": "７６６０１１"}).rows[0].cu == "766011"
+    assert inc.from_query({"cu0": "٧٦٦٠٠٦"}).rows[0].cu == "766006"
+    assert inc.carried_cu("７６６０１１") == "766011"
+    assert inc.carried_cu("766011" * 10) is None
+    assert inc.carried_cu("[click](https://example.com)") is None
 
 
 def test_only_estimate_keys_make_a_shared_link() -> None:
@@ -497,3 +517,116 @@ def test_the_verdict_follows_the_sign_of_the_net() -> None:
     assert inc.cost_verdict(Decimal("135820.00")) == "more than pays for"
     assert inc.cost_verdict(Decimal(0)) == "exactly covers"
     assert inc.cost_verdict(Decimal("-0.01")) == "does not cover"
+
+
+# --- exact money, and what the library refuses (issue 9 item 15) ------------------------------
+
+
+def test_money_is_exact_beyond_decimals_default_28_digits() -> None:
+    # payroll x rate = 4.99999999999999999999999999999 (30 digits): the default context rounds it
+    # to 5.000..., which makes 10% of it half a cent and rounds up to $0.01; exactly it is $0.00
+    payroll = "4999999999.99999999999999999999"
+    assert inc.annual_incentive(payroll, "0.000000001") == Decimal("0.00")
+    with localcontext() as context:
+        context.prec = 200
+        exact = Decimal(payroll) * Decimal("0.000000001") / 1000
+    assert exact < Decimal("0.005")
+
+
+def test_the_worked_examples_stay_exact() -> None:
+    assert inc.annual_incentive(11_000_000, "4.54") == Decimal("49940.00")
+    assert inc.annual_incentive(1_500_000, "4.54") == Decimal("6810.00")
+    assert inc.annual_incentive(25_000_000, "3.47") == Decimal("86750.00")
+    assert inc.annual_incentive(1_000_000, "3.47") == Decimal("3470.00")
+
+
+@pytest.mark.parametrize(
+    "value", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity"), float("nan"), "inf"]
+)
+def test_a_non_finite_payroll_or_rate_raises_value_error(value: object) -> None:
+    with pytest.raises(ValueError, match=r"finite|number"):
+        inc.annual_incentive(value, "4.54")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"finite|number"):
+        inc.annual_incentive(1000, value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("pct", ["-1", "101", "NaN"])
+def test_an_incentive_rate_outside_0_to_100_raises_value_error(pct: str) -> None:
+    with pytest.raises(ValueError, match="Incentive rate"):
+        inc.annual_incentive(1000, "4.54", pct)
+
+
+def test_the_default_incentive_rate_is_the_contents() -> None:
+    rule = default_content().incentives.bc
+    assert inc.annual_incentive(11_000_000, "4.54") == inc.annual_incentive(11_000_000, "4.54", rule.rate_pct)
+    assert inc.incentive_pct(None, rule.model_copy(update={"rate_pct": Decimal(15)})) == 15
+
+
+# --- Alberta PIR: performance measures (issue 11 item 4) ---------------------------------------
+
+
+def pir_rule():  # type: ignore[no-untyped-def]
+    rule = default_content().incentives.ab.performance
+    assert rule is not None
+    return rule
+
+
+@pytest.mark.parametrize(
+    ("improvement", "leadership", "expected"),
+    [
+        ("12", None, Decimal(12)),  # 1% per 1% of improvement
+        ("35", None, Decimal(20)),  # capped at 20%
+        (None, "15", Decimal(15)),  # industry leadership, 10-20%
+        ("8", "10", Decimal(10)),  # the highest measure is used
+        ("18", "10", Decimal(18)),
+        (None, None, Decimal(0)),
+    ],
+)
+def test_pir_performance_gives_the_highest_measure(
+    improvement: str | None, leadership: str | None, expected: Decimal
+) -> None:
+    assert inc.pir_performance_pct(pir_rule(), improvement, leadership) == expected
+
+
+@pytest.mark.parametrize(
+    ("improvement", "leadership"), [("-1", None), (None, "5"), (None, "25"), ("x", None)]
+)
+def test_pir_performance_refuses_values_outside_the_rule(
+    improvement: str | None, leadership: str | None
+) -> None:
+    with pytest.raises(ValueError):
+        inc.pir_performance_pct(pir_rule(), improvement, leadership)
+
+
+def test_a_pir_year_pays_the_higher_of_cor_and_performance_up_to_the_maximum() -> None:
+    pir = inc.pir_estimate("100000", performance_pct=Decimal(12))
+    assert [y.pct for y in pir.years] == [Decimal(12), Decimal(12), Decimal(12)]
+    pir = inc.pir_estimate("100000", performance_pct=Decimal(8))
+    assert [y.refund for y in pir.years] == [Decimal("10000.00"), Decimal("8000.00"), Decimal("8000.00")]
+    assert inc.pir_year_pct(Decimal(10), Decimal(25), Decimal(20)) == 20
+
+
+def test_pir_performance_is_dated_sourced_content() -> None:
+    rule = pir_rule()
+    assert (rule.improvement_max_pct, rule.leadership_min_pct, rule.leadership_max_pct) == (20, 10, 20)
+    assert "continuingcaresafety.ca" in str(rule.source_url) and rule.effective
+
+
+# --- the CSV lists incomplete rows (issue 9 item 21) -------------------------------------------
+
+
+def test_the_csv_lists_an_incomplete_cu_row_with_what_is_missing() -> None:
+    estimate = inc.estimate([("766011 Long Term Care", "11000000", "4.54")])
+    missing = inc.missing_text(inc.check_row("", "3.47"))
+    rows = read_csv(to_csv(estimate, incomplete=[("766006 Community Health Support Services", missing)]))
+    (line,) = [r for r in rows if r["Item"].startswith("Incomplete")]
+    assert line["Item"] == "Incomplete: 766006 Community Health Support Services"
+    assert line["Amount"] == ""
+    assert "Assessable payroll is empty" in line["Formula"]
+    assert inc.missing_text(inc.check_row("", "")) == "no assessable payroll or base rate entered"
+
+
+def test_the_minimum_applies_only_when_it_pays_more_than_the_incentive() -> None:
+    rule = default_content().incentives.bc.minimum_in_force
+    assert inc.minimum_raises("1200", Decimal("100.00"), rule)  # 75% of $1,200 = $900 > $100
+    assert not inc.minimum_raises("30000", Decimal("2000.00"), rule)  # $1,000 cap < $2,000

@@ -1,0 +1,504 @@
+"""CU base rates: which published rate may be filled in, and rate lists a consultant brings.
+
+A base rate changes every year, and an estimate on a rate from 2009 is worse than no estimate:
+only a rate from this year or the last (``rate_fill_years_back`` in content) is ever filled in;
+an older one is shown as history and the employer types its own.
+
+Associations receive WorkSafeBC's rates for the coming year every fall. A consultant can load
+such a list (CSV or XLSX: CU code, CU name, year, base rate; other columns ignored) for a session,
+or import it into a content folder for a deployment::
+
+    python -m cor.rates import FILE --year 2027 --source URL [--content DIR] [--stage preliminary]
+
+Files are read from bytes in memory; a bad file is refused whole with a message naming its row
+and column, so nothing half-read ever reaches an estimate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import os
+import sys
+import tempfile
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, HttpUrl, TypeAdapter, ValidationError
+
+from cor.codes import ascii_digits, cu_code
+from cor.content import content_dir, load_units
+from cor.formatting import money
+from cor.models import ClassificationUnit, RateRecord, RateStage
+
+#: WorkSafeBC has about 512 CUs; a list far longer than this is not a rate list.
+MAX_LIST_ROWS = 5000
+#: A rate list of every CU is well under 1 MB; refuse anything larger before reading it.
+MAX_LIST_BYTES = 5_000_000
+HUNDRED = Decimal(100)
+
+_STAGE_WORDS: dict[str, str] = {
+    "preliminary": "preliminary",
+    "final": "final",
+    "projected": "projected",
+    "example": "a worked example",
+    "not stated": "preliminary or final not stated",
+}
+
+
+# --- which rate may be filled in ---------------------------------------------------------------
+
+
+def bc_units(units: Iterable[ClassificationUnit]) -> dict[str, ClassificationUnit]:
+    """The BC CUs by code, in the order given: the Savings picker's choices."""
+    return {unit.code: unit for unit in units if any(r.jurisdiction == "BC" for r in unit.rates)}
+
+
+def is_current(record: RateRecord, today_year: int, years_back: int) -> bool:
+    """Whether a rate is recent enough to fill in: from ``today_year - years_back`` or later."""
+    return record.base_rate is not None and record.year >= today_year - years_back
+
+
+def fillable_rates(unit: ClassificationUnit | None, today_year: int, years_back: int) -> list[RateRecord]:
+    """The CU's rates that may be filled in, newest first (none for an unknown CU)."""
+    if unit is None:
+        return []
+    return [r for r in unit.rates if is_current(r, today_year, years_back)]
+
+
+def fillable_years(unit: ClassificationUnit | None, today_year: int, years_back: int) -> list[int]:
+    return [r.year for r in fillable_rates(unit, today_year, years_back)]
+
+
+def fill_rate(unit: ClassificationUnit | None, year: int | None, today_year: int, years_back: int) -> str:
+    """The rate field's text for ``year``: the published rate if it may be filled in, else ""."""
+    record = unit.rate_for(year) if unit and year else None
+    if record is None or not is_current(record, today_year, years_back):
+        return ""
+    return str(record.base_rate)
+
+
+def stale_rate(unit: ClassificationUnit | None, today_year: int, years_back: int) -> RateRecord | None:
+    """The newest known rate of a CU that has no fillable rate: history to show, never to use."""
+    if unit is None or fillable_rates(unit, today_year, years_back):
+        return None
+    return unit.latest_rate()
+
+
+def stage_words(record: RateRecord) -> str:
+    """``preliminary``, ``final``, ``a worked example``...: how the source gives the rate."""
+    return _STAGE_WORDS[record.rate_stage]
+
+
+def history_text(record: RateRecord) -> str:
+    """``Last rate we know: $4.89 in 2009, projected.``"""
+    stage = "" if record.rate_stage == "not stated" else f", {stage_words(record)}"
+    return f"Last rate we know: {money(record.base_rate or Decimal(0))} in {record.year}{stage}."
+
+
+def rate_label(record: RateRecord) -> str:
+    """``2024 rate, a worked example``: beside a filled-in rate field."""
+    return f"{record.year} rate, {stage_words(record)}"
+
+
+# --- rate lists: reading a file -----------------------------------------------------------------
+
+
+class RateListError(ValueError):
+    """A rate list that cannot be used, with a message naming the row and column at fault."""
+
+
+class ListedRate(BaseModel):
+    """One CU of a rate list: what the file says, and the row it is on (for messages)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cu_code: str
+    cu_name: str
+    year: int
+    base_rate: Decimal
+    row: int
+
+
+class RateList(BaseModel):
+    """A validated rate list: one year's base rates, one row per CU."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file_name: str
+    year: int
+    rates: tuple[ListedRate, ...]
+
+
+#: Loose heading names: a heading matches a field when its letters contain one of these.
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "code": ("cucode", "classificationunitcode", "cunumber", "code", "classificationunit", "cu"),
+    "name": ("cuname", "classificationunitname", "name", "description", "classificationunit"),
+    "year": ("rateyear", "year"),
+    "rate": ("baserate", "rate"),
+}
+_FIELD_TITLES = {"code": "CU code", "name": "CU name", "year": "Year", "rate": "Base rate"}
+
+
+def _letters(heading: str) -> str:
+    return "".join(ch for ch in ascii_digits(heading).lower() if ch.isalnum())
+
+
+def _find_column(field: str, headings: Sequence[str], taken: set[int]) -> int | None:
+    """The column whose heading best fits ``field``: an exact match first, then one containing it."""
+    names = [_letters(h) for h in headings]
+    for wanted in _HEADINGS[field]:
+        for exact in (True, False):
+            for index, name in enumerate(names):
+                fits = name == wanted if exact else wanted in name
+                if index not in taken and fits and not (field == "code" and "rate" in name):
+                    return index
+    return None
+
+
+def _columns(headings: Sequence[str]) -> dict[str, int]:
+    """Where each field is, from the heading row; a message naming what is missing otherwise."""
+    found: dict[str, int] = {}
+    for field in ("year", "rate", "code", "name"):
+        index = _find_column(field, headings, set(found.values()))
+        if index is not None:
+            found[field] = index
+    missing = [_FIELD_TITLES[f] for f in _FIELD_TITLES if f not in found]
+    if missing:
+        shown = ", ".join(f'"{h}"' for h in headings if h.strip()) or "none"
+        raise RateListError(
+            f"Row 1 (the headings): no column for {', '.join(missing)}. A rate list needs the columns "
+            f"CU code, CU name, Year and Base rate; this file's headings are: {shown}."
+        )
+    return found
+
+
+def _csv_table(data: bytes) -> list[list[str]]:
+    if b"\x00" in data[:4096]:
+        raise RateListError("This is not a CSV or XLSX file: save the rate list as CSV or Excel (.xlsx).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    heading = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=heading.count)  # Excel in some locales saves with ";"
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise RateListError(f"This CSV file cannot be read ({exc}).") from None
+
+
+def _xlsx_table(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook  # only when a spreadsheet arrives: it is slow to import
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
+    sheet = book.worksheets[0]
+    table: list[list[str]] = []
+    for values in sheet.iter_rows(values_only=True):
+        table.append(["" if v is None else str(v) for v in values])
+        if len(table) > MAX_LIST_ROWS + 1:
+            break
+    book.close()
+    return table
+
+
+def _table(data: bytes) -> list[list[str]]:
+    """The file's cells as text, row by row: XLSX when it is a zip, else CSV."""
+    if len(data) > MAX_LIST_BYTES:
+        raise RateListError(
+            f"This file is {len(data):,} bytes; a rate list is far smaller (at most {MAX_LIST_BYTES:,})."
+        )
+    if data[:4] == b"PK\x03\x04":
+        return _xlsx_table(data)
+    return _csv_table(data)
+
+
+def _cell(row: Sequence[str], index: int) -> str:
+    return row[index].strip() if index < len(row) else ""
+
+
+def _rate(text: str, where: str) -> Decimal:
+    try:
+        rate = Decimal(ascii_digits(text).replace("$", "").replace(",", ".").strip())
+    except InvalidOperation:
+        raise RateListError(f"{where}: '{text[:40]}' is not a number (a base rate like 4.54).") from None
+    if not rate.is_finite() or not Decimal(0) < rate <= HUNDRED:
+        raise RateListError(
+            f"{where}: {text[:40]} is not a base rate; it is dollars per $100 of payroll, "
+            "more than 0 and at most 100."
+        )
+    return rate
+
+
+def _year(text: str, where: str) -> int:
+    digits = ascii_digits(text).strip().removesuffix(".0")
+    if not (digits.isascii() and digits.isdigit() and 1990 <= int(digits) <= 2100):
+        raise RateListError(f"{where}: '{text[:40]}' is not a year (like 2027).")
+    return int(digits)
+
+
+def _listed(
+    row: Sequence[str], number: int, columns: Mapping[str, int], headings: Sequence[str]
+) -> ListedRate:
+    def where(field: str) -> str:
+        return f'Row {number}, column "{headings[columns[field]].strip() or _FIELD_TITLES[field]}"'
+
+    raw_code = _cell(row, columns["code"])
+    code = cu_code(raw_code.removesuffix(".0"))
+    if code is None:
+        raise RateListError(f"{where('code')}: '{raw_code[:40]}' is not a six-digit CU code.")
+    name = _cell(row, columns["name"])
+    if not name:
+        raise RateListError(f"{where('name')}: the CU name is empty.")
+    return ListedRate(
+        cu_code=code,
+        cu_name=name[:200],
+        year=_year(_cell(row, columns["year"]), where("year")),
+        base_rate=_rate(_cell(row, columns["rate"]), where("rate")),
+        row=number,
+    )
+
+
+def _check_one_list(rates: Sequence[ListedRate], columns: Mapping[str, int], headings: Sequence[str]) -> None:
+    """One year per list, one row per CU."""
+    seen: dict[str, int] = {}
+    for rate in rates:
+        if rate.year != rates[0].year:
+            raise RateListError(
+                f'Row {rate.row}, column "{headings[columns["year"]].strip()}": {rate.year}, but row '
+                f"{rates[0].row} says {rates[0].year}. A rate list holds one year's rates: split it by year."
+            )
+        if rate.cu_code in seen:
+            raise RateListError(
+                f'Row {rate.row}, column "{headings[columns["code"]].strip()}": CU {rate.cu_code} is '
+                f"already on row {seen[rate.cu_code]}. Keep one row per CU."
+            )
+        seen[rate.cu_code] = rate.row
+
+
+def read_rate_list(data: bytes, file_name: str) -> RateList:
+    """Read and validate a rate list (CSV or XLSX bytes). Raises RateListError with the row and
+    column at fault; blank rows are skipped."""
+    table = _table(data)
+    if not table or not any(cell.strip() for cell in table[0]):
+        raise RateListError("The file is empty: the first row should hold the column headings.")
+    headings = table[0]
+    columns = _columns(headings)
+    body = [(number, row) for number, row in enumerate(table[1:], start=2) if any(c.strip() for c in row)]
+    if len(body) > MAX_LIST_ROWS:
+        raise RateListError(
+            f"The file has {len(body):,} rows or more; a rate list has one row per CU (WorkSafeBC has "
+            f"about 512), so at most {MAX_LIST_ROWS:,} rows are read. Check that this is a rate list."
+        )
+    if not body:
+        raise RateListError("The file has headings but no rates.")
+    rates = [_listed(row, number, columns, headings) for number, row in body]
+    _check_one_list(rates, columns, headings)
+    return RateList(file_name=file_name[:120], year=rates[0].year, rates=tuple(rates))
+
+
+# --- rate lists: what they change, and the CUs with them ------------------------------------------
+
+
+class PreviewLine(BaseModel):
+    """One CU of a rate list against what COR Ready has for it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cu_code: str
+    cu_name: str
+    change: Literal["new CU", "new year", "changed", "same"]
+    old_rate: Decimal | None
+    new_rate: Decimal
+
+
+def preview(rate_list: RateList, units: Mapping[str, ClassificationUnit]) -> list[PreviewLine]:
+    """What loading the list adds or changes, CU by CU (changes first, then new CUs)."""
+    lines = []
+    for rate in rate_list.rates:
+        unit = units.get(rate.cu_code)
+        record = unit.rate_for(rate.year) if unit else None
+        old = record.base_rate if record else None
+        if unit is None:
+            change: Literal["new CU", "new year", "changed", "same"] = "new CU"
+        elif record is None:
+            change = "new year"
+        else:
+            change = "same" if old == rate.base_rate else "changed"
+        lines.append(
+            PreviewLine(
+                cu_code=rate.cu_code,
+                cu_name=rate.cu_name,
+                change=change,
+                old_rate=old,
+                new_rate=rate.base_rate,
+            )
+        )
+    order = {"changed": 0, "new year": 1, "new CU": 2, "same": 3}
+    return sorted(lines, key=lambda line: order[line.change])
+
+
+def preview_counts(lines: Sequence[PreviewLine]) -> dict[str, int]:
+    return {
+        change: sum(1 for line in lines if line.change == change)
+        for change in ("changed", "new year", "new CU", "same")
+    }
+
+
+def listed_record(
+    rate: ListedRate,
+    source_url: str,
+    effective: str,
+    note: str,
+    stage: RateStage,
+    unit: ClassificationUnit | None,
+) -> RateRecord:
+    """A content record for one listed rate, keeping a known CU's industry and keywords."""
+    return RateRecord(
+        jurisdiction="BC",
+        cu_code=rate.cu_code,
+        cu_name=unit.name if unit else rate.cu_name,
+        industry=unit.industry if unit else "Not stated (from a rate list)",
+        keywords=unit.keywords if unit else "",
+        year=rate.year,
+        base_rate=rate.base_rate,
+        confidence="medium",
+        rate_stage=stage,
+        effective=effective,
+        source_url=source_url,  # type: ignore[arg-type]
+        source_note=note,
+    )
+
+
+def with_rate_list(
+    units: Mapping[str, ClassificationUnit], rate_list: RateList, source_url: str, effective: str, note: str
+) -> dict[str, ClassificationUnit]:
+    """The CUs with the list's rates added (a listed CU and year replaces the known one)."""
+    merged = dict(units)
+    for rate in rate_list.rates:
+        unit = merged.get(rate.cu_code)
+        record = listed_record(rate, source_url, effective, note, "not stated", unit)
+        kept = tuple(r for r in (unit.rates if unit else ()) if r.year != rate.year)
+        rates = tuple(sorted((record, *kept), key=lambda r: r.year, reverse=True))
+        merged[rate.cu_code] = ClassificationUnit(
+            code=rate.cu_code,
+            name=record.cu_name,
+            industry=record.industry,
+            keywords=record.keywords,
+            rates=rates,
+        )
+    return merged
+
+
+# --- the import command -------------------------------------------------------------------------
+
+
+def _content_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _record_row(record: RateRecord, fields: Sequence[str]) -> dict[str, str]:
+    values = record.model_dump(mode="json")
+    return {field: "" if values.get(field) is None else str(values[field]) for field in fields}
+
+
+def import_rows(
+    rows: list[dict[str, str]], fields: Sequence[str], records: Sequence[RateRecord]
+) -> tuple[list[dict[str, str]], int, int]:
+    """The content rows with ``records`` in: a CU and year already there is replaced in place,
+    a new one is appended. Returns the rows, how many were added and how many replaced."""
+    index = {(row["cu_code"], row["year"]): i for i, row in enumerate(rows)}
+    added = replaced = 0
+    for record in records:
+        row = _record_row(record, fields)
+        key = (record.cu_code, str(record.year))
+        if key in index:
+            rows[index[key]] = row
+            replaced += 1
+        else:
+            index[key] = len(rows)
+            rows.append(row)
+            added += 1
+    return rows, added, replaced
+
+
+def import_list(
+    file: Path,
+    year: int,
+    source_url: str,
+    content: Path,
+    stage: RateStage = "not stated",
+    today: dt.date | None = None,
+) -> str:
+    """Write a rate list's records (with source and date) into ``content``'s CU file, atomically,
+    and check the result loads. Returns a one-line summary; raises RateListError or ValueError."""
+    try:
+        TypeAdapter(HttpUrl).validate_python(source_url)
+    except ValidationError:
+        raise RateListError(
+            f"--source must be the web address of the list (https://...), not '{source_url[:60]}'."
+        ) from None
+    rate_list = read_rate_list(file.read_bytes(), file.name)
+    if rate_list.year != year:
+        raise RateListError(f"The list is for {rate_list.year}, not {year}: check the file or --year.")
+    target = content / "classification_units.csv"
+    fields, rows = _content_rows(target)
+    known = {unit.code: unit for unit in load_units(content)}
+    effective = (today or dt.date.today()).isoformat()
+    note = f"Imported from {file.name} on {effective}."
+    records = [
+        listed_record(r, source_url, effective, note, stage, known.get(r.cu_code)) for r in rate_list.rates
+    ]
+    rows, added, replaced = import_rows(rows, fields, records)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    handle, temporary = tempfile.mkstemp(dir=content, suffix=".csv")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        stream.write(out.getvalue())
+    os.replace(temporary, target)
+    load_units(content)
+    return (
+        f"{len(records)} rates for {year} from {file.name}: {added} added, {replaced} replaced in {target}."
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m cor.rates", description="Import a CU base-rate list.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("import", help="write a rate list into the content folder")
+    command.add_argument("file", type=Path, help="the rate list, CSV or XLSX")
+    command.add_argument(
+        "--year", type=int, required=True, help="the year of the rates (must match the file)"
+    )
+    command.add_argument("--source", required=True, help="the web address the list comes from")
+    command.add_argument("--content", type=Path, default=None, help="the content folder (default: the app's)")
+    command.add_argument(
+        "--stage", default="not stated", choices=sorted(_STAGE_WORDS), help="preliminary or final"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        print(import_list(args.file, args.year, args.source, args.content or content_dir(), args.stage))
+    except (OSError, ValueError) as exc:
+        print(f"Not imported: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
