@@ -246,3 +246,12 @@ def shared_database(url: str | None = None, *, sqlite_path: Path | str | None = 
     probe = Database(url, sqlite_path=sqlite_path)
     with _shared_lock:
         return _shared.setdefault(probe.url, probe)
+
+
+def dispose_shared() -> None:
+    """Close and forget every shared database of this process (between tests, at shutdown)."""
+    with _shared_lock:
+        databases = list(_shared.values())
+        _shared.clear()
+    for database in databases:
+        database.dispose()
