@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages into .venv, Debian's Chromium for the browser
 # tests) and run every test: rules, content, pages (AppTest) and the real app in Chromium.
+# The store tests run on SQLite and on PostgreSQL: a throwaway Debian PostgreSQL cluster is started
+# for the run (installed with apt-get when missing) and stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
@@ -12,4 +14,11 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
-exec .venv/bin/python -m pytest "$@"
+if [ -z "${COR_READY_TEST_PG_URL:-}" ]; then
+  PG_STARTED="$(scripts/pg_test_cluster.sh start)"
+  PG_DIR="$(sed -n 1p <<<"$PG_STARTED")"
+  COR_READY_TEST_PG_URL="$(sed -n 2p <<<"$PG_STARTED")"
+  export COR_READY_TEST_PG_URL
+  trap 'scripts/pg_test_cluster.sh stop "$PG_DIR"' EXIT
+fi
+.venv/bin/python -m pytest "$@"
