@@ -255,3 +255,14 @@ def dispose_shared() -> None:
         _shared.clear()
     for database in databases:
         database.dispose()
+
+
+def prepare() -> Database:
+    """Open this process's database and migrate it now (call once at app start-up).
+
+    Raises ``StoreError`` (in words fit for a user) when it cannot be used; the app can still
+    run without drafts or the workspace.
+    """
+    database = shared_database()
+    database.engine()
+    return database

@@ -68,6 +68,8 @@ DEFAULT_DAYS = 30
 MAX_DRAFT_BYTES = 512 * 1024
 #: ``purge_due`` deletes expired drafts at most this often per process and database.
 PURGE_INTERVAL_SECONDS = 3600.0
+#: Expired drafts deleted per transaction by ``purge``.
+PURGE_BATCH = 2000
 
 TOKEN_BYTES = 24
 #: ``secrets.token_urlsafe(24)``: 32 characters of the URL-safe base64 alphabet.
@@ -220,10 +222,20 @@ class DraftStore:
             conn.execute(delete(drafts).where(drafts.c.token == token))
 
     def purge(self) -> int:
-        """Delete every expired draft now (an index range on ``updated_at``); returns how many went."""
+        """Delete every expired draft now, on the ``updated_at`` index; returns how many went.
+
+        Deletes in batches of ``PURGE_BATCH`` rows, one short transaction each, so that a large
+        purge never holds SQLite's write lock long enough to make an answer wait.
+        """
         cutoff = self._clock() - self.max_age_seconds
-        with self.database.begin() as conn:
-            return conn.execute(delete(drafts).where(drafts.c.updated_at < cutoff)).rowcount
+        total = 0
+        while True:
+            batch = select(drafts.c.token).where(drafts.c.updated_at < cutoff).limit(PURGE_BATCH)
+            with self.database.begin() as conn:
+                gone = conn.execute(delete(drafts).where(drafts.c.token.in_(batch))).rowcount
+            total += gone
+            if gone < PURGE_BATCH:
+                return total
 
     def purge_due(self) -> int:
         """``purge`` at most once per ``PURGE_INTERVAL_SECONDS`` in this process (0 when skipped).

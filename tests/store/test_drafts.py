@@ -176,3 +176,19 @@ def test_concurrent_updates_from_two_processes_lose_no_answer(place: Place) -> N
 def test_an_oversized_draft_is_refused(place: Place) -> None:
     with pytest.raises(StoreError, match="larger"):
         place.draft_store(days=30).save(new_token(), {"notes": {"q": "x" * 600_000}})
+
+
+def test_purge_deletes_in_batches_until_every_expired_draft_is_gone(
+    place: Place, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cor.store, "PURGE_BATCH", 4)
+    clock = Clock()
+    store = place.draft_store(days=1, clock=clock)
+    for _ in range(10):
+        store.save(new_token(), DRAFT)
+    clock.now += 2 * DAY
+    kept = new_token()
+    store.save(kept, DRAFT)
+    assert store.purge() == 10
+    assert store.count() == 1
+    assert store.load(kept) == DRAFT
