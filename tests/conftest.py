@@ -12,6 +12,7 @@ import os
 import secrets
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,31 +74,44 @@ class Place:
         return DraftStore(self.path, url=self.url, **options)  # type: ignore[arg-type]
 
 
+@contextmanager
+def postgres_schema(server: str) -> Iterator[Place]:
+    """A private schema on the test server, dropped afterwards: each test starts empty."""
+    schema = f"test_{secrets.token_hex(6)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+    found = Place("postgresql", url=url.render_as_string(hide_password=False))
+    try:
+        yield found
+    finally:
+        dispose_shared()
+        for database in found.opened:
+            database.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def place(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Place]:
     """Each store test runs on both databases."""
     if request.param == "sqlite":
         found = Place("sqlite", path=tmp_path / "store" / "app.sqlite3")
         yield found
-    else:
-        server = request.getfixturevalue("postgres_server")
-        schema = f"test_{secrets.token_hex(6)}"
-        admin = create_engine(server, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-        found = Place("postgresql", url=url.render_as_string(hide_password=False))
-        try:
-            yield found
-        finally:
-            dispose_shared()
-            for database in found.opened:
-                database.dispose()
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
-    for database in found.opened:
-        database.dispose()
+        for database in found.opened:
+            database.dispose()
+        return
+    with postgres_schema(request.getfixturevalue("postgres_server")) as found:
+        yield found
+
+
+@pytest.fixture
+def postgres_place(postgres_server: str) -> Iterator[Place]:
+    """PostgreSQL only: for what only a server database can do (two app instances)."""
+    with postgres_schema(postgres_server) as found:
+        yield found
 
 
 @pytest.fixture
