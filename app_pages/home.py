@@ -41,9 +41,10 @@ if st.toggle(
     key="home.workshop",
     help="Large type, the quick check and the savings estimator up front, and a reset between demos.",
 ):
-    st.session_state["home.workshop"] = False
     st.switch_page("app_pages/workshop.py")
-st.page_link("app_pages/workspace.py", label="Association staff: sign in to the workspace", icon=":material/work:")
+st.page_link(
+    "app_pages/workspace.py", label="Association staff: sign in to the workspace", icon=":material/work:"
+)
 
 st.divider()
 st.markdown(guide("what-is-cor"))

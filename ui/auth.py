@@ -156,7 +156,9 @@ def attempt(name: str, password: str, now: float | None = None) -> str | None:
             limits.overall.failed(now)
     _keep_session_backoff(session)
     if not ok:
-        return "That user name and password do not match. Check them and try again."
+        wait = max(session.wait(now), per_name.wait(now), limits.overall.wait(now))
+        later = f" Too many wrong attempts: try again in {int(wait) + 1} seconds." if wait > 0 else ""
+        return "That user name and password do not match." + (later or " Check them and try again.")
     st.session_state[SESSION_KEY] = {"name": name}
     return None
 

@@ -116,9 +116,7 @@ def presenter_room() -> str | None:
         )
         st.button("Open a workshop room", on_click=_open_room, type="primary", icon=":material/groups:")
         return None
-    st.button(
-        "Close the room (deletes every shared result)", on_click=_close_room, icon=":material/delete:"
-    )
+    st.button("Close the room (deletes every shared result)", on_click=_close_room, icon=":material/delete:")
     return str(code)
 
 
