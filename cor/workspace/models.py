@@ -87,6 +87,10 @@ class NotFoundError(WorkspaceError):
     """The record does not exist, or this user may not see it (the two are never told apart)."""
 
 
+class UnavailableError(WorkspaceError):
+    """The database cannot be used right now (server down, file unwritable): try again later."""
+
+
 class ConflictError(WorkspaceError):
     """Someone else saved the record since this copy was read.
 

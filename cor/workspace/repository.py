@@ -15,9 +15,13 @@ Contract (the pages rely on it):
   page can show both and the user can save again from the stored copy.
 - ``shared_with`` on a client changes only through ``share_client`` / ``unshare_client`` (by
   the owner or an admin); ``save_client`` keeps whatever sharing is stored.
+- Every failure is a ``WorkspaceError`` with a message fit for a user: ``NotFoundError``,
+  ``ConflictError``, or ``UnavailableError`` when the database cannot be used (no path, URL or
+  password in its text; details go to the server log).
 - Workshop rooms are anonymous: ``open_room()`` gives a short code, attendees'
   ``submit_room_answer`` replaces their own previous summary, ``room_answers`` lists the summaries,
-  ``close_room`` deletes the room with every answer. A room expires ``ROOM_HOURS`` after it was
+  ``withdraw_room_answer`` removes one attendee's summary, ``close_room`` deletes the room with
+  every answer. A room expires ``ROOM_HOURS`` after it was
   opened, and then behaves as closed.
 """
 
@@ -26,14 +30,15 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, or_, select, update
 
 from cor.assessment import Assessment
-from cor.db import Database, shared_database
+from cor.db import Database, StoreError, shared_database
 from cor.tables import (
     client_actions,
     client_assessments,
@@ -48,6 +53,7 @@ from cor.workspace.models import (
     ClientAssessment,
     ConflictError,
     NotFoundError,
+    UnavailableError,
     WorkspaceError,
 )
 
@@ -99,8 +105,20 @@ class Workspace:
     """Clients, assessments, actions and workshop rooms of every consultant, scoped per call."""
 
     def __init__(self, db: Database | None = None, *, clock: Callable[[], float] = time.time) -> None:
-        self.db = db if db is not None else shared_database()
+        try:
+            self.db = db if db is not None else shared_database()
+        except StoreError as exc:
+            raise UnavailableError(str(exc)) from exc
         self._clock = clock
+
+    @contextmanager
+    def _transaction(self, *, immediate: bool = False) -> Iterator[Connection]:
+        """One transaction; a database that cannot be used is an ``UnavailableError``."""
+        try:
+            with self.db.begin(immediate=immediate) as conn:
+                yield conn
+        except StoreError as exc:
+            raise UnavailableError(str(exc)) from exc
 
     # --- clients ---------------------------------------------------------------------------
 
@@ -134,20 +152,20 @@ class Workspace:
 
     def list_clients(self, user: str, *, admin: bool = False) -> list[Client]:
         """The user's own and shared clients (every client for an admin), by organisation name."""
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             rows = conn.execute(select(clients).where(self._visible(user, admin))).all()
             shares = self._shares(conn, [row.id for row in rows])
         found = [_client_from(row, shares[row.id]) for row in rows]
         return sorted(found, key=lambda client: (client.organisation.casefold(), client.id))
 
     def get_client(self, user: str, client_id: str, *, admin: bool = False) -> Client:
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             return self._read_client(conn, user, client_id, admin)
 
     def save_client(self, user: str, client: Client, *, admin: bool = False) -> Client:
         """Insert (version 0, ``owner`` is set to ``user``) or update; raises ConflictError."""
         now = self._clock()
-        with self.db.begin(immediate=True) as conn:
+        with self._transaction(immediate=True) as conn:
             if client.version == 0:
                 fresh = client.model_copy(update={"owner": user, "shared_with": (), "version": 1})
                 if conn.execute(select(clients.c.id).where(clients.c.id == client.id)).first():
@@ -182,7 +200,7 @@ class Workspace:
 
     def delete_client(self, user: str, client_id: str, *, admin: bool = False) -> None:
         """Delete a client with its assessments and actions (owner or admin only)."""
-        with self.db.begin(immediate=True) as conn:
+        with self._transaction(immediate=True) as conn:
             self._own(conn, user, client_id, admin)
             for table in (client_actions, client_assessments):
                 conn.execute(delete(table).where(table.c.client_id == client_id))
@@ -191,14 +209,14 @@ class Workspace:
 
     def share_client(self, user: str, client_id: str, other_user: str, *, admin: bool = False) -> Client:
         """Let ``other_user`` read and edit the client too (owner or admin only)."""
-        with self.db.begin(immediate=True) as conn:
+        with self._transaction(immediate=True) as conn:
             client = self._own(conn, user, client_id, admin)
             if other_user and other_user != client.owner and other_user not in client.shared_with:
                 conn.execute(insert(client_shares).values(client_id=client_id, user_id=other_user))
             return self._read_client(conn, user, client_id, admin=True)
 
     def unshare_client(self, user: str, client_id: str, other_user: str, *, admin: bool = False) -> Client:
-        with self.db.begin(immediate=True) as conn:
+        with self._transaction(immediate=True) as conn:
             self._own(conn, user, client_id, admin)
             conn.execute(
                 delete(client_shares).where(
@@ -220,7 +238,7 @@ class Workspace:
         admin: bool = False,
     ) -> ClientAssessment:
         record = ClientAssessment(client_id=client_id, taken_on=taken_on, label=label, assessment=assessment)
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             self._read_client(conn, user, client_id, admin)
             conn.execute(
                 insert(client_assessments).values(
@@ -236,7 +254,7 @@ class Workspace:
 
     def list_assessments(self, user: str, client_id: str, *, admin: bool = False) -> list[ClientAssessment]:
         """The client's assessments, oldest first (by ``taken_on``, then by when they were added)."""
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             self._read_client(conn, user, client_id, admin)
             rows = conn.execute(
                 select(client_assessments)
@@ -248,7 +266,7 @@ class Workspace:
         return [_assessment_from(row) for row in rows]
 
     def delete_assessment(self, user: str, assessment_id: str, *, admin: bool = False) -> None:
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             client_id = conn.execute(
                 select(client_assessments.c.client_id).where(client_assessments.c.id == assessment_id)
             ).scalar()
@@ -263,7 +281,7 @@ class Workspace:
         """Insert (version 0) or update one action of a client; raises ConflictError when stale."""
         now = self._clock()
         values = {name: getattr(action, name) for name in _ACTION_FIELDS}
-        with self.db.begin(immediate=True) as conn:
+        with self._transaction(immediate=True) as conn:
             self._read_client(conn, user, action.client_id, admin)
             if action.version == 0:
                 if conn.execute(select(client_actions.c.id).where(client_actions.c.id == action.id)).first():
@@ -288,7 +306,7 @@ class Workspace:
 
     def list_actions(self, user: str, client_id: str, *, admin: bool = False) -> list[ClientAction]:
         """The client's actions, by due date (undated last), then title."""
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             self._read_client(conn, user, client_id, admin)
             rows = conn.execute(select(client_actions).where(client_actions.c.client_id == client_id)).all()
         found = [_action_from(row) for row in rows]
@@ -297,7 +315,7 @@ class Workspace:
         )
 
     def delete_action(self, user: str, action_id: str, *, admin: bool = False) -> None:
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             client_id = conn.execute(
                 select(client_actions.c.client_id).where(client_actions.c.id == action_id)
             ).scalar()
@@ -317,7 +335,7 @@ class Workspace:
         Rooms past their hours are deleted here, with their answers: nothing outlives a workshop.
         """
         code = "".join(secrets.choice(ROOM_ALPHABET) for _ in range(ROOM_CODE_LENGTH))
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             expired = select(workshop_rooms.c.code).where(workshop_rooms.c.opened_at < self._room_cutoff())
             conn.execute(delete(workshop_answers).where(workshop_answers.c.room_code.in_(expired)))
             conn.execute(delete(workshop_rooms).where(workshop_rooms.c.opened_at < self._room_cutoff()))
@@ -333,7 +351,7 @@ class Workspace:
     def room_is_open(self, code: str) -> bool:
         if not _room_code_shape(code):
             return False
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             return self._room_open(conn, code)
 
     def submit_room_answer(self, code: str, participant_token: str, summary: dict[str, Any]) -> bool:
@@ -343,7 +361,7 @@ class Workspace:
         text = json.dumps(summary, sort_keys=True, ensure_ascii=False)
         if len(text.encode("utf-8")) > MAX_ROOM_SUMMARY_BYTES:
             raise WorkspaceError("this answer is too large to share with the room")
-        with self.db.begin(immediate=True) as conn:
+        with self._transaction(immediate=True) as conn:
             if not self._room_open(conn, code):
                 return False
             key = (workshop_answers.c.room_code == code, workshop_answers.c.participant == participant_token)
@@ -360,11 +378,20 @@ class Workspace:
             )
         return True
 
+    def withdraw_room_answer(self, code: str, participant_token: str) -> None:
+        """Take one attendee's summary out of the room (they unticked their consent)."""
+        with self._transaction() as conn:
+            conn.execute(
+                delete(workshop_answers).where(
+                    workshop_answers.c.room_code == code, workshop_answers.c.participant == participant_token
+                )
+            )
+
     def room_answers(self, code: str) -> list[dict[str, Any]]:
         """Every summary given in the room (no participant tokens); [] for a closed room."""
         if not _room_code_shape(code):
             return []
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             if not self._room_open(conn, code):
                 return []
             rows = conn.execute(
@@ -376,7 +403,7 @@ class Workspace:
 
     def close_room(self, code: str) -> None:
         """Delete the room and every answer given in it."""
-        with self.db.begin() as conn:
+        with self._transaction() as conn:
             conn.execute(delete(workshop_answers).where(workshop_answers.c.room_code == code))
             conn.execute(delete(workshop_rooms).where(workshop_rooms.c.code == code))
 

@@ -8,7 +8,14 @@ import pytest
 
 from cor.assessment import Assessment
 from cor.db import Database
-from cor.workspace.models import Client, ClientAction, ConflictError, NotFoundError, WorkspaceError
+from cor.workspace.models import (
+    Client,
+    ClientAction,
+    ConflictError,
+    NotFoundError,
+    UnavailableError,
+    WorkspaceError,
+)
 from cor.workspace.repository import MAX_ROOM_SUMMARY_BYTES, ROOM_HOURS, Workspace
 from tests.conftest import Place
 
@@ -251,3 +258,21 @@ def test_a_room_refuses_unknown_codes_and_oversized_answers(workspace: Workspace
     with pytest.raises(WorkspaceError):
         workspace.submit_room_answer(code, "phone-one-token", {"x": "y" * MAX_ROOM_SUMMARY_BYTES})
     assert workspace.room_answers(code) == []
+
+
+def test_an_attendee_who_withdraws_leaves_the_room_picture(workspace: Workspace) -> None:
+    code = workspace.open_room()
+    workspace.submit_room_answer(code, "phone-one-token", {"passes": True})
+    workspace.submit_room_answer(code, "phone-two-token", {"passes": False})
+    workspace.withdraw_room_answer(code, "phone-one-token")
+    assert workspace.room_answers(code) == [{"passes": False}]
+
+
+def test_an_unusable_database_is_a_workspace_error_without_address_or_password() -> None:
+    down = Workspace(Database("postgresql://staff:hunter2@/cor?host=/nonexistent-socket&connect_timeout=2"))
+    for call in (lambda: down.list_clients(ANNA), down.open_room, lambda: down.room_answers("ABCDEFGH")):
+        with pytest.raises(UnavailableError) as caught:
+            call()
+        assert "hunter2" not in str(caught.value)
+        assert "nonexistent-socket" not in str(caught.value)
+        assert isinstance(caught.value, WorkspaceError)
