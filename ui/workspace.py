@@ -154,7 +154,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
         st.session_state["ws.f.errors"] = {"org": str(exc)}
         return
     st.session_state[CLIENT_KEY] = saved.id
-    st.session_state[FORM_FOR] = (saved.id, saved.version)
+    st.session_state.pop(FORM_FOR, None)  # refill the form with what is stored (CU codes tidied)
     flash(f"Saved {saved.organisation}.")
 
 
@@ -220,8 +220,8 @@ def _conflict_panel(staff: Staff) -> None:
         st.session_state.pop(CONFLICT_KEY, None)
         try:
             saved = workspace().save_client(staff.name, update, admin=staff.admin)
-            st.session_state[FORM_FOR] = (saved.id, saved.version)
-            flash("Saved your version.")
+            st.session_state.pop(FORM_FOR, None)
+            flash(f"Saved your version (now version {saved.version}).")
         except WorkspaceError as exc:
             st.error(str(exc))
         st.rerun()
