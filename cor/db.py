@@ -78,6 +78,26 @@ def safe_url(url: str) -> str:
         return "(unreadable database URL)"
 
 
+def describe(exc: BaseException) -> str:
+    """An error for the server log: what failed and where, never the values of the row.
+
+    PostgreSQL's own message can quote the failing row (a client's name), so for a statement it
+    refused only the SQLSTATE and the table, column and constraint names are logged. Connection
+    failures and SQLite's messages hold no user data and are logged as they are.
+    """
+    orig = getattr(exc, "orig", None)
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate:
+        diag = getattr(orig, "diag", None)
+        names = [
+            f"{name}={getattr(diag, name)}"
+            for name in ("table_name", "column_name", "constraint_name")
+            if getattr(diag, name, None)
+        ]
+        return f"{type(exc).__name__} (SQLSTATE {sqlstate}{', ' if names else ''}{', '.join(names)})"
+    return f"{type(exc).__name__}: {orig if orig is not None else exc}"
+
+
 class Database:
     """A pooled engine with its schema migrated; for SQLite, also the file's lifecycle.
 
@@ -122,7 +142,7 @@ class Database:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as exc:
-            log.warning("database error on %s: %s", self._where(), exc)
+            log.warning("database error on %s: %s", self._where(), describe(exc))
             raise StoreError(f"the {self._what()} cannot be used right now ({type(exc).__name__})") from exc
 
     def engine(self) -> Engine:
@@ -177,7 +197,7 @@ class Database:
                 engine.dispose()
                 raise
         except (OSError, SQLAlchemyError) as exc:
-            log.warning("cannot open %s: %s", self._where(), exc)
+            log.warning("cannot open %s: %s", self._where(), describe(exc))
             raise StoreError(f"the {self._what()} cannot be opened ({type(exc).__name__})") from exc
         if self.sqlite_path is not None:
             self._file_key = self._sqlite_file_key()
@@ -203,9 +223,11 @@ def _create_private_file(path: Path) -> None:
 
 
 def _make_engine(url: str, *, sqlite: bool) -> Engine:
+    """A pooled engine. ``hide_parameters``: an error logged never carries a draft token or a
+    client's name, only the statement's shape."""
     if not sqlite:
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
-    engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_SECONDS})
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True)
+    engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_SECONDS}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _driver_autocommit(dbapi_connection: Any, _record: Any) -> None:

@@ -87,3 +87,17 @@ def test_a_database_url_other_than_postgresql_is_refused_without_echoing_it() ->
 )
 def test_usual_postgresql_urls_are_read_with_psycopg_3(given: str, expected: str) -> None:
     assert normalise_url(given) == expected
+
+
+def test_a_failed_statement_logs_neither_its_values_nor_reaches_the_user_with_them(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Client names and draft tokens are never written to the server log (issue 12 item 5)."""
+    with pytest.raises(StoreError) as caught, database.begin() as conn:
+        conn.execute(
+            text("INSERT INTO clients (id, owner, organisation) VALUES (:id, :owner, :name)"),
+            {"id": "0" * 24, "owner": "anna@example", "name": "Secret Framing Ltd."},
+        )
+    assert "Secret Framing" not in caplog.text
+    assert "Secret Framing" not in str(caught.value)
+    assert "database error" in caplog.text
