@@ -183,9 +183,11 @@ def share_with_room(result: Verdict | None) -> None:
     )
     summary = summary_of(result).model_dump(mode="json") if consent and result is not None else None
     sent = st.session_state.get(SHARED_KEY)
-    if summary != sent and (summary is not None or sent is not None):
-        # a withdrawn phone is replaced by a marker that is not a summary, so it counts no more
-        rooms.submit_room_answer(code, _phone_id(), summary if summary is not None else {"withdrawn": True})
+    if summary != sent:
+        if summary is None:
+            rooms.withdraw_room_answer(code, _phone_id())
+        else:
+            rooms.submit_room_answer(code, _phone_id(), summary)
         st.session_state[SHARED_KEY] = summary
     if consent and result is None:
         st.caption("Answer at least one question and your result joins the room's picture.")
