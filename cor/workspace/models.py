@@ -12,9 +12,10 @@ import secrets
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from cor.assessment import Assessment
+from cor.codes import cu_code
 
 ActionStatus = Literal["open", "in_progress", "done"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in_progress", "done")
@@ -50,6 +51,21 @@ class Client(BaseModel):
     certified_on: date | None = None
     shared_with: tuple[str, ...] = ()
     version: int = Field(default=0, ge=0)
+
+    @field_validator("cu_codes", mode="before")
+    @classmethod
+    def _read_cu_codes(cls, value: object) -> tuple[str, ...]:
+        """Every CU code through ``cor.codes.cu_code`` (full-width digits, spaces), each once."""
+        if isinstance(value, str) or not isinstance(value, (list, tuple)):
+            raise ValueError("CU codes come as a list of six-digit codes")
+        codes: list[str] = []
+        for raw in value:
+            code = cu_code(raw)
+            if code is None:
+                raise ValueError(f"{str(raw)[:20]!r} is not a six-digit CU code")
+            if code not in codes:
+                codes.append(code)
+        return tuple(codes)
 
 
 class ClientAssessment(BaseModel):

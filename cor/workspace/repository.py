@@ -33,8 +33,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, Row, delete, insert, or_, select, update
 
 from cor.assessment import Assessment
@@ -61,6 +62,7 @@ ROOM_HOURS = 6
 #: A summary is a handful of counts and element ids; anything bigger is refused.
 MAX_ROOM_SUMMARY_BYTES = 8 * 1024
 MAX_ROOM_ANSWERS = 1000
+RecordT = TypeVar("RecordT", bound=BaseModel)
 ROOM_CODE_LENGTH = 8
 #: No 0/O, 1/I/L: a code read off a projector is typed right.
 ROOM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -99,6 +101,16 @@ def _assessment_from(row: Row[Any]) -> ClientAssessment:
         label=row.label,
         assessment=Assessment.model_validate_json(row.data),
     )
+
+
+def _checked(record: RecordT) -> RecordT:
+    """The record validated again: ``model_copy(update=...)`` skips validation, the database must not."""
+    try:
+        return type(record).model_validate(record.model_dump())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "record"
+        raise WorkspaceError(f"{where}: {first['msg']}") from None
 
 
 class Workspace:
@@ -164,6 +176,7 @@ class Workspace:
 
     def save_client(self, user: str, client: Client, *, admin: bool = False) -> Client:
         """Insert (version 0, ``owner`` is set to ``user``) or update; raises ConflictError."""
+        client = _checked(client)
         now = self._clock()
         with self._transaction(immediate=True) as conn:
             if client.version == 0:
@@ -279,6 +292,7 @@ class Workspace:
 
     def save_action(self, user: str, action: ClientAction, *, admin: bool = False) -> ClientAction:
         """Insert (version 0) or update one action of a client; raises ConflictError when stale."""
+        action = _checked(action)
         now = self._clock()
         values = {name: getattr(action, name) for name in _ACTION_FIELDS}
         with self._transaction(immediate=True) as conn:

@@ -276,3 +276,15 @@ def test_an_unusable_database_is_a_workspace_error_without_address_or_password()
         assert "hunter2" not in str(caught.value)
         assert "nonexistent-socket" not in str(caught.value)
         assert isinstance(caught.value, WorkspaceError)
+
+
+def test_a_record_changed_without_validation_is_refused_with_the_field_named(workspace: Workspace) -> None:
+    client = new_client(workspace, ANNA)
+    emptied = client.model_copy(update={"organisation": ""})
+    with pytest.raises(WorkspaceError, match="organisation"):
+        workspace.save_client(ANNA, emptied)
+    assert workspace.get_client(ANNA, client.id) == client
+    action = ClientAction(client_id=client.id, title="Write the policy")
+    with pytest.raises(WorkspaceError, match="status"):
+        workspace.save_action(ANNA, action.model_copy(update={"status": "finished"}))
+    assert workspace.list_actions(ANNA, client.id) == []
