@@ -19,6 +19,12 @@ _NAME = 200
 
 
 def upgrade() -> None:
+    _clients()
+    _records_of_clients()
+    _workshop_rooms()
+
+
+def _clients() -> None:
     op.create_table(
         "clients",
         sa.Column("id", sa.String(_ID), primary_key=True),
@@ -40,6 +46,9 @@ def upgrade() -> None:
         ),
         sa.Column("user_id", sa.String(_NAME), primary_key=True, index=True),
     )
+
+
+def _records_of_clients() -> None:
     op.create_table(
         "client_assessments",
         sa.Column("id", sa.String(_ID), primary_key=True),
@@ -73,6 +82,9 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.Float(), nullable=False),
     )
+
+
+def _workshop_rooms() -> None:
     op.create_table(
         "workshop_rooms",
         sa.Column("code", sa.String(16), primary_key=True),
