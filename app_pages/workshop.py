@@ -32,8 +32,8 @@ with demo:
     )
     st.divider()
     room = wk.presenter_room()
+    if room:
+        wk.room_picture_panel(room)
 with join:
     st.subheader("On your phone")
     wk.join_panel(room)
-if room:
-    wk.room_picture_panel(room)

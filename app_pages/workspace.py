@@ -42,7 +42,7 @@ assert client is not None
 visits = ws.workspace().list_assessments(staff.name, client.id, admin=staff.admin)
 actions = ws.workspace().list_actions(staff.name, client.id, admin=staff.admin)
 details, assessments, progress, plan, dates = st.tabs(
-    ["Details", "Assessments", "Progress", "Action plan", "Timeline"]
+    ["Details", "Assessments", "Progress", "Action plan", "Timeline"], key="ws.tab"
 )
 with details:
     ws.client_form(staff, client, content())

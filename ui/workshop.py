@@ -34,6 +34,7 @@ PROJECTOR_CSS = """
 <style>
 html { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2.5rem; }
+[data-testid="stPageLink"] p { font-size: 1.4rem; font-weight: 600; }
 </style>
 """
 
@@ -147,7 +148,7 @@ def room_picture_panel(code: str) -> None:
         for weak in picture.weakest
     ]
     st.markdown("**Weakest elements in the room**")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.table(pd.DataFrame(rows).set_index("Element"))  # plain text table: readable from the back row
 
 
 # --- the attendee's side (called by the Readiness page) ------------------------------------------

@@ -42,6 +42,7 @@ FORM_FOR = "ws.f.for"  # which client (id, version) the form fields were filled 
 CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""
+NO_PARTNER = ""  # a selectbox shows None as "nothing chosen"; an empty id reads as an option
 #: Session keys of the Readiness page: cleared when a consultant starts an assessment for a client.
 READINESS_KEYS = ("answers", "notes", "plan_edits", "readiness_setup", "readiness_draft", "readiness_upload")
 
@@ -92,7 +93,7 @@ def _fill_form(client: Client | None) -> None:
     st.session_state["ws.f.contact"] = client.contact if client else ""
     st.session_state["ws.f.cus"] = ", ".join(client.cu_codes) if client else ""
     st.session_state["ws.f.workers"] = str(client.workers) if client and client.workers else ""
-    st.session_state["ws.f.partner"] = client.partner_id if client else None
+    st.session_state["ws.f.partner"] = (client.partner_id or NO_PARTNER) if client else NO_PARTNER
     st.session_state["ws.f.certified"] = client.certified_on if client else None
     st.session_state["ws.f.notes"] = client.notes if client else ""
     st.session_state.pop("ws.f.errors", None)
@@ -126,7 +127,7 @@ def _read_form(staff: Staff, client: Client | None) -> Client | dict[str, str]:
         "contact": str(st.session_state.get("ws.f.contact", "")).strip(),
         "cu_codes": tuple(codes),
         "workers": workers,
-        "partner_id": st.session_state.get("ws.f.partner"),
+        "partner_id": st.session_state.get("ws.f.partner") or None,
         "certified_on": st.session_state.get("ws.f.certified"),
         "notes": str(st.session_state.get("ws.f.notes", "")),
     }
@@ -181,8 +182,8 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
             _field_error(errors, "workers")
         st.selectbox(
             "Certifying partner",
-            [None, *partners],
-            format_func=lambda pid: "Not chosen yet" if pid is None else partners[pid],
+            [NO_PARTNER, *partners],
+            format_func=lambda pid: partners.get(pid, "Not chosen yet"),
             key="ws.f.partner",
         )
         st.date_input(

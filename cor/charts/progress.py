@@ -26,7 +26,9 @@ def comparison_chart(comparison: Comparison, before: str, after: str) -> alt.Cha
                 rows.append({"Element": change.name, "Visit": visit, "Score (%)": float(pct)})
     data = pd.DataFrame(rows, columns=["Element", "Visit", "Score (%)"])
     chart: alt.Chart = (
-        alt.Chart(data, title="Score by element at the two visits")
+        alt.Chart(
+            data, title="Score by element at the two visits", height=36 * max(1, len(comparison.elements))
+        )
         .mark_bar()
         .encode(
             y=alt.Y("Element:N", sort=None, title=None),
@@ -61,7 +63,7 @@ def trend_chart(points: Sequence[TrendPoint], names: Mapping[str, str]) -> alt.C
             )
     data = pd.DataFrame(rows, columns=["Date", "Series", "Score (%)"])
     chart: alt.Chart = (
-        alt.Chart(data, title="Scores over time")
+        alt.Chart(data, title="Scores over time", height=280)
         .mark_line(point=True)
         .encode(
             x=alt.X("Date:T", title=None),

@@ -61,8 +61,8 @@ def test_the_room_picture_updates_as_phones_share_and_closing_deletes_it(app: Ap
     at.run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Phones that shared": "3", "Would pass today": "1 of 3"}
-    weakest = at.dataframe[0].value
-    assert list(weakest["Element"]) == [
+    weakest = at.table[0].value
+    assert list(weakest.index) == [
         "Hazard identification and risk assessment",
         "Management leadership and commitment",
     ]
