@@ -32,8 +32,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, func, select, text
 
 from cor.db import (
     DATABASE_URL_ENV,
@@ -104,35 +103,31 @@ def configured_days() -> int:
 
 
 def _encode(data: Mapping[str, Any]) -> str:
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    if len(text.encode("utf-8")) > MAX_DRAFT_BYTES:
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    if len(encoded.encode("utf-8")) > MAX_DRAFT_BYTES:
         raise StoreError(f"the draft is larger than {MAX_DRAFT_BYTES // 1024} KB")
-    return text
+    return encoded
 
 
-def _decode(text: str) -> dict[str, Any] | None:
+def _decode(stored: str) -> dict[str, Any] | None:
     with contextlib.suppress(ValueError):
-        data = json.loads(text)
+        data = json.loads(stored)
         return data if isinstance(data, dict) else None
     return None
 
 
-def _write(conn: Connection, token: str, text: str, now: float) -> None:
-    """Insert or replace one draft row, in the dialect's own upsert."""
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    statement = insert(drafts).values(token=token, data=text, updated_at=now)
-    conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=[drafts.c.token],
-            set_={"data": statement.excluded.data, "updated_at": statement.excluded.updated_at},
-        )
-    )
-
-
-def _claim(conn: Connection, token: str) -> None:
-    """Make sure the row exists (an expired placeholder), so ``FOR UPDATE`` has a row to lock."""
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    conn.execute(insert(drafts).values(token=token, data="{}", updated_at=-1.0).on_conflict_do_nothing())
+# The answer path's statements, written once: plain SQL that SQLite (3.24+) and PostgreSQL both
+# read, so no statement is rebuilt or recompiled on a save (issue 13: saves stay near bare SQLite).
+_LOAD = text("SELECT data, updated_at FROM drafts WHERE token = :token")
+_LOAD_FOR_UPDATE = text("SELECT data, updated_at FROM drafts WHERE token = :token FOR UPDATE")
+_STORED = text("SELECT data FROM drafts WHERE token = :token")
+_WRITE = text(
+    "INSERT INTO drafts (token, data, updated_at) VALUES (:token, :data, :now) "
+    "ON CONFLICT (token) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at"
+)
+#: An expired placeholder row, so that ``FOR UPDATE`` has a row to lock for a new token.
+_CLAIM = text("INSERT INTO drafts (token, data, updated_at) VALUES (:token, '{}', -1) ON CONFLICT DO NOTHING")
+_DELETE = text("DELETE FROM drafts WHERE token = :token")
 
 
 class DraftStore:
@@ -173,9 +168,7 @@ class DraftStore:
         if not valid_token(token):
             return None
         with self.database.begin() as conn:
-            row = conn.execute(
-                select(drafts.c.data, drafts.c.updated_at).where(drafts.c.token == token)
-            ).first()
+            row = conn.execute(_LOAD, {"token": token}).first()
         if row is None or not self._fresh(row.updated_at, self._clock()):
             return None
         return _decode(row.data)
@@ -184,13 +177,13 @@ class DraftStore:
         """Store ``data`` under ``token``; returns False when it was already stored as is."""
         if not valid_token(token):
             raise StoreError("refusing to save a draft under a malformed token")
-        text = _encode(data)
+        encoded = _encode(data)
         now = self._clock()
         with self.database.begin() as conn:
-            stored = conn.execute(select(drafts.c.data).where(drafts.c.token == token)).scalar()
-            if stored == text:
+            stored = conn.execute(_STORED, {"token": token}).scalar()
+            if stored == encoded:
                 return False
-            _write(conn, token, text, now)
+            conn.execute(_WRITE, {"token": token, "data": encoded, "now": now})
         return True
 
     def update(
@@ -205,13 +198,12 @@ class DraftStore:
             raise StoreError("refusing to save a draft under a malformed token")
         now = self._clock()
         with self.database.begin(immediate=True) as conn:
-            _claim(conn, token)
-            row = conn.execute(
-                select(drafts.c.data, drafts.c.updated_at).where(drafts.c.token == token).with_for_update()
-            ).one()
+            conn.execute(_CLAIM, {"token": token})
+            locking = _LOAD_FOR_UPDATE if conn.dialect.name == "postgresql" else _LOAD
+            row = conn.execute(locking, {"token": token}).one()
             stored = _decode(row.data) if self._fresh(row.updated_at, now) else None
             data = dict(change(stored))
-            _write(conn, token, _encode(data), now)
+            conn.execute(_WRITE, {"token": token, "data": _encode(data), "now": now})
         return data
 
     def delete(self, token: str) -> None:
@@ -219,7 +211,7 @@ class DraftStore:
         if not valid_token(token):
             return
         with self.database.begin() as conn:
-            conn.execute(delete(drafts).where(drafts.c.token == token))
+            conn.execute(_DELETE, {"token": token})
 
     def purge(self) -> int:
         """Delete every expired draft now, on the ``updated_at`` index; returns how many went.
