@@ -1,6 +1,6 @@
 """How long a draft save takes with 0, 10k and 100k drafts in the store (issue 13).
 
-Run: ``python -m bench.draft_store [--postgres URL] [--rounds N]``. For each store size the
+Run: ``python -m bench.draft_store [--postgres URL] [--rounds N] [--dir FOLDER]``. For each store size the
 table is filled directly (half of the drafts expired, as a store that is never purged would be),
 then ``save`` of a changed draft, ``update`` and ``load`` are timed on one token, interleaved,
 and the medians with their spread (25th-75th percentile) are printed in milliseconds.
@@ -70,10 +70,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--postgres", help="a PostgreSQL URL to measure as well (a scratch database)")
     parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--dir", help="folder for the SQLite files (e.g. /dev/shm to leave the disk out)")
     options = parser.parse_args()
     print("| database | drafts | save ms | update ms | load ms | purge ms (once) |")
     print("|---|---:|---|---|---|---:|")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=options.dir) as folder:
         for size in SIZES:
             store = DraftStore(Path(folder) / f"bench-{size}.sqlite3", days=30)
             fill(store, size)
