@@ -46,6 +46,7 @@ details, assessments, progress, plan, dates = st.tabs(
 )
 with details:
     ws.client_form(staff, client, content())
+    ws.sharing_panel(staff, client)
 with assessments:
     ws.assessments_section(staff, client, visits)
 with progress:

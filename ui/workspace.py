@@ -38,7 +38,7 @@ from ui.state import content, local_today, plain
 
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
-FORM_FOR = "ws.f.for"  # which client (id, version) the form fields were filled from
+FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
 CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""
@@ -84,8 +84,10 @@ def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
 
 
 def _fill_form(client: Client | None) -> None:
-    """Put a client's stored details in the form fields (only when another client is chosen)."""
-    marker = (client.id, client.version) if client else (NEW, 0)
+    """Put a client's stored details in the form fields when another client is chosen, or after
+    a save. Never because someone else saved meanwhile: that would wipe what this user typed
+    (a save then reports the conflict instead)."""
+    marker = client.id if client else NEW
     if st.session_state.get(FORM_FOR) == marker:
         return
     st.session_state[FORM_FOR] = marker
@@ -148,7 +150,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
         st.session_state[CONFLICT_KEY] = {
             "stored": exc.stored,
             "attempted": exc.attempted,
-            "fields": exc.changed,
+            "base": client,
         }
         return
     except WorkspaceError as exc:
@@ -199,37 +201,89 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
     _conflict_panel(staff)
 
 
+def merged(base: Client, stored: Client, mine: Client) -> Client:
+    """Their saved copy with the fields this user changed (from the copy they read) on top."""
+    editable = ("organisation", "contact", "cu_codes", "workers", "partner_id", "notes", "certified_on")
+    changes = {name: getattr(mine, name) for name in editable if getattr(mine, name) != getattr(base, name)}
+    return stored.model_copy(update=changes)
+
+
 def _conflict_panel(staff: Staff) -> None:
     conflict = st.session_state.get(CONFLICT_KEY)
     if not conflict:
         return
     stored: Client = conflict["stored"]
-    attempted: Client = conflict["attempted"]
+    mine = merged(conflict["base"], stored, conflict["attempted"])
     st.warning(
         "Someone else saved this client while you were editing it, so your changes were **not** "
-        "saved yet. They are still in the form. Differences:",
+        "saved yet. They are still in the form. Saving again keeps their changes and puts yours "
+        "on top; where you both changed a field, yours wins:",
         icon=":material/sync_problem:",
     )
     rows = [
-        {"Field": name, "Saved by them": str(getattr(stored, name)), "Yours": str(getattr(attempted, name))}
-        for name in conflict["fields"]
+        {
+            "Field": name,
+            "Saved by them": str(getattr(stored, name)),
+            "After saving yours": str(getattr(mine, name)),
+        }
+        for name in type(stored).model_fields
+        if name not in ("version", "id", "owner", "shared_with")
+        and getattr(stored, name) != getattr(mine, name)
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True)
     cols = st.columns(2)
-    if cols[0].button("Save mine over theirs", key="ws.conflict.mine"):
-        update = attempted.model_copy(update={"version": stored.version})
+    if cols[0].button("Save my changes on top of theirs", key="ws.conflict.mine"):
         st.session_state.pop(CONFLICT_KEY, None)
         try:
-            saved = workspace().save_client(staff.name, update, admin=staff.admin)
+            saved = workspace().save_client(staff.name, mine, admin=staff.admin)
             st.session_state.pop(FORM_FOR, None)
-            flash(f"Saved your version (now version {saved.version}).")
+            flash(f"Saved your changes with theirs (now version {saved.version}).")
         except WorkspaceError as exc:
-            st.error(str(exc))
+            st.session_state["ws.f.errors"] = {"org": str(exc)}
         st.rerun()
     if cols[1].button("Use theirs (discard my changes)", key="ws.conflict.theirs"):
         st.session_state.pop(CONFLICT_KEY, None)
         st.session_state.pop(FORM_FOR, None)
         st.rerun()
+
+
+def _share(staff: Staff, client: Client) -> None:
+    other = str(st.session_state.get("ws.share_with", "")).strip().casefold()
+    if not other:
+        return
+    try:
+        workspace().share_client(staff.name, client.id, other, admin=staff.admin)
+    except WorkspaceError as exc:
+        st.session_state["ws.share_error"] = str(exc)
+        return
+    st.session_state["ws.share_with"] = ""
+    flash(f"Shared with {other}.")
+
+
+def _unshare(staff: Staff, client: Client, other: str) -> None:
+    workspace().unshare_client(staff.name, client.id, other, admin=staff.admin)
+    flash(f"No longer shared with {other}.")
+
+
+def sharing_panel(staff: Staff, client: Client) -> None:
+    """Admins share a client with other consultants (user names or e-mail addresses)."""
+    if not staff.admin:
+        if client.shared_with:
+            st.caption("Shared with: " + plain(", ".join(client.shared_with)))
+        return
+    with st.container(border=True):
+        st.markdown(f"**Sharing** (owner: {plain(client.owner)})")
+        for other in client.shared_with:
+            row = st.container(horizontal=True, vertical_alignment="center")
+            row.text(other)
+            row.button(
+                "Stop sharing", key=f"ws.unshare.{other}", on_click=_unshare, args=(staff, client, other)
+            )
+        st.text_input("Share with (user name or e-mail)", key="ws.share_with", max_chars=NAME_MAX_CHARS)
+        st.button("Share", on_click=_share, args=(staff, client), key="ws.share", icon=":material/share:")
+        if st.session_state.get("ws.share_error"):
+            st.error(st.session_state.pop("ws.share_error"), icon=":material/error:")
 
 
 # --- assessments ---------------------------------------------------------------------------

@@ -178,3 +178,29 @@ def test_sign_out_forgets_the_clients_on_screen() -> None:
     assert "Staff sign-in" in [s.value for s in at.subheader]
     with pytest.raises(KeyError):
         at.selectbox(key="ws.client")
+
+
+def test_an_admin_shares_a_client_and_the_other_consultant_then_sees_it() -> None:
+    add_client(signed_in("dana"), "Harbour Builders Ltd")
+    admin = signed_in("boss")
+    admin.text_input(key="ws.share_with").input("Lee").run()
+    admin.button(key="ws.share").click().run()
+    assert "Shared with lee." in admin.success[0].value
+    lee = signed_in("lee")
+    assert "Harbour Builders Ltd (shared by dana)" in lee.selectbox(key="ws.client").options
+
+
+def test_two_staff_saving_the_same_client_the_second_is_told_and_loses_nothing() -> None:
+    dana = add_client(signed_in("dana"), "Harbour Builders Ltd")
+    admin = signed_in("boss")  # opens the same client
+    dana.text_input(key="ws.f.contact").input("Sam Lee, 604-555-0100")
+    dana.button(key="FormSubmitter:ws.client_form-Save the client's details").click().run()
+    admin.text_area(key="ws.f.notes").input("Policy binder is in the site trailer")
+    admin.button(key="FormSubmitter:ws.client_form-Save the client's details").click().run()
+    assert "Someone else saved this client" in admin.warning[0].value
+    assert admin.text_area(key="ws.f.notes").value == "Policy binder is in the site trailer"
+    admin.button(key="ws.conflict.mine").click().run()
+    assert "Saved your changes with theirs" in admin.success[0].value
+    fresh = signed_in("dana")
+    assert fresh.text_area(key="ws.f.notes").value == "Policy binder is in the site trailer"
+    assert fresh.text_input(key="ws.f.contact").value == "Sam Lee, 604-555-0100"  # dana's change kept too
