@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from cor.passwords import hash_password
 from tests.app.conftest import open_page
+from tests.conftest import ROOT
 
 PASSWORD = "correct horse battery staple"
 HASH = hash_password(PASSWORD)
@@ -85,8 +89,6 @@ def test_repeated_wrong_passwords_are_slowed_down_even_before_the_right_one(
 def test_the_back_off_is_shared_by_every_session_of_the_server_for_a_user_name(
     password_configured: None,
 ) -> None:
-    from tests.conftest import ROOT
-
     for _ in range(6):  # each attempt in a fresh session (a new browser tab), same user name
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
         open_page(at, "workspace")
@@ -119,3 +121,36 @@ def test_the_workspace_is_listed_in_the_navigation_only_for_signed_in_staff(
     assert "Workspace" not in menu(at)
     sign_in(at, "dana", PASSWORD)
     assert "Workspace" in menu(at)
+
+
+def test_the_hash_command_makes_a_hash_the_sign_in_accepts(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = subprocess.run(
+        [sys.executable, "-m", "ui.auth", "hash"],
+        input="a long staff password\na long staff password\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        start_new_session=True,  # no terminal: the password is read from stdin
+        check=True,
+    )
+    monkeypatch.setenv("COR_READY_STAFF_PASSWORD_HASH", made.stdout.strip())
+    at = open_page(app, "workspace")
+    sign_in(at, "dana", "a long staff password")
+    assert "Signed in as dana" in texts(at)
+
+
+def test_the_hash_command_refuses_two_different_passwords() -> None:
+    made = subprocess.run(
+        [sys.executable, "-m", "ui.auth", "hash"],
+        input="a long staff password\nanother long password\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        start_new_session=True,
+    )
+    assert made.returncode == 1 and made.stdout == ""
+    assert "differ" in made.stderr
