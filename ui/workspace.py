@@ -481,36 +481,65 @@ def _actions_frame(actions: list[ClientAction]) -> pd.DataFrame:
 
 
 def _as_date(value: object) -> date | None:
-    """A date from a data-editor cell (a date, a pandas Timestamp, or empty)."""
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
     return value if isinstance(value, date) else None
 
 
-def _save_actions(staff: Staff, actions: list[ClientAction], edited: pd.DataFrame) -> None:
-    by_label = {label: status for status, label in STATUS_LABELS.items()}
-    saved = conflicts = 0
-    for action, (_, row) in zip(actions, edited.iterrows(), strict=True):
-        due_date = _as_date(row["Due"])
-        update = {
-            "title": str(row["Action"] or action.title).strip()[:TITLE_MAX_CHARS] or action.title,
-            "status": by_label.get(str(row["Status"]), action.status),
-            "owner": str(row["Owner"] or "").strip()[:NAME_MAX_CHARS],
-            "due": due_date,
-        }
-        if all(getattr(action, name) == value for name, value in update.items()):
-            continue
-        try:
-            workspace().save_action(staff.name, action.model_copy(update=update), admin=staff.admin)
-            saved += 1
-        except ConflictError:
-            conflicts += 1
-    if conflicts:
+def _fill_action(action: ClientAction) -> None:
+    """Put an action's stored values in the edit fields (when another action is picked, or after a save)."""
+    marker = (action.id, action.version)
+    if st.session_state.get("ws.edit.for") == marker:
+        return
+    st.session_state["ws.edit.for"] = marker
+    st.session_state["ws.edit.status"] = action.status
+    st.session_state["ws.edit.owner"] = action.owner
+    st.session_state["ws.edit.due"] = action.due
+
+
+def _save_action(staff: Staff, action: ClientAction) -> None:
+    update = {
+        "status": st.session_state.get("ws.edit.status", action.status),
+        "owner": str(st.session_state.get("ws.edit.owner", "")).strip()[:NAME_MAX_CHARS],
+        "due": _as_date(st.session_state.get("ws.edit.due")),
+    }
+    try:
+        workspace().save_action(staff.name, action.model_copy(update=update), admin=staff.admin)
+    except ConflictError as exc:
+        stored = exc.stored
+        assert isinstance(stored, ClientAction)
         st.session_state["ws.actions_error"] = (
-            f"{count(conflicts, 'action was', 'actions were')} changed by someone else meanwhile and "
-            "not saved: the table now shows their version; make your change again."
+            f"Someone else updated this action meanwhile (now {STATUS_LABELS[stored.status]}, owner "
+            f"{stored.owner or 'none'}). Yours is still in the form: save again to put it on top."
         )
-    flash(f"Saved {count(saved, 'action')}.")
+        st.session_state["ws.edit.for"] = (stored.id, stored.version)  # keep what was typed
+        return
+    except WorkspaceError as exc:
+        st.session_state["ws.actions_error"] = str(exc)
+        return
+    flash("Saved the action.")
+
+
+def _edit_action(staff: Staff, actions: list[ClientAction]) -> None:
+    """One action at a time, stacked: readable on a phone, where a wide grid is not."""
+    by_id = {a.id: a for a in actions}
+    if st.session_state.get("ws.edit.pick") not in by_id:
+        st.session_state["ws.edit.pick"] = next(iter(by_id))
+    picked = st.selectbox(
+        "Action to update", list(by_id), format_func=lambda i: by_id[i].title, key="ws.edit.pick"
+    )
+    action = by_id[picked]
+    _fill_action(action)
+    with st.form("ws.edit_action"):
+        st.radio(
+            "Status",
+            list(STATUS_LABELS),
+            format_func=STATUS_LABELS.__getitem__,
+            horizontal=True,
+            key="ws.edit.status",
+        )
+        cols = st.columns(2)
+        cols[0].text_input("Owner", key="ws.edit.owner", max_chars=NAME_MAX_CHARS)
+        cols[1].date_input("Due", key="ws.edit.due", format="YYYY-MM-DD", min_value=date(1990, 1, 1))
+        st.form_submit_button("Save this action", type="primary", on_click=_save_action, args=(staff, action))
 
 
 def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -> None:
@@ -518,25 +547,8 @@ def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -
     if st.session_state.get("ws.actions_error"):
         st.warning(st.session_state.pop("ws.actions_error"), icon=":material/sync_problem:")
     if actions:
-        edited = st.data_editor(
-            _actions_frame(actions),
-            hide_index=True,
-            width="stretch",
-            disabled=False,
-            num_rows="fixed",
-            key=f"ws.actions.{client.id}.{sum(a.version for a in actions)}",
-            column_config={
-                "Action": st.column_config.TextColumn(max_chars=TITLE_MAX_CHARS, width="large"),
-                "Status": st.column_config.SelectboxColumn(
-                    options=list(STATUS_LABELS.values()), required=True
-                ),
-                "Owner": st.column_config.TextColumn(max_chars=NAME_MAX_CHARS),
-                "Due": st.column_config.DateColumn(format="YYYY-MM-DD"),
-            },
-        )
-        if st.button("Save action changes", type="primary", icon=":material/save:"):
-            _save_actions(staff, actions, edited)
-            st.rerun()
+        st.dataframe(_actions_frame(actions), hide_index=True, width="stretch")
+        _edit_action(staff, actions)
         questions = {q.id: q for q in c.bank.questions}
         with st.expander("Evidence to produce and why each action matters"):
             for action in actions:

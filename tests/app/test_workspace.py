@@ -204,3 +204,33 @@ def test_two_staff_saving_the_same_client_the_second_is_told_and_loses_nothing()
     fresh = signed_in("dana")
     assert fresh.text_area(key="ws.f.notes").value == "Policy binder is in the site trailer"
     assert fresh.text_input(key="ws.f.contact").value == "Sam Lee, 604-555-0100"  # dana's change kept too
+
+
+def test_an_actions_status_owner_and_due_date_are_updated_and_kept() -> None:
+    at = add_client(signed_in("dana"), "Harbour Builders Ltd")
+    import_visit(at, quick_file(best=9), date(2026, 3, 2), "First visit")
+    first = at.selectbox(key="ws.edit.pick").value
+    at.radio(key="ws.edit.status").set_value("in_progress")
+    at.text_input(key="ws.edit.owner").input("Site lead")
+    at.date_input(key="ws.edit.due").set_value(date(2026, 6, 30))
+    at.button(key="FormSubmitter:ws.edit_action-Save this action").click().run()
+    assert "Saved the action." in [s.value for s in at.success]
+    plan = frame_with(at, "Status")
+    row = plan[plan["Status"] == "In progress"]
+    assert list(row["Owner"]) == ["Site lead"]
+    assert at.selectbox(key="ws.edit.pick").value == first
+    fresh = signed_in("dana")  # another visit: what was saved is what is shown
+    plan = frame_with(fresh, "Status")
+    assert sorted(plan["Status"]) == ["In progress", "Open", "Open"]
+
+
+def test_the_timeline_shows_visits_actions_and_the_audits_of_a_certified_client() -> None:
+    at = add_client(signed_in("dana"), "Harbour Builders Ltd")
+    at.session_state["today"] = date(2026, 1, 10)
+    at.date_input(key="ws.f.certified").set_value(date(2025, 4, 1))
+    at.button(key="FormSubmitter:ws.client_form-Save the client's details").click().run()
+    import_visit(at, quick_file(best=9), date(2026, 1, 5), "Follow-up")
+    timeline = frame_with(at, "Detail")
+    assert "Certification audit" in list(timeline["Detail"])
+    assert "Year 2 maintenance audit due" in list(timeline["Detail"])
+    assert {"Assessment", "Action due", "Audit"} <= set(timeline["What"])
