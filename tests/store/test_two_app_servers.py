@@ -97,11 +97,13 @@ def test_a_draft_from_one_server_opens_on_the_other(
     group = page.get_by_role("radiogroup", name=f"Q1. {FIRST.text}")
     group.get_by_text(CHOICE, exact=True).click()
     wait_idle(page)
+    expect(group.get_by_role("radio", name=CHOICE, exact=True)).to_be_checked(timeout=60_000)
     expect(page.get_by_text("Drafts cannot be kept")).to_have_count(0)
     found = re.search(r"[?&]draft=([A-Za-z0-9_-]{32})", page.url)
     assert found, page.url
     goto(page, second)
     goto(page, f"{second}/readiness?draft={found.group(1)}")
     again = page.get_by_role("radiogroup", name=f"Q1. {FIRST.text}")
-    expect(again.get_by_role("radio", name=CHOICE, exact=True)).to_be_checked()
+    # A busy machine renders slowly: wait on what a user would see, never on a fixed delay.
+    expect(again.get_by_role("radio", name=CHOICE, exact=True)).to_be_checked(timeout=60_000)
     assert DraftStore(url=postgres_place.url, days=30).load(found.group(1)) is not None
