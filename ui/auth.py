@@ -17,6 +17,7 @@ session and per process (see ``cor.passwords.Backoff``). Nothing here logs a nam
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 import threading
 import time
@@ -57,8 +58,6 @@ def _secret(name: str) -> Any:
 
 
 def _setting(env: str, secret: str) -> str:
-    import os
-
     value = os.environ.get(env) or _secret(secret) or ""
     return str(value).strip()
 
