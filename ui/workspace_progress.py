@@ -3,15 +3,13 @@ PDF), the client's timeline, and the cohort view with its spreadsheet export."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from cor.charts.progress import comparison_chart, trend_chart
-from cor.exports.cells import safe_cell
+from cor.exports.cohort import to_csv, to_xlsx
 from cor.formatting import count, long_date, show_pct
 from cor.workspace.models import Client, ClientAction, ClientAssessment
 from cor.workspace.progress import (
@@ -191,30 +189,6 @@ def _cohort_rows(
     return rows
 
 
-def _csv(rows: list[dict[str, str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: safe_cell(value) for key, value in row.items()})
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _xlsx(rows: list[dict[str, str]]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Clients"
-    sheet.append(list(rows[0]))
-    for row in rows:
-        sheet.append([safe_cell(value) for value in row.values()])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def cohort_section(staff: Staff, clients: list[Client]) -> None:
     """Across the consultant's clients: readiness, weakest elements, overdue actions, audits."""
     if not clients:
@@ -302,7 +276,7 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
     row = st.container(horizontal=True)
     row.download_button(
         "Download clients (CSV)",
-        data=lambda: _csv(rows),
+        data=lambda: to_csv(rows),
         file_name=f"cor-ready-clients-{today:%Y-%m-%d}.csv",
         mime="text/csv",
         on_click="ignore",
@@ -311,7 +285,7 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
     )
     row.download_button(
         "Download clients (XLSX)",
-        data=lambda: _xlsx(rows),
+        data=lambda: to_xlsx(rows),
         file_name=f"cor-ready-clients-{today:%Y-%m-%d}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
