@@ -466,17 +466,18 @@ def save_to_client_panel(assessment: Assessment) -> None:
 
 
 def _actions_frame(actions: list[ClientAction]) -> pd.DataFrame:
+    """Status and due date first: on a phone the long action text is what gets cut off."""
     return pd.DataFrame(
         [
             {
-                "Action": a.title,
                 "Status": STATUS_LABELS[a.status],
+                "Due": a.due.isoformat() if a.due else "",
                 "Owner": a.owner,
-                "Due": a.due,
+                "Action": a.title,
             }
             for a in actions
         ],
-        columns=["Action", "Status", "Owner", "Due"],
+        columns=["Status", "Due", "Owner", "Action"],
     )
 
 

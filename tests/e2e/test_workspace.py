@@ -107,9 +107,18 @@ def test_a_consultant_records_two_visits_compares_them_and_gets_the_client_pdf(
     assert "Change since the last visit" in text and "Answers at the visit" in text
     assert "harbour" not in download.value.suggested_filename.lower()  # no client name in file names
 
+    page.get_by_role("tab", name="Action plan").click()
+    page.screenshot(path=str(SHOTS / "workspace-actions-1280.png"))
     page.set_viewport_size({"width": 390, "height": 844})
     wait_idle(page)
-    page.screenshot(path=str(SHOTS / "workspace-progress-390.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "workspace-actions-390.png"))
+    page.get_by_role("tab", name="Progress").click()
+    page.screenshot(path=str(SHOTS / "workspace-progress-390.png"))
+
+    page.get_by_text("All clients", exact=True).click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Readiness of 1 client (latest assessment)")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "workspace-cohort-390.png"))
     context.close()
 
 
