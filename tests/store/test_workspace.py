@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -288,3 +289,29 @@ def test_a_record_changed_without_validation_is_refused_with_the_field_named(wor
     with pytest.raises(WorkspaceError, match="status"):
         workspace.save_action(ANNA, action.model_copy(update={"status": "finished"}))
     assert workspace.list_actions(ANNA, client.id) == []
+
+
+def test_of_six_staff_saving_one_client_at_the_same_moment_exactly_one_wins(place: Place) -> None:
+    """True concurrency, six engines: the version check and the write are one locked step."""
+    client = new_client(Workspace(place.database()), ANNA)
+    results: list[str] = []
+    start = threading.Barrier(6)
+
+    def save(number: int) -> None:
+        workspace = Workspace(place.database())
+        start.wait()
+        try:
+            workspace.save_client(ANNA, client.model_copy(update={"notes": f"edit {number}"}))
+            results.append("saved")
+        except ConflictError:
+            results.append("conflict")
+
+    threads = [threading.Thread(target=save, args=(number,)) for number in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["conflict"] * 5 + ["saved"]
+    stored = Workspace(place.database()).get_client(ANNA, client.id)
+    assert stored.version == 2
+    assert stored.notes.startswith("edit ")
