@@ -15,6 +15,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -56,12 +57,14 @@ def measure(store: DraftStore, rounds: int) -> dict[str, str]:
     updates: list[float] = []
     loads: list[float] = []
     for number in range(rounds):
-        changed = {**DRAFT, "notes": {"q1": f"note {number}"}}
-        saves.append(timed(lambda changed=changed: store.save(token, changed)))
-        updates.append(
-            timed(lambda number=number: store.update(token, lambda old: {**(old or {}), "n": number}))
-        )
-        loads.append(timed(lambda: store.load(token)))
+        changed: dict[str, object] = {**DRAFT, "notes": {"q1": f"note {number}"}}
+
+        def add_number(old: dict[str, object] | None, number: int = number) -> dict[str, object]:
+            return {**(old or {}), "n": number}
+
+        saves.append(timed(partial(store.save, token, changed)))
+        updates.append(timed(partial(store.update, token, add_number)))
+        loads.append(timed(partial(store.load, token)))
     purge = timed(store.purge)
     return {"save": spread(saves), "update": spread(updates), "load": spread(loads), "purge": f"{purge:7.1f}"}
 

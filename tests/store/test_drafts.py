@@ -159,8 +159,12 @@ def test_concurrent_updates_from_two_processes_lose_no_answer(place: Place) -> N
         store = stores[number % 2]
         for round_ in range(4):
             key = f"q{number}-{round_}"
+
+            def add(stored: dict[str, Any] | None, key: str = key) -> dict[str, Any]:
+                return {**(stored or {}), key: "yes"}
+
             try:
-                store.update(token, lambda stored, key=key: {**(stored or {}), key: "yes"})
+                store.update(token, add)
             except BaseException as exc:
                 errors.append(exc)
 
