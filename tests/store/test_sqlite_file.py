@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -136,3 +137,14 @@ def test_a_database_made_by_the_previous_store_is_upgraded_with_every_draft(tmp_
     assert version == ("0002_workspace",)
     store.update(tokens[0], lambda stored: {**(stored or {}), "quick": True})
     assert store.load(tokens[0]) == {"answers": {"q0": "yes"}, "notes": {"q": "é"}, "quick": True}
+
+
+def test_deleting_the_whole_folder_while_the_server_runs_recreates_it_private(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "drafts.sqlite3"
+    store = DraftStore(path, days=30)
+    store.save(new_token(), DRAFT)
+    shutil.rmtree(path.parent)
+    token = new_token()
+    store.save(token, DRAFT)
+    assert store.load(token) == DRAFT
+    assert (mode(path.parent), mode(path)) == (0o700, 0o600)
