@@ -234,3 +234,20 @@ def test_the_timeline_shows_visits_actions_and_the_audits_of_a_certified_client(
     assert "Certification audit" in list(timeline["Detail"])
     assert "Year 2 maintenance audit due" in list(timeline["Detail"])
     assert {"Assessment", "Action due", "Audit"} <= set(timeline["What"])
+
+
+def test_a_consultant_starts_an_assessment_for_a_client_and_records_it_from_the_readiness_page() -> None:
+    at = add_client(signed_in("dana"), "Harbour Builders Ltd")
+    next(b for b in at.button if b.label.startswith("Start a new assessment")).click().run()
+    assert at.title[0].value == "Would you pass a COR audit today?"
+    bank = default_content().bank
+    first = bank.question_set("quick")[0]
+    at.session_state["answers"] = {first.id: "yes"}  # as answering on the page does
+    open_page(at, "workspace")
+    record = next(
+        b for b in at.button if b.label.startswith("Record the assessment open on the Readiness page")
+    )
+    assert record.label.endswith("(1 answer)")
+    record.click().run()
+    assert "Recorded the Readiness page's assessment (1 answer)." in [s.value for s in at.success]
+    assert len(frame_with(at, "Readiness")) == 1
