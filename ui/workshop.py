@@ -74,7 +74,7 @@ def qr_png(address: str) -> bytes:
 def join_panel(room: str | None) -> None:
     """The QR code and the address with a copy button, for attendees' phones."""
     address = quick_check_address(room)
-    st.image(qr_png(address), caption="Scan to open the quick check on your phone", width=360)
+    st.image(qr_png(address), caption="Scan to open the quick check on your phone", width=440)
     st.code(address, language=None, wrap_lines=True)
     if room:
         st.markdown(f"Room code: **{room}**")
