@@ -26,8 +26,14 @@ SHOTS = Path("/tmp/cor-ready-shots")
 
 
 @pytest.fixture(scope="module")
-def staff_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("staff-server")
+def staff_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the staff server keeps its database and its log."""
+    return tmp_path_factory.mktemp("staff-server")
+
+
+@pytest.fixture(scope="module")
+def staff_url(staff_folder: Path) -> Iterator[str]:
+    folder = staff_folder
     settings = {
         "COR_READY_DRAFT_DB": str(folder / "cor-ready.sqlite3"),
         "COR_READY_STAFF_PASSWORD_HASH": hash_password(PASSWORD),
@@ -122,7 +128,9 @@ def test_a_consultant_records_two_visits_compares_them_and_gets_the_client_pdf(
     context.close()
 
 
-def test_an_anonymous_browser_sees_no_client_data(browser: Browser, staff_url: str) -> None:
+def test_an_anonymous_browser_sees_no_client_data(
+    browser: Browser, staff_url: str, staff_folder: Path
+) -> None:
     consultant = browser.new_context().new_page()
     consultant.set_default_timeout(30_000)
     sign_in(consultant, staff_url, "lee")
@@ -141,3 +149,4 @@ def test_an_anonymous_browser_sees_no_client_data(browser: Browser, staff_url: s
     expect(stranger.get_by_role("link", name="Workspace", exact=True)).to_have_count(0)
     stranger.context.close()
     consultant.context.close()
+    assert "Secret Sawmill" not in (staff_folder / "streamlit.log").read_text()  # nor in the server log
