@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from ui.auth import current_staff
+from ui.navigation import phone_menu
 from ui.state import init_state
 
 st.set_page_config(page_title="COR Ready", page_icon=":material/verified_user:", layout="wide")
@@ -14,5 +16,16 @@ pages = [
     st.Page("app_pages/cycle.py", title="Cycle planner", icon=":material/event:", url_path="cycle"),
     st.Page("app_pages/partners.py", title="Partner guide", icon=":material/handshake:", url_path="partners"),
     st.Page("app_pages/about.py", title="About the numbers", icon=":material/menu_book:", url_path="about"),
+    st.Page("app_pages/workshop.py", title="Workshop", icon=":material/co_present:", url_path="workshop"),
+    # staff only: listed once signed in; for everyone else it is just the sign-in page
+    st.Page(
+        "app_pages/workspace.py",
+        title="Workspace",
+        icon=":material/work:",
+        url_path="workspace",
+        visibility="visible" if current_staff() else "hidden",
+    ),
 ]
-st.navigation(pages, position="top").run()
+navigation = st.navigation(pages, position="top")
+phone_menu(pages)
+navigation.run()

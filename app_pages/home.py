@@ -4,6 +4,10 @@ import streamlit as st
 
 from ui.state import content, guide
 
+# a workshop link (/?mode=workshop) or the switch below opens the projector layout
+if st.query_params.get("mode") == "workshop":
+    st.switch_page("app_pages/workshop.py")
+
 c = content()
 st.title("COR Ready")
 st.write(
@@ -32,9 +36,14 @@ with cols[1]:
 st.page_link(
     "app_pages/about.py", label="About the numbers: every figure and its source", icon=":material/menu_book:"
 )
-st.caption(
-    "Running a workshop? Share the address of the Readiness page with `?quick=1` at the end: it opens "
-    "the 12-question quick check, and every phone keeps its own private answers."
+if st.toggle(
+    "Workshop mode: projector layout with a QR code for attendees' phones",
+    key="home.workshop",
+    help="Large type, the quick check and the savings estimator up front, and a reset between demos.",
+):
+    st.switch_page("app_pages/workshop.py")
+st.page_link(
+    "app_pages/workspace.py", label="Association staff: sign in to the workspace", icon=":material/work:"
 )
 
 st.divider()

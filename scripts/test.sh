@@ -2,6 +2,8 @@
 # Install what the tests need (Python packages into .venv, Debian's Chromium for the browser
 # tests), check lint, format and types, and run every test: rules, content, pages (AppTest) and
 # the real app in Chromium.
+# The store tests run on SQLite and on PostgreSQL: a throwaway Debian PostgreSQL cluster is started
+# for the run (installed with apt-get when missing) and stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
@@ -15,4 +17,11 @@ fi
 .venv/bin/python -m ruff format --check .
 # Type check (settings in pyproject.toml: strict on cor/, normal on ui/, app_pages/, app.py).
 .venv/bin/python -m mypy
-exec .venv/bin/python -m pytest "$@"
+if [ -z "${COR_READY_TEST_PG_URL:-}" ]; then
+  PG_STARTED="$(scripts/pg_test_cluster.sh start)"
+  PG_DIR="$(sed -n 1p <<<"$PG_STARTED")"
+  COR_READY_TEST_PG_URL="$(sed -n 2p <<<"$PG_STARTED")"
+  export COR_READY_TEST_PG_URL
+  trap 'scripts/pg_test_cluster.sh stop "$PG_DIR"' EXIT
+fi
+.venv/bin/python -m pytest "$@"

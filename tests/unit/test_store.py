@@ -87,17 +87,23 @@ def test_a_change_restarts_the_expiry_clock(tmp_path: Path) -> None:
     assert store.load(token) == {**DRAFT, "quick": True}
 
 
-def test_expired_drafts_are_purged_when_anyone_saves(tmp_path: Path) -> None:
+def test_saving_leaves_expired_drafts_for_the_purge(tmp_path: Path) -> None:
+    """Issue 13: the answer path writes one row; expired drafts go in ``purge``, on an index."""
     clock = Clock()
     store = DraftStore(tmp_path / "d.sqlite3", days=1, clock=clock)
     old, fresh = new_token(), new_token()
     store.save(old, DRAFT)
     clock.now += 2 * DAY
     store.save(fresh, DRAFT)
-    assert store.count() == 1
+    assert store.count() == 2
+    assert store.purge() == 1
     with sqlite3.connect(tmp_path / "d.sqlite3") as conn:
         tokens = [row[0] for row in conn.execute("SELECT token FROM drafts")]
+        plan = " ".join(
+            str(row) for row in conn.execute("EXPLAIN QUERY PLAN DELETE FROM drafts WHERE updated_at < 1")
+        )
     assert tokens == [fresh]
+    assert "ix_drafts_updated_at" in plan
 
 
 def test_purge_reports_how_many_drafts_went(tmp_path: Path) -> None:

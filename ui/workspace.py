@@ -1,0 +1,586 @@
+"""The consultants' workspace: clients, their assessments and their action plans.
+
+Every read and write goes through ``cor.workspace.repository.Workspace`` as the signed-in staff
+member, so a consultant only ever gets their own clients (or those shared with them). The chosen
+client lives in session state, never in the address, and client names are never logged.
+Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace_progress``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from cor.assessment import Assessment
+from cor.codes import ascii_digits, cu_code
+from cor.exports.assessment_file import AssessmentFileError, load
+from cor.formatting import count, long_date, show_pct
+from cor.models import Content
+from cor.workspace.models import (
+    ACTION_STATUSES,
+    NAME_MAX_CHARS,
+    NOTES_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    ActionStatus,
+    Client,
+    ClientAction,
+    ClientAssessment,
+    ConflictError,
+    WorkspaceError,
+)
+from cor.workspace.progress import actions_from, readiness, scored
+from ui.auth import Staff, current_staff
+from ui.records import workspace
+from ui.state import content, local_today, plain
+
+CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
+RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
+FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
+CONFLICT_KEY = "ws.conflict"
+STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
+NEW = ""
+NO_PARTNER = ""  # a selectbox shows None as "nothing chosen"; an empty id reads as an option
+#: Session keys of the Readiness page: cleared when a consultant starts an assessment for a client.
+READINESS_KEYS = ("answers", "notes", "plan_edits", "readiness_setup", "readiness_draft", "readiness_upload")
+
+
+def flash(message: str, icon: str = ":material/check_circle:") -> None:
+    """A confirmation shown once, on the next run (after a callback or a rerun)."""
+    st.session_state["ws.flash"] = (message, icon)
+
+
+def show_flash() -> None:
+    shown = st.session_state.pop("ws.flash", None)
+    if shown:
+        st.success(shown[0], icon=shown[1])
+
+
+def my_clients(staff: Staff) -> list[Client]:
+    return workspace().list_clients(staff.name, admin=staff.admin)
+
+
+def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
+    """Choose a client (by organisation) or "New client". None means a new client."""
+    by_id = {client.id: client for client in clients}
+    options = [NEW, *by_id]
+    if st.session_state.get(CLIENT_KEY) not in options:
+        st.session_state[CLIENT_KEY] = next(iter(by_id), NEW)
+
+    def label(client_id: str) -> str:
+        if client_id == NEW:
+            return "+ New client"
+        client = by_id[client_id]
+        mine = "" if client.owner == staff.name else f" (shared by {client.owner})"
+        return client.organisation + mine
+
+    chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY)
+    return by_id.get(chosen)
+
+
+# --- the client's details ------------------------------------------------------------------
+
+
+def _fill_form(client: Client | None) -> None:
+    """Put a client's stored details in the form fields when another client is chosen, or after
+    a save. Never because someone else saved meanwhile: that would wipe what this user typed
+    (a save then reports the conflict instead)."""
+    marker = client.id if client else NEW
+    if st.session_state.get(FORM_FOR) == marker:
+        return
+    st.session_state[FORM_FOR] = marker
+    st.session_state["ws.f.org"] = client.organisation if client else ""
+    st.session_state["ws.f.contact"] = client.contact if client else ""
+    st.session_state["ws.f.cus"] = ", ".join(client.cu_codes) if client else ""
+    st.session_state["ws.f.workers"] = str(client.workers) if client and client.workers else ""
+    st.session_state["ws.f.partner"] = (client.partner_id or NO_PARTNER) if client else NO_PARTNER
+    st.session_state["ws.f.certified"] = client.certified_on if client else None
+    st.session_state["ws.f.notes"] = client.notes if client else ""
+    st.session_state.pop("ws.f.errors", None)
+
+
+def _read_form(staff: Staff, client: Client | None) -> Client | dict[str, str]:
+    """The client as typed in the form, or the message for each field that is wrong."""
+    errors: dict[str, str] = {}
+    organisation = str(st.session_state.get("ws.f.org", "")).strip()
+    if not organisation:
+        errors["org"] = "Enter the organisation's name."
+    codes: list[str] = []
+    for part in str(st.session_state.get("ws.f.cus", "")).replace(";", ",").split(","):
+        if part.strip():
+            code = cu_code(part)
+            if code is None:
+                errors["cus"] = f"'{part.strip()}' is not a 6-digit CU code (for example 721027)."
+            elif code not in codes:
+                codes.append(code)
+    workers_text = str(st.session_state.get("ws.f.workers", "")).strip()
+    workers: int | None = None
+    if workers_text:
+        digits = ascii_digits(workers_text).replace(",", "").replace(" ", "")
+        workers = int(digits) if digits.isdecimal() and len(digits) <= 6 and int(digits) >= 1 else None
+        if workers is None:
+            errors["workers"] = "Enter the number of workers as a whole number from 1 to 999,999."
+    if errors:
+        return errors
+    details: dict[str, Any] = {
+        "organisation": organisation,
+        "contact": str(st.session_state.get("ws.f.contact", "")).strip(),
+        "cu_codes": tuple(codes),
+        "workers": workers,
+        "partner_id": st.session_state.get("ws.f.partner") or None,
+        "certified_on": st.session_state.get("ws.f.certified"),
+        "notes": str(st.session_state.get("ws.f.notes", "")),
+    }
+    if client is None:
+        return Client(owner=staff.name, **details)
+    return client.model_copy(update=details)
+
+
+def _save_client(staff: Staff, client: Client | None) -> None:
+    typed = _read_form(staff, client)
+    if isinstance(typed, dict):
+        st.session_state["ws.f.errors"] = typed
+        return
+    st.session_state.pop("ws.f.errors", None)
+    try:
+        saved = workspace().save_client(staff.name, typed, admin=staff.admin)
+    except ConflictError as exc:
+        st.session_state[CONFLICT_KEY] = {
+            "stored": exc.stored,
+            "attempted": exc.attempted,
+            "base": client,
+        }
+        return
+    except WorkspaceError as exc:
+        st.session_state["ws.f.errors"] = {"org": str(exc)}
+        return
+    st.session_state[CLIENT_KEY] = saved.id
+    st.session_state.pop(FORM_FOR, None)  # refill the form with what is stored (CU codes tidied)
+    flash(f"Saved {saved.organisation}.")
+
+
+def _field_error(errors: dict[str, str], field: str) -> None:
+    if field in errors:
+        st.error(errors[field], icon=":material/error:")
+
+
+def client_form(staff: Staff, client: Client | None, c: Content) -> None:
+    """The client's details; bad input is named under its field and nothing typed is lost."""
+    _fill_form(client)
+    errors: dict[str, str] = st.session_state.get("ws.f.errors") or {}
+    partners = {p.id: f"{p.name} ({p.jurisdiction})" for p in c.partners}
+    with st.form("ws.client_form", border=True):
+        st.text_input("Organisation", key="ws.f.org", max_chars=NAME_MAX_CHARS)
+        _field_error(errors, "org")
+        st.text_input("Contact (name, phone or e-mail)", key="ws.f.contact", max_chars=NAME_MAX_CHARS)
+        cols = st.columns(2)
+        with cols[0]:
+            st.text_input("CU codes (comma-separated)", key="ws.f.cus", placeholder="e.g. 721027, 766011")
+            _field_error(errors, "cus")
+        with cols[1]:
+            st.text_input("Workers", key="ws.f.workers", placeholder="e.g. 24")
+            _field_error(errors, "workers")
+        st.selectbox(
+            "Certifying partner",
+            [NO_PARTNER, *partners],
+            format_func=lambda pid: partners.get(pid, "Not chosen yet"),
+            key="ws.f.partner",
+        )
+        st.date_input(
+            "Certified on (leave empty until the certification audit is passed)",
+            key="ws.f.certified",
+            min_value=date(1990, 1, 1),
+            max_value=date(2100, 12, 31),
+            format="YYYY-MM-DD",
+        )
+        st.text_area("Notes", key="ws.f.notes", max_chars=NOTES_MAX_CHARS, height=100)
+        label = "Add the client" if client is None else "Save the client's details"
+        st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
+    _conflict_panel(staff)
+
+
+def merged(base: Client, stored: Client, mine: Client) -> Client:
+    """Their saved copy with the fields this user changed (from the copy they read) on top."""
+    editable = ("organisation", "contact", "cu_codes", "workers", "partner_id", "notes", "certified_on")
+    changes = {name: getattr(mine, name) for name in editable if getattr(mine, name) != getattr(base, name)}
+    return stored.model_copy(update=changes)
+
+
+def _conflict_panel(staff: Staff) -> None:
+    conflict = st.session_state.get(CONFLICT_KEY)
+    if not conflict:
+        return
+    stored: Client = conflict["stored"]
+    mine = merged(conflict["base"], stored, conflict["attempted"])
+    st.warning(
+        "Someone else saved this client while you were editing it, so your changes were **not** "
+        "saved yet. They are still in the form. Saving again keeps their changes and puts yours "
+        "on top; where you both changed a field, yours wins:",
+        icon=":material/sync_problem:",
+    )
+    rows = [
+        {
+            "Field": name,
+            "Saved by them": str(getattr(stored, name)),
+            "After saving yours": str(getattr(mine, name)),
+        }
+        for name in type(stored).model_fields
+        if name not in ("version", "id", "owner", "shared_with")
+        and getattr(stored, name) != getattr(mine, name)
+    ]
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True)
+    cols = st.columns(2)
+    if cols[0].button("Save my changes on top of theirs", key="ws.conflict.mine"):
+        st.session_state.pop(CONFLICT_KEY, None)
+        try:
+            saved = workspace().save_client(staff.name, mine, admin=staff.admin)
+            st.session_state.pop(FORM_FOR, None)
+            flash(f"Saved your changes with theirs (now version {saved.version}).")
+        except WorkspaceError as exc:
+            st.session_state["ws.f.errors"] = {"org": str(exc)}
+        st.rerun()
+    if cols[1].button("Use theirs (discard my changes)", key="ws.conflict.theirs"):
+        st.session_state.pop(CONFLICT_KEY, None)
+        st.session_state.pop(FORM_FOR, None)
+        st.rerun()
+
+
+def _share(staff: Staff, client: Client) -> None:
+    other = str(st.session_state.get("ws.share_with", "")).strip().casefold()
+    if not other:
+        return
+    try:
+        workspace().share_client(staff.name, client.id, other, admin=staff.admin)
+    except WorkspaceError as exc:
+        st.session_state["ws.share_error"] = str(exc)
+        return
+    st.session_state["ws.share_with"] = ""
+    flash(f"Shared with {other}.")
+
+
+def _unshare(staff: Staff, client: Client, other: str) -> None:
+    workspace().unshare_client(staff.name, client.id, other, admin=staff.admin)
+    flash(f"No longer shared with {other}.")
+
+
+def sharing_panel(staff: Staff, client: Client) -> None:
+    """Admins share a client with other consultants (user names or e-mail addresses)."""
+    if not staff.admin:
+        if client.shared_with:
+            st.caption("Shared with: " + plain(", ".join(client.shared_with)))
+        return
+    with st.container(border=True):
+        st.markdown(f"**Sharing** (owner: {plain(client.owner)})")
+        for other in client.shared_with:
+            row = st.container(horizontal=True, vertical_alignment="center")
+            row.text(other)
+            row.button(
+                "Stop sharing", key=f"ws.unshare.{other}", on_click=_unshare, args=(staff, client, other)
+            )
+        st.text_input("Share with (user name or e-mail)", key="ws.share_with", max_chars=NAME_MAX_CHARS)
+        st.button("Share", on_click=_share, args=(staff, client), key="ws.share", icon=":material/share:")
+        if st.session_state.get("ws.share_error"):
+            st.error(st.session_state.pop("ws.share_error"), icon=":material/error:")
+
+
+# --- assessments ---------------------------------------------------------------------------
+
+
+def visits_table(c: Content, visits: list[ClientAssessment]) -> pd.DataFrame:
+    rows = []
+    for visit in visits:
+        result = scored(c, visit.assessment)
+        rows.append(
+            {
+                "Date": visit.taken_on.isoformat(),
+                "Label": visit.label,
+                "Check": "Quick check" if visit.assessment.quick else result.program.name,
+                "Answered": f"{result.card.answered} of {result.card.total}",
+                "Overall": show_pct(result.verdict.overall_pct) if result.verdict else "-",
+                "Readiness": readiness(result.verdict),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def record(
+    staff: Staff, client_id: str, assessment: Assessment, taken_on: date, label: str, with_plan: bool
+) -> ClientAssessment:
+    """Store an assessment for a client, and (optionally) its action plan as the client's actions.
+    Actions for questions that already have an open action are not added twice."""
+    repo = workspace()
+    visit = repo.add_assessment(staff.name, client_id, assessment, taken_on, label, admin=staff.admin)
+    if with_plan:
+        have = {
+            a.question_id
+            for a in repo.list_actions(staff.name, client_id, admin=staff.admin)
+            if a.question_id and a.status != "done"
+        }
+        for action in actions_from(content(), client_id, visit, taken_on):
+            if action.question_id not in have:
+                repo.save_action(staff.name, action, admin=staff.admin)
+    return visit
+
+
+def _import_file(staff: Staff, client: Client) -> None:
+    upload = st.session_state.get("ws.upload")
+    if upload is None:
+        st.session_state["ws.import_error"] = "Choose the assessment file (JSON) first."
+        return
+    try:
+        assessment = load(upload.getvalue(), content())  # read in memory only, never written to disk
+    except AssessmentFileError as exc:
+        st.session_state["ws.import_error"] = str(exc)
+        return
+    if assessment.empty:
+        st.session_state["ws.import_error"] = "The file holds no answers, so there is nothing to record."
+        return
+    taken_on = st.session_state.get("ws.visit_date") or local_today()
+    label = str(st.session_state.get("ws.visit_label", "")).strip()
+    try:
+        record(staff, client.id, assessment, taken_on, label, bool(st.session_state.get("ws.visit_plan")))
+    except WorkspaceError as exc:
+        st.session_state["ws.import_error"] = str(exc)
+        return
+    st.session_state.pop("ws.import_error", None)
+    st.session_state["ws.visit_label"] = ""
+    skipped = " ".join(assessment.skipped)
+    flash(f"Recorded the assessment of {long_date(taken_on)}. {skipped}".strip())
+
+
+def _readiness_session() -> Assessment | None:
+    """The assessment open on the Readiness page in this browser session, if it has answers."""
+    if not st.session_state.get("answers"):
+        return None
+    from ui import readiness as rd  # the Readiness page's own reading of its state
+
+    assessment = rd.current()
+    return None if assessment.empty else assessment
+
+
+def _record_session(staff: Staff, client: Client) -> None:
+    assessment = _readiness_session()
+    if assessment is None:
+        return
+    taken_on = st.session_state.get("ws.visit_date") or local_today()
+    label = str(st.session_state.get("ws.visit_label", "")).strip()
+    try:
+        record(staff, client.id, assessment, taken_on, label, bool(st.session_state.get("ws.visit_plan")))
+    except WorkspaceError as exc:
+        st.session_state["ws.import_error"] = str(exc)
+        return
+    st.session_state["ws.visit_label"] = ""
+    flash(f"Recorded the Readiness page's assessment ({count(len(assessment.answers), 'answer')}).")
+
+
+def start_for_client(client_id: str) -> None:
+    """Begin a blank Readiness assessment for a client (the previous one stays with its link)."""
+    for key in list(st.session_state):
+        if isinstance(key, str) and (key in READINESS_KEYS or key.startswith("rd.")):
+            del st.session_state[key]
+    st.session_state[RECORD_FOR] = client_id
+
+
+def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessment]) -> None:
+    c = content()
+    if visits:
+        st.dataframe(visits_table(c, visits), hide_index=True, width="stretch")
+    else:
+        st.info("No assessment recorded yet for this client.", icon=":material/info:")
+    st.subheader("Record an assessment")
+    cols = st.columns(2)
+    cols[0].date_input("Date of the visit", key="ws.visit_date", value=local_today(), format="YYYY-MM-DD")
+    cols[1].text_input(
+        "Label (optional)", key="ws.visit_label", max_chars=NAME_MAX_CHARS, placeholder="e.g. First visit"
+    )
+    st.checkbox("Add its action plan to the client's actions", key="ws.visit_plan", value=True)
+    st.file_uploader("Assessment file (JSON) the employer downloaded", type=["json"], key="ws.upload")
+    st.button(
+        "Add the file's assessment",
+        on_click=_import_file,
+        args=(staff, client),
+        icon=":material/upload_file:",
+    )
+    if st.session_state.get("ws.import_error"):
+        st.error(st.session_state["ws.import_error"], icon=":material/error:")
+    session = _readiness_session()
+    if session is not None:
+        st.button(
+            f"Record the assessment open on the Readiness page ({count(len(session.answers), 'answer')})",
+            on_click=_record_session,
+            args=(staff, client),
+            icon=":material/save:",
+        )
+    if st.button("Start a new assessment for this client on the Readiness page", icon=":material/checklist:"):
+        start_for_client(client.id)
+        st.switch_page("app_pages/readiness.py")
+
+
+def save_to_client_panel(assessment: Assessment) -> None:
+    """For the Readiness page: signed-in staff can record the assessment on screen for a client.
+
+    Shows nothing to anyone else. Call it anywhere on the page (e.g. in the Save view).
+    """
+    staff = current_staff()
+    if staff is None or assessment.empty:
+        return
+    try:
+        clients = my_clients(staff)
+    except WorkspaceError as exc:
+        st.error(str(exc))
+        return
+    with st.container(border=True):
+        st.markdown("**Workspace: save this assessment for a client**")
+        if not clients:
+            st.caption("Add a client on the Workspace page first.")
+            return
+        by_id = {client.id: client for client in clients}
+        if st.session_state.get("ws.save_client") not in by_id:
+            st.session_state["ws.save_client"] = (
+                st.session_state.get(RECORD_FOR)
+                if st.session_state.get(RECORD_FOR) in by_id
+                else next(iter(by_id))
+            )
+        client_id = st.selectbox(
+            "Client", list(by_id), format_func=lambda cid: by_id[cid].organisation, key="ws.save_client"
+        )
+        cols = st.columns(2)
+        taken_on = cols[0].date_input(
+            "Date of the visit", value=local_today(), key="ws.save_date", format="YYYY-MM-DD"
+        )
+        label = cols[1].text_input("Label (optional)", key="ws.save_label", max_chars=NAME_MAX_CHARS)
+        with_plan = st.checkbox("Add its action plan to the client's actions", value=True, key="ws.save_plan")
+        if st.button("Save to the client", icon=":material/save:", key="ws.save_button"):
+            try:
+                record(staff, client_id, assessment, taken_on or local_today(), label.strip(), with_plan)
+            except WorkspaceError as exc:
+                st.error(str(exc), icon=":material/error:")
+                return
+            st.success(f"Saved for {plain(by_id[client_id].organisation)}.", icon=":material/check_circle:")
+
+
+# --- actions -------------------------------------------------------------------------------
+
+
+def _actions_frame(actions: list[ClientAction]) -> pd.DataFrame:
+    """Status and due date first: on a phone the long action text is what gets cut off."""
+    return pd.DataFrame(
+        [
+            {
+                "Status": STATUS_LABELS[a.status],
+                "Due": a.due.isoformat() if a.due else "",
+                "Owner": a.owner,
+                "Action": a.title,
+            }
+            for a in actions
+        ],
+        columns=["Status", "Due", "Owner", "Action"],
+    )
+
+
+def _as_date(value: object) -> date | None:
+    return value if isinstance(value, date) else None
+
+
+def _fill_action(action: ClientAction) -> None:
+    """Put an action's stored values in the edit fields (when another action is picked, or after a save)."""
+    marker = (action.id, action.version)
+    if st.session_state.get("ws.edit.for") == marker:
+        return
+    st.session_state["ws.edit.for"] = marker
+    st.session_state["ws.edit.status"] = action.status
+    st.session_state["ws.edit.owner"] = action.owner
+    st.session_state["ws.edit.due"] = action.due
+
+
+def _save_action(staff: Staff, action: ClientAction) -> None:
+    update = {
+        "status": st.session_state.get("ws.edit.status", action.status),
+        "owner": str(st.session_state.get("ws.edit.owner", "")).strip()[:NAME_MAX_CHARS],
+        "due": _as_date(st.session_state.get("ws.edit.due")),
+    }
+    try:
+        workspace().save_action(staff.name, action.model_copy(update=update), admin=staff.admin)
+    except ConflictError as exc:
+        stored = exc.stored
+        assert isinstance(stored, ClientAction)
+        st.session_state["ws.actions_error"] = (
+            f"Someone else updated this action meanwhile (now {STATUS_LABELS[stored.status]}, owner "
+            f"{stored.owner or 'none'}). Yours is still in the form: save again to put it on top."
+        )
+        st.session_state["ws.edit.for"] = (stored.id, stored.version)  # keep what was typed
+        return
+    except WorkspaceError as exc:
+        st.session_state["ws.actions_error"] = str(exc)
+        return
+    flash("Saved the action.")
+
+
+def _edit_action(staff: Staff, actions: list[ClientAction]) -> None:
+    """One action at a time, stacked: readable on a phone, where a wide grid is not."""
+    by_id = {a.id: a for a in actions}
+    if st.session_state.get("ws.edit.pick") not in by_id:
+        st.session_state["ws.edit.pick"] = next(iter(by_id))
+    picked = st.selectbox(
+        "Action to update", list(by_id), format_func=lambda i: by_id[i].title, key="ws.edit.pick"
+    )
+    action = by_id[picked]
+    _fill_action(action)
+    with st.form("ws.edit_action"):
+        st.radio(
+            "Status",
+            list(STATUS_LABELS),
+            format_func=STATUS_LABELS.__getitem__,
+            horizontal=True,
+            key="ws.edit.status",
+        )
+        cols = st.columns(2)
+        cols[0].text_input("Owner", key="ws.edit.owner", max_chars=NAME_MAX_CHARS)
+        cols[1].date_input("Due", key="ws.edit.due", format="YYYY-MM-DD", min_value=date(1990, 1, 1))
+        st.form_submit_button("Save this action", type="primary", on_click=_save_action, args=(staff, action))
+
+
+def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -> None:
+    c = content()
+    if st.session_state.get("ws.actions_error"):
+        st.warning(st.session_state.pop("ws.actions_error"), icon=":material/sync_problem:")
+    if actions:
+        st.dataframe(_actions_frame(actions), hide_index=True, width="stretch")
+        _edit_action(staff, actions)
+        questions = {q.id: q for q in c.bank.questions}
+        with st.expander("Evidence to produce and why each action matters"):
+            for action in actions:
+                question = questions.get(action.question_id)
+                if question is None:
+                    continue
+                st.markdown(f"**{plain(action.title)}**")
+                st.markdown(f"Why it matters: {question.why}")
+                st.markdown(f"Evidence the auditor looks for: {question.look_for}")
+    else:
+        st.info("No actions yet: record an assessment with its action plan, or add one below.")
+    with st.form("ws.new_action"):
+        st.markdown("**Add an action**")
+        title = st.text_input("What to do", key="ws.new.title", max_chars=TITLE_MAX_CHARS).strip()
+        cols = st.columns(2)
+        owner = cols[0].text_input("Owner", key="ws.new.owner", max_chars=NAME_MAX_CHARS).strip()
+        due = cols[1].date_input("Due", value=None, key="ws.new.due", format="YYYY-MM-DD")
+        submitted = st.form_submit_button("Add the action")
+    if submitted:
+        if not title:
+            st.error("Say what to do before adding the action.", icon=":material/error:")
+            return
+        workspace().save_action(
+            staff.name,
+            ClientAction(client_id=client.id, title=title, owner=owner, due=_as_date(due)),
+            admin=staff.admin,
+        )
+        for key in ("ws.new.title", "ws.new.owner", "ws.new.due"):
+            st.session_state.pop(key, None)
+        flash("Added the action.")
+        st.rerun()
+
+
+assert set(STATUS_LABELS) == set(ACTION_STATUSES)
