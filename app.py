@@ -4,10 +4,11 @@ import streamlit as st
 
 from ui.auth import current_staff
 from ui.navigation import phone_menu
-from ui.state import init_state
+from ui.state import init_state, prepare_database
 
 st.set_page_config(page_title="COR Ready", page_icon=":material/verified_user:", layout="wide")
 init_state()
+prepare_database()
 
 pages = [
     st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),

@@ -36,9 +36,11 @@ bc_rule = facts.incentives.bc
 st.markdown(f"**BC small-employer minimum incentive.** {bc_rule.minimum_conflict_note}")
 for minimum in bc_rule.small_employer_minimum:
     st.markdown(
-        f"- {minimum.label}, stated {minimum.effective}: {minimum.wording} [Source]({minimum.source_url})"
+        f"- {minimum.label} ({minimum.status}), stated {minimum.effective}: {minimum.wording} "
+        f"[Source]({minimum.source_url})"
     )
 st.caption(
-    "The savings page shows both versions and applies one only when you ask, labelled as an assumption."
+    f"The Savings page applies the rule in force ({bc_rule.minimum_in_force.label}); "
+    "the older rule is listed here as history."
 )
 st.caption("COR Ready is unofficial. It uses no WorkSafeBC logo and collects no usage statistics.")

@@ -16,11 +16,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from cor.figures import Figure
 from cor.formatting import count, show_pct
 from cor.models import (
     Content,
     Evidence,
+    Figure,
     InterviewExample,
     PointsSplit,
     Question,

@@ -6,24 +6,15 @@ small generator and its own place on the page; ``figures`` lists them in page or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from pydantic import BaseModel, ConfigDict
-
+from cor.audit_day import sampling_figures
 from cor.content import default_content
+from cor.cycle.figures import cycle_figures
 from cor.formatting import money
-from cor.models import Content, PartnerCycleRule
-
-
-class Figure(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    topic: str
-    figure: str
-    value: str
-    year: str
-    source_url: str
-    note: str = ""
+from cor.models import Content, Figure, PartnerCycleRule
+from cor.programs import size_band_figures
+from cor.savings_figures import savings_figures
 
 
 def pass_rules(content: Content) -> Iterator[Figure]:
@@ -159,7 +150,7 @@ def base_rates(content: Content) -> Iterator[Figure]:
 
 
 #: The topics of the About page, in the order it shows them.
-TOPICS: tuple[Callable[[Content], Iterator[Figure]], ...] = (
+TOPICS: tuple[Callable[[Content], Iterable[Figure]], ...] = (
     pass_rules,
     programs,
     bc_incentive,
@@ -167,6 +158,10 @@ TOPICS: tuple[Callable[[Content], Iterator[Figure]], ...] = (
     audit_cycle,
     partner_cycle_rules,
     base_rates,
+    savings_figures,
+    cycle_figures,
+    size_band_figures,
+    sampling_figures,
 )
 
 

@@ -795,3 +795,16 @@ class Content(Record):
 
     def association(self, association_id: str) -> Association:
         return lookup({a.id: a for a in self.associations}, association_id, "association")
+
+
+class Figure(BaseModel):
+    """One figure the app uses, as About the numbers lists it: what, how much, when, and where from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    figure: str
+    value: str
+    year: str
+    source_url: str
+    note: str = ""

@@ -12,8 +12,7 @@ from __future__ import annotations
 from pydantic import Field, HttpUrl
 
 from cor.content import default_content
-from cor.figures import Figure
-from cor.models import Content, Effective, GeneralSizeRule, Partner, PartnerProgram, Program
+from cor.models import Content, Effective, Figure, GeneralSizeRule, Partner, PartnerProgram, Program
 from cor.partners import find
 
 #: The recommended program never has an upper bound above this; used to sort open-ended ranges.

@@ -6,9 +6,8 @@ Kept apart from ``cor.figures`` so the Savings rules and their sources change to
 
 from __future__ import annotations
 
-from cor.figures import Figure
 from cor.formatting import money
-from cor.models import Content
+from cor.models import Content, Figure
 from cor.rates import stage_words
 
 

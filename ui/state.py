@@ -36,6 +36,7 @@ import streamlit as st
 from pydantic import BaseModel
 
 from cor.content import ContentError, content_dir, default_content
+from cor.db import StoreError, prepare
 from cor.models import DEFAULT_JURISDICTION, Content
 
 #: Cross-page keys. Widgets keep their own keys; these hold what must survive page switches.
@@ -46,6 +47,18 @@ DEFAULTS: dict[str, object] = {
     "plan_edits": {},  # readiness: question id -> {"owner": ..., "target": "YYYY-MM-DD"}
     "cu_code": None,  # the CU chosen in the partner guide, carried to Savings and Readiness
 }
+
+
+@st.cache_resource(show_spinner=False)
+def prepare_database() -> str | None:
+    """Open and migrate the database once per process, at start-up rather than on a user's first
+    save. Returns what went wrong (in words fit for a user), or None; pages that need the store
+    say so themselves, the rest of the app runs without it."""
+    try:
+        prepare()
+    except StoreError as exc:
+        return str(exc)
+    return None
 
 
 def init_state() -> None:

@@ -6,9 +6,8 @@ The lead wires ``cycle_figures`` into cor.figures; each Figure keeps its own sou
 
 from __future__ import annotations
 
-from cor.figures import Figure
 from cor.formatting import show_pct
-from cor.models import Content, PartnerCycleRule
+from cor.models import Content, Figure, PartnerCycleRule
 
 
 def _timing(rule: PartnerCycleRule) -> str:
