@@ -153,19 +153,23 @@ def base_rates(content: Content) -> Iterator[Figure]:
 TOPICS: tuple[Callable[[Content], Iterable[Figure]], ...] = (
     pass_rules,
     programs,
+    size_band_figures,
     bc_incentive,
     ab_incentive,
     audit_cycle,
     partner_cycle_rules,
-    base_rates,
-    savings_figures,
     cycle_figures,
-    size_band_figures,
     sampling_figures,
+    savings_figures,
+    base_rates,
 )
 
 
 def figures(content: Content | None = None) -> list[Figure]:
     """Every figure, topic by topic (the public default reads the app's own content)."""
     content = content or default_content()
-    return [figure for topic in TOPICS for figure in topic(content)]
+    by_topic: dict[str, list[Figure]] = {}
+    for generator in TOPICS:
+        for figure in generator(content):
+            by_topic.setdefault(figure.topic, []).append(figure)
+    return [figure for group in by_topic.values() for figure in group]
