@@ -103,3 +103,30 @@ def test_a_corrupt_upload_shows_the_error_and_keeps_the_answers(page: Page, app_
     expect(page.get_by_text("Your current answers were not changed.")).to_be_visible()
     view(page, "Answer")
     expect_answers(page)
+
+
+def choose_element(page: Page, number: int) -> None:
+    """Pick an element in the "Jump to element" list, as a user does (click, then the option)."""
+    box = page.get_by_role("combobox", name=re.compile("Jump to element"))
+    box.click()
+    page.keyboard.type(f"{number}. {BANK.elements[number - 1].name}")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+
+def test_answering_a_later_element_stays_on_that_element(page: Page, app_url: str) -> None:
+    """Issue 9.1 and 9.14: at a person's pace, every answer on element 3 leaves the page on
+    element 3, and the jump list's count for it is current."""
+    open_readiness(page, app_url)
+    choose_element(page, 3)
+    element = BANK.elements[2]
+    questions = [q for q in BANK.question_set("large") if q.element == element.id]
+    jump = page.get_by_role("combobox", name="Jump to element")
+    for number, q in enumerate(questions, start=1):
+        group = page.get_by_role("radiogroup", name=f"Q{number}. {q.text}")
+        group.get_by_text(BANK.scale(q.scale).options[number % 2].label, exact=True).click()
+        page.wait_for_timeout(700)  # a person reads the next question before clicking
+        wait_idle(page)
+        # the same element, and its count already includes this answer (issue 9.14)
+        expect(jump).to_have_value(f"3. {element.name} ({number}/{len(questions)} answered)")
+        expect(page.get_by_role("radiogroup", name=f"Q1. {questions[0].text}")).to_be_visible()
