@@ -25,7 +25,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
 
 from cor.actions import Action
-from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, status_text
+from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, not_scored, status_text
 from cor.models import JurisdictionInfo, Program, Question
 from cor.scoring import Scorecard, Verdict, explain, show_pct
 
@@ -392,6 +392,7 @@ def _scores_table(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
         "leave the total. Unanswered questions are not counted.",
         size=9,
     )
+    unscored = not_scored(scorecard, verdict)
     pdf.set_font("Helvetica", "", 9)
     with pdf.table(
         col_widths=(50, 20, 30, 15, 65),
@@ -416,7 +417,7 @@ def _scores_table(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
             if scored:
                 row.cell(pdf_text(status_text(verdict, e.element)), style=_BLOCK_STYLE if blocking else None)
             else:
-                row.cell("Not scored: no applicable answer yet")
+                row.cell(pdf_text(unscored[e.element]))
     pdf.ln(2)
 
 

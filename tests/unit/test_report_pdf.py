@@ -112,7 +112,7 @@ def test_report_scores_table_gives_points_and_the_blocking_gap() -> None:
     legislation = next(e for e in ctx["card"].elements if e.element == "legislation")  # type: ignore[union-attr]
     # Nothing in place: 0 of all its points, 50 points below the 50% floor.
     assert f"0 / {legislation.possible:.0f}" in text
-    assert "Blocks certification: 50 points below the 50% floor" in text
+    assert "Blocks certification: 50 percentage points below the 50% floor" in text
 
 
 def test_report_contains_the_chart_as_an_image() -> None:
