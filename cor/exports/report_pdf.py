@@ -31,6 +31,8 @@ from cor.scoring import Scorecard, Verdict, explain, show_pct
 
 ENCODING = "windows-1252"
 
+QUICK_TITLE = "Quick check - indicative only"
+
 DISCLAIMER = (
     "An unofficial readiness estimate using COR Ready's own questions; not your certifying partner's audit."
 )
@@ -149,9 +151,11 @@ def _hex(colour: str) -> tuple[int, int, int]:
 class _Report(FPDF):
     """Letter pages with a running header and a footer that repeats the disclaimer."""
 
-    def __init__(self, running_title: str) -> None:
+    def __init__(self, running_title: str, quick: bool = False, full_total: int = 0) -> None:
         super().__init__(orientation="portrait", unit="mm", format="Letter")
         self.running_title = running_title
+        self.quick = quick
+        self.full_total = full_total
         self.core_fonts_encoding = ENCODING
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(auto=True, margin=20)
@@ -206,6 +210,11 @@ def _cover(
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 24)
     pdf.cell(0, 12, "COR readiness report", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if pdf.quick:
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.set_text_color(160, 50, 0)
+        pdf.cell(0, 8, QUICK_TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(0, 0, 0)
     pdf.set_font("Helvetica", "", 13)
     pdf.multi_cell(
         0,
@@ -251,6 +260,11 @@ def _cover(
 
     answered, total = scorecard.answered, scorecard.total
     progress = f"Based on {answered} of {total} questions answered."
+    if pdf.quick:
+        progress = (
+            f"Quick check: {total} of the {pdf.full_total} questions of the program, so the result is "
+            f"indicative only. {progress}"
+        )
     if answered < total:
         progress += (
             f" The {total - answered} unanswered questions are not counted yet, so the score is provisional."
@@ -264,11 +278,11 @@ def _cover(
     pdf.paragraph(DISCLAIMER, size=9, style="I")
 
 
-def _chart_png(verdict: Verdict, names: Mapping[str, str]) -> bytes:
+def _chart_png(verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str]) -> bytes:
     """The Readiness page's chart at a fixed width, as PNG bytes (vl-convert, offline)."""
     import vl_convert
 
-    chart = element_chart(verdict, names).properties(width=CHART_WIDTH_PX)
+    chart = element_chart(verdict, names, unscored).properties(width=CHART_WIDTH_PX)
     return vl_convert.vegalite_to_png(chart.to_json(), scale=2)
 
 
@@ -353,9 +367,10 @@ def _opaque_png(png: bytes) -> tuple[bytes, int, int]:
 _HEADING_ROOM = 14.0  # mm a section heading takes
 
 
-def _chart(pdf: _Report, verdict: Verdict, names: Mapping[str, str]) -> None:
+def _chart(pdf: _Report, verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str]) -> None:
+    charted = {element: reason for element, reason in unscored.items() if "Not applicable" in reason}
     try:
-        png, px_w, px_h = _opaque_png(_chart_png(verdict, names))
+        png, px_w, px_h = _opaque_png(_chart_png(verdict, names, charted))
     except Exception:  # any renderer failure: the report must still have its chart
         png, px_w, px_h = None, 0, 0
     width = pdf.epw
@@ -424,11 +439,14 @@ def _scores_table(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
 def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
     pdf.heading("Action plan")
     if not plan:
-        pdf.paragraph("No actions: every answered question earned its full points.")
+        pdf.paragraph("No actions: every answered question earned its full question points.")
         return
     blocking = sum(1 for a in plan if a.blocking)
     recoverable = sum((a.points_recoverable for a in plan), Decimal(0))
-    intro = f"{len(plan)} actions, worth {_points(recoverable)} points in all, most important first."
+    intro = (
+        f"{len(plan)} actions, worth {_points(recoverable)} question points in all, most important first. "
+        "Each action says why it matters and the evidence to produce for the auditor."
+    )
     if blocking:
         intro += (
             f" The first {blocking} are in elements that block certification: no overall score "
@@ -437,7 +455,7 @@ def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
     pdf.paragraph(intro, size=9)
     pdf.set_font("Helvetica", "", 8.5)
     with pdf.table(
-        col_widths=(8, 30, 69, 14, 25, 19, 15),
+        col_widths=(8, 28, 75, 16, 23, 18, 12),
         text_align=("CENTER", "LEFT", "LEFT", "CENTER", "LEFT", "CENTER", "CENTER"),
         headings_style=_HEAD,
         line_height=4.2,
@@ -448,12 +466,12 @@ def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
         width=pdf.epw,
         v_align="TOP",
     ) as table:
-        table.row(["#", "Element", "Action", "Points", "Owner", "Target", "Blocks"])
+        table.row(["#", "Element", "Action, why it matters, evidence to produce", "Question points", "Owner", "Target", "Blocks"])
         for a in plan:
             row = table.row()
             row.cell(str(a.rank))
             row.cell(pdf_text(a.element_name))
-            row.cell(pdf_text(a.action))
+            row.cell(pdf_text(f"{a.action}\nWhy it matters: {a.why}\nEvidence to produce: {a.look_for}"))
             row.cell(_points(a.points_recoverable))
             row.cell(pdf_text(_clip(a.owner, OWNER_MAX)))
             row.cell(a.target.isoformat())
@@ -521,21 +539,26 @@ def build_report(
     questions: Sequence[Question],
     notes: Mapping[str, str],
     generated_on: date,
+    quick: bool = False,
+    full_total: int | None = None,
 ) -> bytes:
     """The full report as PDF bytes, ready for ``st.download_button``.
 
+    ``quick`` marks a quick check: the cover, the running title and the progress line then say
+    the result is indicative (``full_total``: how many questions the full program asks).
     Never raises because of user text (notes, owners): see :func:`pdf_text`.
     """
     names = scorecard.names()
-    running = pdf_text(_clip(f"COR readiness report - {jurisdiction.name}: {program.name}", 110))
-    pdf = _Report(running)
+    kind = " (quick check, indicative)" if quick else ""
+    running = pdf_text(_clip(f"COR readiness report{kind} - {jurisdiction.name}: {program.name}", 110))
+    pdf = _Report(running, quick=quick, full_total=full_total or scorecard.total)
     pdf.set_title("COR readiness report")
     pdf.set_subject(pdf_text(f"{jurisdiction.name}: {program.name}"))
     pdf.set_author("COR Ready")
     pdf.set_creator("COR Ready")
     pdf.set_lang("en-CA")
     _cover(pdf, program, jurisdiction, scorecard, verdict, generated_on)
-    _chart(pdf, verdict, names)
+    _chart(pdf, verdict, names, not_scored(scorecard, verdict))
     pdf.add_page()
     _scores_table(pdf, scorecard, verdict)
     _plan_table(pdf, plan)

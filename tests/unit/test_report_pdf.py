@@ -36,12 +36,13 @@ def _report(
     weak: str | None = "legislation",
     notes: Mapping[str, str] | None = None,
     edits: Mapping[str, Mapping[str, str]] | None = None,
+    quick: bool = False,
 ) -> tuple[bytes, dict[str, object]]:
     c = default_content()
     bank = c.bank
     program = c.program("bc-large")
     jurisdiction = c.jurisdiction(program.jurisdiction)
-    questions = bank.question_set(program.question_set)
+    questions = bank.question_set("quick" if quick else program.question_set)
     answers = _answers(bank, questions, weak=weak)
     card = score(bank, questions, answers)
     v = verdict(card.points(), jurisdiction.pass_rule)
@@ -55,6 +56,8 @@ def _report(
         questions=questions,
         notes=notes or {},
         generated_on=TODAY,
+        quick=quick,
+        full_total=len(bank.question_set(program.question_set)),
     )
     return pdf, {
         "program": program,
@@ -185,7 +188,7 @@ def test_passing_assessment_says_so_and_has_no_actions() -> None:
     text = _flat(_text(pdf))
     assert ctx["verdict"].passed  # type: ignore[union-attr]
     assert "Would pass" in text
-    assert "No actions: every answered question earned its full points." in text
+    assert "No actions: every answered question earned its full question points." in text
     assert "No notes were added." in text
 
 
@@ -198,3 +201,25 @@ def test_notes_appear_under_their_question_in_question_order() -> None:
     assert notes.index(_flat(first.text)) < notes.index("First note") < notes.index(_flat(later.text))
     assert notes.index(_flat(later.text)) < notes.index("Second note")
     assert _flat(questions[5].text) not in notes  # a blank note is not printed
+
+
+def test_a_quick_check_report_says_it_is_a_quick_check_and_indicative() -> None:
+    """Issue 9.10: it read "Large employer COR, 12 of 12 answered" with no word of a quick check."""
+    pdf, facts = _report(quick=True)
+    text = _flat(_text(pdf))
+    full = len(default_content().bank.question_set("large"))
+    assert "Quick check - indicative only" in text
+    assert f"of the {full} questions of the program, so the result is indicative only" in text
+    assert "Quick check" not in _flat(_text(_default_report()[0]))
+
+
+def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> None:
+    """Issue 9.16: the PDF plan had neither the evidence to produce nor why the action matters."""
+    pdf, facts = _default_report()
+    text = _flat(_text(pdf))
+    plan = facts["plan"]
+    assert isinstance(plan, list)
+    first = plan[0]
+    assert _flat(f"Why it matters: {first.why}") in text
+    assert _flat(f"Evidence to produce: {first.look_for}") in text
+    assert "question points in all" in text
