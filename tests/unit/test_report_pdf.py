@@ -205,7 +205,7 @@ def test_notes_appear_under_their_question_in_question_order() -> None:
 
 def test_a_quick_check_report_says_it_is_a_quick_check_and_indicative() -> None:
     """Issue 9.10: it read "Large employer COR, 12 of 12 answered" with no word of a quick check."""
-    pdf, facts = _report(quick=True)
+    pdf, _ = _report(quick=True)
     text = _flat(_text(pdf))
     full = len(default_content().bank.question_set("large"))
     assert "Quick check - indicative only" in text
