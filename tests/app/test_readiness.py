@@ -73,8 +73,9 @@ def show(at: AppTest, view: str) -> AppTest:
     return at
 
 
-def workers(at: AppTest, n: int) -> AppTest:
-    at.number_input(key="rd.workers").set_value(n).run()
+def workers(at: AppTest, n: int | str) -> AppTest:
+    at.text_input(key="rd.workers").input(str(n)).run()
+    assert not at.exception, [e.value for e in at.exception]
     return at
 
 
@@ -116,7 +117,7 @@ def test_the_program_is_recommended_from_province_and_workers(
 
 def test_the_workers_field_explains_how_to_count(app: AppTest) -> None:
     at = readiness(app)
-    help_text = at.number_input(key="rd.workers").help
+    help_text = at.text_input(key="rd.workers").help
     assert "owner" in help_text
     assert "2,080" in help_text  # go2HR's full-time-equivalent rule, from the programs content
 
@@ -269,9 +270,14 @@ def test_an_element_answered_all_not_applicable_is_not_scored_and_does_not_block
             answers[q.id] = opt(q, None)
     at = show(readiness(app, answers), "Results")
     assert at.success[0].value.startswith("Would pass")
-    elements = list(at.table[0].value["Element"])
-    assert NAMES["joint-committee"] not in elements
-    assert len(elements) == len(NAMES) - 1
+    table = at.table[0].value
+    elements = list(table["Element"])
+    # Listed as not scored, the same words as the PDF, never silently missing (issue 9.11).
+    assert len(elements) == len(NAMES)
+    row = table[table["Element"] == NAMES["joint-committee"]].iloc[0]
+    assert row["Status"] == "Not scored: every answer is Not applicable"
+    chart = at.get("vega_lite_chart")[0].proto.spec
+    assert "Not scored: every answer is Not applicable" in chart
 
 
 def test_everything_not_applicable_asks_for_an_applicable_answer(app: AppTest) -> None:
@@ -320,10 +326,10 @@ def test_the_action_plan_puts_blocking_elements_first_with_evidence_and_points(a
     assert set(top["Element"]) == {"Inspections"}
     assert all(top["Blocking"])
     assert not any(table.iloc[len(insp) :]["Blocking"])
-    assert list(top["Points"]) == sorted(top["Points"], reverse=True)
+    assert list(top["Question points"]) == sorted(top["Question points"], reverse=True)
     first = next(q for q in insp if q.action == top.iloc[0]["Action"])
     assert top.iloc[0]["Evidence to produce"] == first.look_for
-    assert top.iloc[0]["Points"] == first.points
+    assert top.iloc[0]["Question points"] == first.points
     start_here = [m.value for m in at.markdown if first.action in m.value]
     assert start_here and start_here[0].startswith("1. ")
 
@@ -376,7 +382,7 @@ def test_the_save_view_offers_every_download(app: AppTest) -> None:
 
 
 def upload(at: AppTest, data: bytes, name: str = "assessment.json") -> AppTest:
-    at.file_uploader(key="rd.upload").set_value((name, data, "application/json")).run()
+    at.file_uploader[0].set_value((name, data, "application/json")).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -419,6 +425,10 @@ def test_a_good_file_replaces_the_answers_once(app: AppTest) -> None:
     }
     at = show(readiness(app, all_best()), "Save and reports")
     upload(at, json.dumps(doc).encode())
+    # It would replace answers: asked first, nothing changed yet (issue 9.3).
+    assert at.session_state["answers"] == all_best()
+    assert "replaces the" in at.warning[0].value
+    at.button(key="rd.replace").click().run()
     assert at.session_state["answers"] == saved
     assert "4 answers loaded" in at.success[0].value
     assert any("1 answer is for questions" in w.value for w in at.warning)
@@ -462,7 +472,7 @@ def test_a_refresh_brings_back_answers_notes_and_program(app: AppTest) -> None:
     again = fresh_session(token)
     assert again.radio(key=f"rd.q.{q.id}").value == opt(q, "0")
     assert again.text_area(key=f"rd.n.{q.id}").value == "ask Sam"
-    assert again.number_input(key="rd.workers").value == 5
+    assert again.text_input(key="rd.workers").value == "5"
     assert again.selectbox(key="rd.program").value == "bc-small"
 
 
