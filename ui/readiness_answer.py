@@ -86,7 +86,7 @@ def _question(run: ReadinessRun, state: ReadinessState, number: int, question: Q
             "Your notes",
             key=note_key,
             height=80,
-            help=f"Up to {NOTE_MAX_CHARS:,} characters.",
+            placeholder=f"Where the evidence is, who has it (up to {NOTE_MAX_CHARS:,} characters)",
         )
         if question.id in state.cut_notes:
             st.warning(

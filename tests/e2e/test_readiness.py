@@ -130,3 +130,33 @@ def test_answering_a_later_element_stays_on_that_element(page: Page, app_url: st
         # the same element, and its count already includes this answer (issue 9.14)
         expect(jump).to_have_value(f"3. {element.name} ({number}/{len(questions)} answered)")
         expect(page.get_by_role("radiogroup", name=f"Q1. {questions[0].text}")).to_be_visible()
+
+
+def test_next_element_starts_the_view_at_the_elements_heading(page: Page, app_url: str) -> None:
+    """Issue 9.1: after "Next element" the first question is in view, not the new element's last."""
+    open_readiness(page, app_url)
+    page.get_by_role("button", name="Next element").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Next element").click()
+    wait_idle(page)
+    element = BANK.elements[1]
+    heading = page.get_by_role("heading", name=f"2. {element.name}")
+    expect(heading).to_be_in_viewport()
+    first = next(q for q in BANK.question_set("large") if q.element == element.id)
+    expect(page.get_by_role("radiogroup", name=f"Q1. {first.text}")).to_be_in_viewport()
+
+
+def test_a_reload_keeps_the_view_and_the_element(page: Page, app_url: str) -> None:
+    """Issue 9.20: the view and the element are in the address; a reload returns to them."""
+    open_readiness(page, app_url)
+    choose_element(page, 4)
+    assert "element=" in page.url
+    page.reload()
+    wait_idle(page)
+    expect(page.get_by_role("combobox", name="Jump to element")).to_have_value(
+        re.compile(rf"^4\. {re.escape(BANK.elements[3].name)}")
+    )
+    view(page, "Results")
+    assert "view=results" in page.url
+    page.reload()
+    wait_idle(page)
+    expect(page.get_by_text("Answer at least one applicable question to see a result.")).to_be_visible()
