@@ -188,7 +188,7 @@ def element_chart(
     order = [row.axis_label for row in chart_rows]
     floor = float(verdict.element_min_pct)
     bar = float(verdict.overall_min_pct)
-    base = alt.Chart(alt.Data(values=rows))
+    base = alt.Chart(alt.InlineData(values=rows))
     y = alt.Y(
         "axis_label:N",
         sort=order,
@@ -238,7 +238,7 @@ def element_chart(
         .encode(y=y, x=x, text="bar_label:N", tooltip=tooltip)
     )
     thresholds = alt.Chart(
-        alt.Data(
+        alt.InlineData(
             values=[
                 {"pct": floor, "label": f"Element floor {show_pct(verdict.element_min_pct)}", "row": 0},
                 {"pct": bar, "label": f"Overall bar {show_pct(verdict.overall_min_pct)}", "row": 1},
@@ -262,7 +262,8 @@ def element_chart(
         .encode(x=label_x, y=alt.value(-18), text="label:N")
     )
     summary = "; ".join(f"{row.element}: {row.shown}, {row.detail.lower()}" for row in chart_rows)
-    return alt.layer(bars, rules, label_outside, label_inside, floor_label, bar_label).properties(
+    return alt.LayerChart(
+        layer=[bars, rules, label_outside, label_inside, floor_label, bar_label],
         width="container",
         height=alt.Step(44),
         description=(

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.utils import get_column_letter
 
 from cor.actions import Action
@@ -112,7 +113,8 @@ def to_xlsx(plan: Sequence[Action], quick: bool = False) -> bytes:
     from openpyxl import Workbook  # loaded on the first XLSX download only
 
     wb = Workbook()
-    ws = wb.active
+    ws = wb.create_sheet(index=0)
+    wb.remove(wb.worksheets[1])  # the default empty sheet: the plan is the only one
     ws.title = "Action plan (quick check)" if quick else "Action plan"
     ws.append(list(COLUMNS))
     header_fill = PatternFill("solid", fgColor="E8ECF1")
@@ -148,7 +150,7 @@ def to_xlsx(plan: Sequence[Action], quick: bool = False) -> bytes:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = "1:1"
     out = io.BytesIO()
     wb.save(out)

@@ -27,7 +27,8 @@ from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFi
 from cor.actions import Action
 from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, not_scored, status_text
 from cor.models import JurisdictionInfo, Program, Question
-from cor.scoring import Scorecard, Verdict, explain, show_pct
+from cor.formatting import show_pct
+from cor.scoring import Scorecard, Verdict, explain
 
 ENCODING = "windows-1252"
 
@@ -309,7 +310,8 @@ def _draw_bars(pdf: _Report, verdict: Verdict, names: Mapping[str, str]) -> None
         pdf.set_font("Helvetica", "", 8.5)
         name = pdf_text(names.get(element, element))
         lines = pdf.multi_cell(label_w, 3.8, name, dry_run=True, output=MethodReturnValue.LINES)
-        pdf.set_xy(pdf.l_margin, y + (row_h - 3.8 * min(len(lines), 2)) / 2)
+        line_count = len(lines) if isinstance(lines, list) else 1
+        pdf.set_xy(pdf.l_margin, y + (row_h - 3.8 * min(line_count, 2)) / 2)
         pdf.multi_cell(label_w, 3.8, name, align=Align.R)
         bar_w = width * float(pct) / 100
         pdf.set_fill_color(*_hex(BLOCKING_COLOUR if blocking else MEETS_COLOUR))
