@@ -26,8 +26,8 @@ from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFi
 
 from cor.actions import Action
 from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, not_scored, status_text
-from cor.models import JurisdictionInfo, Program, Question
 from cor.formatting import show_pct
+from cor.models import JurisdictionInfo, Program, Question
 from cor.scoring import Scorecard, Verdict, explain
 
 ENCODING = "windows-1252"
@@ -468,7 +468,17 @@ def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
         width=pdf.epw,
         v_align="TOP",
     ) as table:
-        table.row(["#", "Element", "Action, why it matters, evidence to produce", "Question points", "Owner", "Target", "Blocks"])
+        table.row(
+            [
+                "#",
+                "Element",
+                "Action, why it matters, evidence to produce",
+                "Question points",
+                "Owner",
+                "Target",
+                "Blocks",
+            ]
+        )
         for a in plan:
             row = table.row()
             row.cell(str(a.rank))
