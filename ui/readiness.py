@@ -33,6 +33,9 @@ VIEWS: dict[str, Callable[[ReadinessRun], None]] = {
 }
 assert list(VIEWS) == list(VIEW_SLUGS)
 
+#: Short names on the switcher, so its four parts fit one row on a 390 px phone.
+SHORT_NAMES = {"Answer": "Answer", "Results": "Results", "Action plan": "Plan", "Save and reports": "Save"}
+
 
 def quick_toggle() -> bool:
     state = page_state()
@@ -50,7 +53,13 @@ def view_switcher() -> str:
     state = page_state()
     st.session_state["rd.view"] = state.view
     st.segmented_control(
-        "View", list(VIEWS), required=True, key="rd.view", on_change=_view_chosen, width="stretch"
+        "View",
+        list(VIEWS),
+        format_func=SHORT_NAMES.__getitem__,
+        required=True,
+        key="rd.view",
+        on_change=_view_chosen,
+        width="stretch",
     )
     return state.view
 

@@ -50,8 +50,11 @@ def expect_answers(page: Page) -> None:
         expect(question(page, n).get_by_role("radio", name=CHOICES[q.id], exact=True)).to_be_checked()
 
 
+SHORT_NAMES = {"Answer": "Answer", "Results": "Results", "Action plan": "Plan", "Save and reports": "Save"}
+
+
 def view(page: Page, name: str) -> None:
-    page.get_by_role("radio", name=name, exact=True).click()
+    page.get_by_role("radio", name=SHORT_NAMES[name], exact=True).click()
     wait_idle(page)
 
 
