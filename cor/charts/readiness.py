@@ -10,8 +10,8 @@ as text for screen readers and for anyone who prefers a table.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -171,6 +171,14 @@ def _rows(verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str
     return rows
 
 
+def _inline(values: list[dict[str, Any]]) -> alt.Data:
+    """Rows kept inline in the chart spec (what the page, the PDF and the tests read)."""
+    import altair as alt
+
+    make: Callable[..., alt.Data] = alt.Data
+    return make(values=values)
+
+
 def element_chart(
     verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str] | None = None
 ) -> alt.LayerChart:
@@ -188,7 +196,7 @@ def element_chart(
     order = [row.axis_label for row in chart_rows]
     floor = float(verdict.element_min_pct)
     bar = float(verdict.overall_min_pct)
-    base = alt.Chart(alt.InlineData(values=rows))
+    base = alt.Chart(_inline(rows))
     y = alt.Y(
         "axis_label:N",
         sort=order,
@@ -238,8 +246,8 @@ def element_chart(
         .encode(y=y, x=x, text="bar_label:N", tooltip=tooltip)
     )
     thresholds = alt.Chart(
-        alt.InlineData(
-            values=[
+        _inline(
+            [
                 {"pct": floor, "label": f"Element floor {show_pct(verdict.element_min_pct)}", "row": 0},
                 {"pct": bar, "label": f"Overall bar {show_pct(verdict.overall_min_pct)}", "row": 1},
             ]
@@ -263,7 +271,8 @@ def element_chart(
     )
     summary = "; ".join(f"{row.element}: {row.shown}, {row.detail.lower()}" for row in chart_rows)
     return alt.LayerChart(
-        layer=[bars, rules, label_outside, label_inside, floor_label, bar_label],
+        layer=[bars, rules, label_outside, label_inside, floor_label, bar_label]
+    ).properties(
         width="container",
         height=alt.Step(44),
         description=(
