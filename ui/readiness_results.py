@@ -175,12 +175,15 @@ def _plan_list(run: ReadinessRun, plan: list[Action]) -> None:
             owner_key, target_key = f"rd.owner.{action.question_id}", f"rd.target.{action.question_id}"
             owner = st.text_input("Owner", value=action.owner, key=owner_key, max_chars=OWNER_MAX_CHARS)
             target = st.date_input("Target date", value=action.target, key=target_key, format="YYYY-MM-DD")
-            _keep_edit(
-                action.question_id,
-                _owner_value({"Owner": owner}, by_id[action.question_id].owner),
-                _target_value(target),
-                {"owner", "target"},
-            )
+            changed = {"owner"} if owner != action.owner else set()
+            changed |= {"target"} if target != action.target else set()
+            if changed:  # untouched rows keep following the suggested dates
+                _keep_edit(
+                    action.question_id,
+                    _owner_value({"Owner": owner}, by_id[action.question_id].owner),
+                    _target_value(target),
+                    changed,
+                )
             st.caption(f"Why it matters: {action.why} Evidence to produce: {action.look_for}")
 
 

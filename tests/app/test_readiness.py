@@ -693,3 +693,14 @@ def test_a_target_date_years_away_gets_a_warning(app: AppTest) -> None:
     at.session_state["plan_edits"] = {question.id: {"target": "2205-01-31"}}
     at.run()
     assert any("check the year" in w.value for w in at.warning)
+
+
+def test_on_a_phone_the_plan_can_be_a_stacked_list_with_owner_and_date(app: AppTest) -> None:
+    """Issue 9.20: at 390 px the grid showed only "#" and half of "Action"."""
+    at = show(readiness(app, blocking_inspections()), "Action plan")
+    at.toggle(key="rd.plan_as_list").set_value(True).run()
+    first = next(box for box in at.text_input if box.label == "Owner")
+    assert at.date_input[0].label == "Target date"
+    assert at.session_state["plan_edits"] == {}  # untouched cards keep the suggested dates
+    first.input("Dana").run()
+    assert list(at.session_state["plan_edits"].values()) == [{"owner": "Dana"}]
