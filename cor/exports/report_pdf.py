@@ -92,6 +92,17 @@ _PLAIN = {
 }
 
 
+#: Variation selectors (text or emoji style): they change how the character before them looks.
+_INVISIBLE_MARKS = frozenset({"\ufe0e", "\ufe0f"})
+
+
+def _symbol_name(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).lower()
+    except ValueError:
+        return ""
+
+
 def _encodable(ch: str) -> bool:
     try:
         ch.encode(ENCODING)
@@ -104,7 +115,8 @@ def pdf_text(text: object) -> str:
     """Any text as the PDF's core font can print it, never raising.
 
     Windows-1252 characters are kept (so "Zoë’s crew — ok" prints as typed); others are replaced
-    by a plain equivalent, by their letter without its accent, or by "?". Line breaks are kept,
+    by a plain equivalent, by their letter without its accent, an emoji or symbol by its name in
+    brackets ("[thumbs up sign]"), or else by "?". Line breaks are kept,
     tabs become spaces and other control characters are dropped.
     """
     text = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n")
@@ -120,6 +132,10 @@ def pdf_text(text: object) -> str:
             out.append(_PLAIN[ch])
         elif _encodable(ch):
             out.append(ch)
+        elif ch in _INVISIBLE_MARKS or "\U0001f3fb" <= ch <= "\U0001f3ff":
+            continue  # emoji variation selectors and skin tones: part of the emoji before them
+        elif unicodedata.category(ch) == "So" and _symbol_name(ch):
+            out.append(f"[{_symbol_name(ch)}]")  # an emoji reads as its name, not "?"
         else:
             base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
             out.append(base if base and base != ch and all(_encodable(c) for c in base) else "?")

@@ -151,7 +151,7 @@ def test_note_with_non_latin1_text_does_not_crash_and_keeps_what_can_be_printed(
 
 def test_letters_outside_the_font_lose_only_their_accent() -> None:
     assert pdf_text("Dvořák ≥ 3 → ok") == "Dvorák >= 3 -> ok"
-    assert pdf_text("tab\there\r\nnull\x00gone 👷") == "tab here\nnullgone ?"
+    assert pdf_text("tab\there\r\nnull\x00gone 👷") == "tab here\nnullgone [construction worker]"
 
 
 def test_owner_names_in_any_script_and_of_any_length_do_not_break_the_report() -> None:
@@ -223,3 +223,12 @@ def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> 
     assert _flat(f"Why it matters: {first.why}") in text
     assert _flat(f"Evidence to produce: {first.look_for}") in text
     assert "question points in all" in text
+
+
+def test_an_emoji_in_a_note_prints_as_its_name_not_question_marks() -> None:
+    """Issue 9.21: emoji printed as "???"; the core font has no emoji, so the name is printed."""
+    assert (
+        pdf_text("Great job 👍🏽, binder ✅ here")
+        == "Great job [thumbs up sign], binder [white heavy check mark] here"
+    )
+    assert "?" not in pdf_text("🙂👷‍♀️")
