@@ -179,27 +179,14 @@ def _inline(values: list[dict[str, Any]]) -> alt.Data:
     return make(values=values)
 
 
-def element_chart(
-    verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str] | None = None
-) -> alt.LayerChart:
-    """Horizontal bars of each scored element's score, with the pass thresholds drawn in.
-
-    Thresholds come from the verdict (and so from the jurisdiction's pass rule in content), never
-    from constants here. Width follows the container so the chart fits a phone; the PDF report
-    sets a fixed width on the same chart before rendering it. Elements in ``unscored`` (see
-    :func:`not_scored`) get a row with no bar that says "not scored".
-    """
+def _bar_layers(verdict: Verdict, chart_rows: list[ChartRow], has_unscored: bool) -> list[alt.Chart]:
+    """The bars, coloured by status, and their labels (inside long bars, outside short ones)."""
     import altair as alt
 
-    chart_rows = _rows(verdict, names, unscored or {})
-    rows = [row.model_dump() for row in chart_rows]
-    order = [row.axis_label for row in chart_rows]
-    floor = float(verdict.element_min_pct)
-    bar = float(verdict.overall_min_pct)
-    base = alt.Chart(_inline(rows))
+    base = alt.Chart(_inline([row.model_dump() for row in chart_rows]))
     y = alt.Y(
         "axis_label:N",
-        sort=order,
+        sort=[row.axis_label for row in chart_rows],
         title=None,
         axis=alt.Axis(
             labelExpr="split(datum.label, '\\n')",
@@ -220,21 +207,17 @@ def element_chart(
         alt.Tooltip("shown:N", title="Score"),
         alt.Tooltip("detail:N", title="Status"),
     ]
-    bars = base.mark_bar(height={"band": 0.7}).encode(
-        y=y,
-        x=x,
-        color=alt.Color(
-            "status:N",
-            scale=alt.Scale(
-                domain=[*_legend(verdict), *([NOT_SCORED] if unscored else [])],
-                range=[BLOCKING_COLOUR, MEETS_COLOUR, *([NOT_SCORED_COLOUR] if unscored else [])],
-            ),
-            legend=alt.Legend(
-                title=None, orient="bottom", direction="vertical", labelFontSize=12, labelLimit=400
-            ),
+    colour = alt.Color(
+        "status:N",
+        scale=alt.Scale(
+            domain=[*_legend(verdict), *([NOT_SCORED] if has_unscored else [])],
+            range=[BLOCKING_COLOUR, MEETS_COLOUR, *([NOT_SCORED_COLOUR] if has_unscored else [])],
         ),
-        tooltip=tooltip,
+        legend=alt.Legend(
+            title=None, orient="bottom", direction="vertical", labelFontSize=12, labelLimit=400
+        ),
     )
+    bars = base.mark_bar(height={"band": 0.7}).encode(y=y, x=x, color=colour, tooltip=tooltip)
     label_outside = (
         base.transform_filter(f"datum.pct < {_INSIDE_LABEL_FROM}")
         .mark_text(align="left", baseline="middle", dx=4, fontSize=12, fontWeight="bold", color="#222222")
@@ -245,11 +228,27 @@ def element_chart(
         .mark_text(align="right", baseline="middle", dx=-4, fontSize=12, fontWeight="bold", color="white")
         .encode(y=y, x=x, text="bar_label:N", tooltip=tooltip)
     )
+    return [bars, label_outside, label_inside]
+
+
+def _threshold_layers(verdict: Verdict) -> list[alt.Chart]:
+    """The element floor and the overall bar as dashed lines, labelled in two stacked rows above
+    the plot so the two labels never overlap, however narrow the chart."""
+    import altair as alt
+
     thresholds = alt.Chart(
         _inline(
             [
-                {"pct": floor, "label": f"Element floor {show_pct(verdict.element_min_pct)}", "row": 0},
-                {"pct": bar, "label": f"Overall bar {show_pct(verdict.overall_min_pct)}", "row": 1},
+                {
+                    "pct": float(verdict.element_min_pct),
+                    "label": f"Element floor {show_pct(verdict.element_min_pct)}",
+                    "row": 0,
+                },
+                {
+                    "pct": float(verdict.overall_min_pct),
+                    "label": f"Overall bar {show_pct(verdict.overall_min_pct)}",
+                    "row": 1,
+                },
             ]
         )
     )
@@ -257,18 +256,31 @@ def element_chart(
         x=alt.X("pct:Q", scale=alt.Scale(domain=[0, 100], nice=False)),
         tooltip=[alt.Tooltip("label:N", title="Threshold")],
     )
-    # Two stacked rows above the plot so the two labels never overlap, however narrow the chart.
     label_x = alt.X("pct:Q", scale=alt.Scale(domain=[0, 100], nice=False))
-    floor_label = (
-        thresholds.transform_filter("datum.row == 0")
+    labels = [
+        thresholds.transform_filter(f"datum.row == {row}")
         .mark_text(align="center", baseline="bottom", fontSize=11, color=RULE_COLOUR)
-        .encode(x=label_x, y=alt.value(-4), text="label:N")
-    )
-    bar_label = (
-        thresholds.transform_filter("datum.row == 1")
-        .mark_text(align="center", baseline="bottom", fontSize=11, color=RULE_COLOUR)
-        .encode(x=label_x, y=alt.value(-18), text="label:N")
-    )
+        .encode(x=label_x, y=alt.value(offset), text="label:N")
+        for row, offset in ((0, -4), (1, -18))
+    ]
+    return [rules, *labels]
+
+
+def element_chart(
+    verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str] | None = None
+) -> alt.LayerChart:
+    """Horizontal bars of each scored element's score, with the pass thresholds drawn in.
+
+    Thresholds come from the verdict (and so from the jurisdiction's pass rule in content), never
+    from constants here. Width follows the container so the chart fits a phone; the PDF report
+    sets a fixed width on the same chart before rendering it. Elements in ``unscored`` (see
+    :func:`not_scored`) get a row with no bar that says "not scored".
+    """
+    import altair as alt
+
+    chart_rows = _rows(verdict, names, unscored or {})
+    bars, label_outside, label_inside = _bar_layers(verdict, chart_rows, bool(unscored))
+    rules, floor_label, bar_label = _threshold_layers(verdict)
     summary = "; ".join(f"{row.element}: {row.shown}, {row.detail.lower()}" for row in chart_rows)
     return alt.LayerChart(
         layer=[bars, rules, label_outside, label_inside, floor_label, bar_label]
