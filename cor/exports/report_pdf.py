@@ -216,6 +216,37 @@ class _Report(FPDF):
 # --- sections ------------------------------------------------------------------------------
 
 
+def _score_and_verdict(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
+    """The overall score, large, with its bar; the verdict sentence in a tinted box beside it."""
+    # Overall score, large, with the bar it is measured against.
+    top = pdf.get_y()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.cell(45, 5, "Overall score", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", "B", 30)
+    pdf.cell(45, 14, show_pct(verdict.overall_pct), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", "", 9)
+    pdf.cell(45, 5, f"needs {show_pct(verdict.overall_min_pct)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    bottom = pdf.get_y()
+
+    # The verdict sentence in a tinted box beside it; the words carry the meaning, not the tint.
+    pdf.set_xy(pdf.l_margin + 50, top)
+    tint = (253, 236, 224) if not verdict.passed else (224, 238, 248)
+    pdf.set_fill_color(*tint)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.multi_cell(
+        pdf.epw - 50,
+        6,
+        pdf_text(explain(verdict, scorecard.names())),
+        align=Align.L,
+        fill=True,
+        padding=3,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.set_fill_color(255, 255, 255)
+    pdf.set_y(max(bottom, pdf.get_y()) + 3)
+
+
 def _cover(
     pdf: _Report,
     program: Program,
@@ -247,34 +278,7 @@ def _cover(
     pdf.set_text_color(0, 0, 0)
     pdf.ln(4)
 
-    # Overall score, large, with the bar it is measured against.
-    top = pdf.get_y()
-    pdf.set_font("Helvetica", "", 10)
-    pdf.cell(45, 5, "Overall score", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", "B", 30)
-    pdf.cell(45, 14, show_pct(verdict.overall_pct), new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", "", 9)
-    pdf.cell(45, 5, f"needs {show_pct(verdict.overall_min_pct)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    bottom = pdf.get_y()
-
-    # The verdict sentence in a tinted box beside it; the words carry the meaning, not the tint.
-    pdf.set_xy(pdf.l_margin + 50, top)
-    tint = (253, 236, 224) if not verdict.passed else (224, 238, 248)
-    pdf.set_fill_color(*tint)
-    pdf.set_font("Helvetica", "B", 11)
-    pdf.multi_cell(
-        pdf.epw - 50,
-        6,
-        pdf_text(explain(verdict, scorecard.names())),
-        align=Align.L,
-        fill=True,
-        padding=3,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    pdf.set_fill_color(255, 255, 255)
-    pdf.set_y(max(bottom, pdf.get_y()) + 3)
-
+    _score_and_verdict(pdf, scorecard, verdict)
     answered, total = scorecard.answered, scorecard.total
     progress = f"Based on {answered} of {total} questions answered."
     if pdf.quick:
