@@ -1,30 +1,43 @@
 """Readiness: a mini-COR audit an employer can run alone, leave, and come back to.
 
-Top to bottom: pick up the draft -> choose the program -> one view at a time (answer, results,
-action plan, save and reports) -> save the draft if anything changed. Only the selected view is
-rendered, so a rerun after each answer stays close to the cost of a page of plain widgets
-(bench/readiness_rerun.py measures it). The building blocks are in ui/readiness.py.
+Top to bottom: read what the widgets hold and store it in the draft (merged with any other tab)
+-> choose the program -> one view at a time (answer, results, action plan, save and reports)
+-> store what changed while drawing. Only the selected view is drawn, so a rerun after each
+answer stays close to the cost of a page of plain widgets (bench/readiness_rerun.py measures it).
+The building blocks are in ui/readiness*.py.
 """
 
 import streamlit as st
 
-from ui import readiness as rd
+from ui import readiness
+from ui.readiness_program import program_section, sources
+from ui.readiness_run import readiness_run
+from ui.readiness_state import (
+    draft_caption,
+    keep_address,
+    page_state,
+    restore_draft,
+    sync_draft,
+    take_widget_values,
+)
 from ui.state import content
 
-c = content()
-rd.restore_draft()
-rd.keep_draft_in_url()
+facts = content()
+state = page_state()
+restore_draft(state)
+take_widget_values(state)
+sync_draft(state, before_widgets=True)
 
 st.title("Would you pass a COR audit today?")
 st.caption(
     "An **unofficial estimate** from COR Ready's own questions, not your certifying partner's audit. "
-    f"{rd.draft_caption()}"
+    f"{draft_caption(state)}"
 )
-with st.container(border=True):
-    juris, program = rd.program_section(c)
-quick = rd.quick_toggle()
-ctx = rd.context(c, juris, program, quick)
-
-view = st.segmented_control("View", list(rd.VIEWS), default="Answer", required=True, key="rd.view")
-rd.VIEWS[view](ctx)
-rd.save_draft()
+jurisdiction, program = program_section(facts)
+quick = readiness.quick_toggle()
+run = readiness_run(facts, jurisdiction, program, quick)
+view = readiness.view_switcher()
+readiness.VIEWS[view](run)
+sources(jurisdiction, program)
+keep_address(state)
+sync_draft(state, before_widgets=False)

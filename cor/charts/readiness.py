@@ -10,17 +10,23 @@ as text for screen readers and for anyone who prefers a table.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
+from pydantic import BaseModel, ConfigDict
 
 from cor.formatting import points_below, show_pct
-from cor.scoring import Verdict
+from cor.scoring import Scorecard, Verdict
+
+if TYPE_CHECKING:  # altair is imported when a chart is built, not when the table is
+    import altair as alt
 
 #: Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
 BLOCKING_COLOUR = "#D55E00"  # vermillion
 MEETS_COLOUR = "#0072B2"  # blue
 RULE_COLOUR = "#333333"
+NOT_SCORED_COLOUR = "#767676"  # grey, 4.5:1 on white
+NOT_SCORED = "Not scored"
 
 
 #: Bars at or above this share of the axis carry their label inside the bar (white on blue), so a
@@ -50,62 +56,137 @@ def status_text(verdict: Verdict, element: str) -> str:
     """Whether a scored element blocks certification, and by how many points, in words."""
     if element in verdict.blocking_elements:
         gap = points_below(verdict.element_min_pct, verdict.element_pct[element])
-        return f"Blocks certification: {gap} points below the {show_pct(verdict.element_min_pct)} floor"
+        return f"Blocks certification: {gap} percentage points below the {show_pct(verdict.element_min_pct)} floor"
     return "Meets the floor"
 
 
-def element_table(verdict: Verdict, names: Mapping[str, str]) -> list[dict[str, object]]:
-    """The chart as a table: one row per scored element, in the chart's order.
+def not_scored(scorecard: Scorecard, verdict: Verdict) -> dict[str, str]:
+    """Elements of the question set without a score, each with the reason in words.
 
-    Keys are the column headings a user reads ("Element", "Score", "Floor", "Status"), so the
-    rows can go straight into ``st.table`` / ``st.dataframe``.
+    The same words go on the page's chart and table and in the PDF, so an element answered
+    entirely "Not applicable" is never silently missing from one of them.
     """
-    return [
-        {
-            "Element": names.get(element, element),
-            "Score": show_pct(pct),
-            "Floor": show_pct(verdict.element_min_pct),
-            "Status": status_text(verdict, element),
-        }
+    reasons: dict[str, str] = {}
+    for element in scorecard.elements:
+        if element.element in verdict.element_pct:
+            continue
+        if element.answered and element.answered == element.not_applicable:
+            reasons[element.element] = f"{NOT_SCORED}: every answer is Not applicable"
+        else:
+            reasons[element.element] = f"{NOT_SCORED}: no applicable answer yet"
+    return reasons
+
+
+class ElementRow(BaseModel):
+    """One row of the chart's table equivalent, as a user reads it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    element: str
+    score: str
+    floor: str
+    status: str
+
+    def as_table(self) -> dict[str, str]:
+        """Column headings as a user reads them, for ``st.table``."""
+        return {"Element": self.element, "Score": self.score, "Floor": self.floor, "Status": self.status}
+
+
+def element_rows(
+    verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str] | None = None
+) -> list[ElementRow]:
+    """The chart as a table: one row per scored element in the chart's order, then the elements
+    without a score (``unscored``, from :func:`not_scored`) with the reason."""
+    floor = show_pct(verdict.element_min_pct)
+    rows = [
+        ElementRow(
+            element=names.get(element, element),
+            score=show_pct(pct),
+            floor=floor,
+            status=status_text(verdict, element),
+        )
         for element, pct in verdict.element_pct.items()
     ]
+    rows += [
+        ElementRow(element=names.get(element, element), score="-", floor=floor, status=reason)
+        for element, reason in (unscored or {}).items()
+    ]
+    return rows
 
 
-def _rows(verdict: Verdict, names: Mapping[str, str]) -> list[dict[str, object]]:
+def element_table(
+    verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str] | None = None
+) -> list[dict[str, str]]:
+    """:func:`element_rows` with the headings a user reads ("Element", "Score", "Floor", "Status")."""
+    return [row.as_table() for row in element_rows(verdict, names, unscored)]
+
+
+class ChartRow(BaseModel):
+    """One bar of the chart (a not-scored element has an empty bar and says why)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    element: str
+    axis_label: str
+    pct: float
+    shown: str
+    bar_label: str
+    status: str
+    detail: str
+
+
+def _axis_label(name: str) -> str:
+    return "\n".join(textwrap.wrap(name, _AXIS_WRAP)) or name
+
+
+def _rows(verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str]) -> list[ChartRow]:
     rows = []
     for element, pct in verdict.element_pct.items():
         name = names.get(element, element)
-        blocking = element in verdict.blocking_elements
         shown = show_pct(pct)
         rows.append(
-            {
-                "element": name,
-                "axis_label": "\n".join(textwrap.wrap(name, _AXIS_WRAP)) or name,
-                "pct": float(pct),
-                "shown": shown,
-                "bar_label": f"{shown} – blocks" if blocking else shown,
-                "status": _status(verdict, element),
-                "detail": status_text(verdict, element),
-            }
+            ChartRow(
+                element=name,
+                axis_label=_axis_label(name),
+                pct=float(pct),
+                shown=shown,
+                bar_label=f"{shown} – blocks" if element in verdict.blocking_elements else shown,
+                status=_status(verdict, element),
+                detail=status_text(verdict, element),
+            )
+        )
+    for element, reason in unscored.items():
+        name = names.get(element, element)
+        rows.append(
+            ChartRow(
+                element=name,
+                axis_label=_axis_label(name),
+                pct=0.0,
+                shown="-",
+                bar_label=NOT_SCORED.lower(),
+                status=NOT_SCORED,
+                detail=reason,
+            )
         )
     return rows
 
 
-def element_chart(verdict: Verdict, names: Mapping[str, str]) -> alt.LayerChart:
-    """Horizontal bars of each scored element's score, with the pass thresholds drawn in.
+def _inline(values: list[dict[str, Any]]) -> alt.Data:
+    """Rows kept inline in the chart spec (what the page, the PDF and the tests read)."""
+    import altair as alt
 
-    Thresholds come from the verdict (and so from the jurisdiction's pass rule in content), never
-    from constants here. Width follows the container so the chart fits a phone; the PDF report
-    sets a fixed width on the same chart before rendering it.
-    """
-    rows = _rows(verdict, names)
-    order = [r["axis_label"] for r in rows]
-    floor = float(verdict.element_min_pct)
-    bar = float(verdict.overall_min_pct)
-    base = alt.Chart(alt.Data(values=rows))
+    make: Callable[..., alt.Data] = alt.Data
+    return make(values=values)
+
+
+def _bar_layers(verdict: Verdict, chart_rows: list[ChartRow], has_unscored: bool) -> list[alt.Chart]:
+    """The bars, coloured by status, and their labels (inside long bars, outside short ones)."""
+    import altair as alt
+
+    base = alt.Chart(_inline([row.model_dump() for row in chart_rows]))
     y = alt.Y(
         "axis_label:N",
-        sort=order,
+        sort=[row.axis_label for row in chart_rows],
         title=None,
         axis=alt.Axis(
             labelExpr="split(datum.label, '\\n')",
@@ -126,18 +207,17 @@ def element_chart(verdict: Verdict, names: Mapping[str, str]) -> alt.LayerChart:
         alt.Tooltip("shown:N", title="Score"),
         alt.Tooltip("detail:N", title="Status"),
     ]
-    bars = base.mark_bar(height={"band": 0.7}).encode(
-        y=y,
-        x=x,
-        color=alt.Color(
-            "status:N",
-            scale=alt.Scale(domain=list(_legend(verdict)), range=[BLOCKING_COLOUR, MEETS_COLOUR]),
-            legend=alt.Legend(
-                title=None, orient="bottom", direction="vertical", labelFontSize=12, labelLimit=400
-            ),
+    colour = alt.Color(
+        "status:N",
+        scale=alt.Scale(
+            domain=[*_legend(verdict), *([NOT_SCORED] if has_unscored else [])],
+            range=[BLOCKING_COLOUR, MEETS_COLOUR, *([NOT_SCORED_COLOUR] if has_unscored else [])],
         ),
-        tooltip=tooltip,
+        legend=alt.Legend(
+            title=None, orient="bottom", direction="vertical", labelFontSize=12, labelLimit=400
+        ),
     )
+    bars = base.mark_bar(height={"band": 0.7}).encode(y=y, x=x, color=colour, tooltip=tooltip)
     label_outside = (
         base.transform_filter(f"datum.pct < {_INSIDE_LABEL_FROM}")
         .mark_text(align="left", baseline="middle", dx=4, fontSize=12, fontWeight="bold", color="#222222")
@@ -148,11 +228,27 @@ def element_chart(verdict: Verdict, names: Mapping[str, str]) -> alt.LayerChart:
         .mark_text(align="right", baseline="middle", dx=-4, fontSize=12, fontWeight="bold", color="white")
         .encode(y=y, x=x, text="bar_label:N", tooltip=tooltip)
     )
+    return [bars, label_outside, label_inside]
+
+
+def _threshold_layers(verdict: Verdict) -> list[alt.Chart]:
+    """The element floor and the overall bar as dashed lines, labelled in two stacked rows above
+    the plot so the two labels never overlap, however narrow the chart."""
+    import altair as alt
+
     thresholds = alt.Chart(
-        alt.Data(
-            values=[
-                {"pct": floor, "label": f"Element floor {show_pct(verdict.element_min_pct)}", "row": 0},
-                {"pct": bar, "label": f"Overall bar {show_pct(verdict.overall_min_pct)}", "row": 1},
+        _inline(
+            [
+                {
+                    "pct": float(verdict.element_min_pct),
+                    "label": f"Element floor {show_pct(verdict.element_min_pct)}",
+                    "row": 0,
+                },
+                {
+                    "pct": float(verdict.overall_min_pct),
+                    "label": f"Overall bar {show_pct(verdict.overall_min_pct)}",
+                    "row": 1,
+                },
             ]
         )
     )
@@ -160,20 +256,35 @@ def element_chart(verdict: Verdict, names: Mapping[str, str]) -> alt.LayerChart:
         x=alt.X("pct:Q", scale=alt.Scale(domain=[0, 100], nice=False)),
         tooltip=[alt.Tooltip("label:N", title="Threshold")],
     )
-    # Two stacked rows above the plot so the two labels never overlap, however narrow the chart.
     label_x = alt.X("pct:Q", scale=alt.Scale(domain=[0, 100], nice=False))
-    floor_label = (
-        thresholds.transform_filter("datum.row == 0")
+    labels = [
+        thresholds.transform_filter(f"datum.row == {row}")
         .mark_text(align="center", baseline="bottom", fontSize=11, color=RULE_COLOUR)
-        .encode(x=label_x, y=alt.value(-4), text="label:N")
-    )
-    bar_label = (
-        thresholds.transform_filter("datum.row == 1")
-        .mark_text(align="center", baseline="bottom", fontSize=11, color=RULE_COLOUR)
-        .encode(x=label_x, y=alt.value(-18), text="label:N")
-    )
-    summary = "; ".join(f"{r['element']}: {r['shown']}, {r['detail'].lower()}" for r in rows)
-    return alt.layer(bars, rules, label_outside, label_inside, floor_label, bar_label).properties(
+        .encode(x=label_x, y=alt.value(offset), text="label:N")
+        for row, offset in ((0, -4), (1, -18))
+    ]
+    return [rules, *labels]
+
+
+def element_chart(
+    verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str] | None = None
+) -> alt.LayerChart:
+    """Horizontal bars of each scored element's score, with the pass thresholds drawn in.
+
+    Thresholds come from the verdict (and so from the jurisdiction's pass rule in content), never
+    from constants here. Width follows the container so the chart fits a phone; the PDF report
+    sets a fixed width on the same chart before rendering it. Elements in ``unscored`` (see
+    :func:`not_scored`) get a row with no bar that says "not scored".
+    """
+    import altair as alt
+
+    chart_rows = _rows(verdict, names, unscored or {})
+    bars, label_outside, label_inside = _bar_layers(verdict, chart_rows, bool(unscored))
+    rules, floor_label, bar_label = _threshold_layers(verdict)
+    summary = "; ".join(f"{row.element}: {row.shown}, {row.detail.lower()}" for row in chart_rows)
+    return alt.LayerChart(
+        layer=[bars, rules, label_outside, label_inside, floor_label, bar_label]
+    ).properties(
         width="container",
         height=alt.Step(44),
         description=(

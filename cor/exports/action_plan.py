@@ -14,10 +14,10 @@ import io
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from cor.actions import Action
 from cor.exports.cells import safe_cell
@@ -31,11 +31,16 @@ COLUMNS = (
     "Action",
     "Why it matters",
     "Evidence to produce",
-    "What the auditor looks for",
-    "Points recoverable",
+    "How the auditor checks",
+    "Question points recoverable",
     "Owner",
     "Target date",
+    "Assessment",
 )
+
+#: What the "Assessment" column says for a full self-assessment; a quick check names itself.
+FULL = "Full self-assessment"
+QUICK = "Quick check (indicative only)"
 
 #: Column widths (characters) bounds for the XLSX: narrow columns stay readable, long text wraps.
 _MIN_WIDTH, _MAX_WIDTH = 8, 50
@@ -46,7 +51,7 @@ def _points(value: Decimal) -> str:
     return f"{value:.0f}" if value == value.to_integral_value() else f"{value.normalize():f}"
 
 
-def _text_cells(a: Action, clean: Callable[[str], str] = str) -> dict[str, str]:
+def _text_cells(a: Action, assessment: str, clean: Callable[[str], str] = str) -> dict[str, str]:
     """The text columns of one action, cleaned for the format first, then made safe.
 
     Cleaning comes first so that removing a character can never uncover a formula trigger.
@@ -62,23 +67,32 @@ def _text_cells(a: Action, clean: Callable[[str], str] = str) -> dict[str, str]:
         "Current answer": cell(a.answer),
         "Action": cell(a.action),
         "Why it matters": cell(a.why),
-        "Evidence to produce": cell(", ".join(a.evidence)),
-        "What the auditor looks for": cell(a.look_for),
+        "Evidence to produce": cell(a.look_for),
+        "How the auditor checks": cell(", ".join(_CHECKS.get(kind, kind) for kind in a.evidence)),
         "Owner": cell(a.owner),
+        "Assessment": cell(assessment),
     }
 
 
-def to_csv(plan: Sequence[Action]) -> bytes:
-    """The plan as CSV, UTF-8 with a byte-order mark so Excel shows accents correctly."""
+#: How the auditor checks each kind of evidence, in the words the page uses.
+_CHECKS = {"documentation": "documents", "interview": "interviews", "observation": "observation"}
+
+
+def to_csv(plan: Sequence[Action], quick: bool = False) -> bytes:
+    """The plan as CSV, UTF-8 with a byte-order mark so Excel shows accents correctly.
+
+    Every row says whether it comes from a quick check (indicative) or a full self-assessment,
+    so a sheet passed around on its own still says what it is.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
     for a in plan:
-        cells = _text_cells(a)
+        cells = _text_cells(a, QUICK if quick else FULL)
         cells.update(
             {
                 "Rank": str(a.rank),
-                "Points recoverable": _points(a.points_recoverable),
+                "Question points recoverable": _points(a.points_recoverable),
                 "Target date": a.target.isoformat(),
             }
         )
@@ -91,14 +105,17 @@ def _xlsx_text(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def to_xlsx(plan: Sequence[Action]) -> bytes:
+def to_xlsx(plan: Sequence[Action], quick: bool = False) -> bytes:
     """The plan as an Excel workbook: bold frozen header, sized columns, wrapped text.
 
     Rank and points are numbers and the target a real date, so the user can sort and filter.
     """
+    from openpyxl import Workbook  # loaded on the first XLSX download only
+
     wb = Workbook()
-    ws = wb.active
-    ws.title = "Action plan"
+    ws = wb.create_sheet(index=0)
+    wb.remove(wb.worksheets[1])  # the default empty sheet: the plan is the only one
+    ws.title = "Action plan (quick check)" if quick else "Action plan"
     ws.append(list(COLUMNS))
     header_fill = PatternFill("solid", fgColor="E8ECF1")
     for cell in ws[1]:
@@ -107,12 +124,12 @@ def to_xlsx(plan: Sequence[Action]) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = {c: len(c) for c in COLUMNS}
     for row_number, a in enumerate(plan, start=2):
-        texts = _text_cells(a, clean=_xlsx_text)
+        texts = _text_cells(a, QUICK if quick else FULL, clean=_xlsx_text)
         for col_number, column in enumerate(COLUMNS, start=1):
             cell = ws.cell(row=row_number, column=col_number)
             if column == "Rank":
                 cell.value = a.rank
-            elif column == "Points recoverable":
+            elif column == "Question points recoverable":
                 points = Decimal(a.points_recoverable)
                 cell.value = int(points) if points == points.to_integral_value() else float(points)
             elif column == "Target date":
@@ -133,7 +150,7 @@ def to_xlsx(plan: Sequence[Action]) -> bytes:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = "1:1"
     out = io.BytesIO()
     wb.save(out)

@@ -12,17 +12,20 @@ Decisions:
   option the question does not offer, are left out with a count in ``Assessment.skipped``
   rather than refusing the whole file: the question bank evolves, and one retired question
   should not cost a user the other eighty answers.
-- Everything else that is not the expected shape is refused, naming the field.
+- Everything else that is not the expected shape is refused, naming the field; the shape is one
+  pydantic model (:class:`AssessmentFileV1`).
+- Text that cannot be encoded (a lone surrogate such as "\\ud800", valid JSON) is cleaned at load,
+  in every text field and key, so saving and rendering never raise.
+- A file with nothing usable is refused with its reason: it must never replace answers with none.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from cor.assessment import NOTE_MAX_CHARS, OWNER_MAX_CHARS, Assessment, PlanEdit
 from cor.content import default_content
@@ -32,20 +35,6 @@ FORMAT = "cor-ready-assessment"
 VERSION = 1
 MAX_BYTES = 256 * 1024
 MIME = "application/json"
-
-_TOP_KEYS = {
-    "format",
-    "version",
-    "saved_at",
-    "jurisdiction",
-    "workers",
-    "cu_code",
-    "program_id",
-    "quick",
-    "answers",
-    "notes",
-    "plan_edits",
-}
 
 
 class AssessmentFileError(ValueError):
@@ -123,80 +112,116 @@ def _shape_error(field: str, expected: str) -> AssessmentFileError:
     )
 
 
-def _string_map(doc: Mapping[str, Any], field: str, *, allow_null: bool = False) -> dict[str, Any]:
-    value = doc.get(field, {})
-    if not isinstance(value, dict):
-        raise _shape_error(field, "an object of question ids")
-    for key, item in value.items():
-        if allow_null and item is None:
-            continue
-        if not isinstance(item, str):
-            raise _shape_error(f"{field}.{key}", "text")
+def _clean_text(text: str) -> str:
+    """Text that can be stored, shown and printed: a lone surrogate (valid JSON, "\\ud800", but
+    not encodable as UTF-8) becomes U+FFFD, and a well-formed escaped pair becomes its character."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _clean(value: Any) -> Any:
+    """Every string of the parsed file, keys included, cleaned by :func:`_clean_text`."""
+    if isinstance(value, str):
+        return _clean_text(value)
+    if isinstance(value, dict):
+        return {_clean_text(str(key)): _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
     return value
 
 
-def _plan_edits(doc: Mapping[str, Any]) -> dict[str, PlanEdit]:
-    raw = doc.get("plan_edits", {})
-    if not isinstance(raw, dict):
-        raise _shape_error("plan_edits", "an object of question ids")
-    out: dict[str, PlanEdit] = {}
-    for qid, edit in raw.items():
-        if not isinstance(edit, dict) or set(edit) - {"owner", "target"}:
-            raise _shape_error(f"plan_edits.{qid}", 'an object with "owner" and "target"')
-        owner, target = edit.get("owner"), edit.get("target")
-        if owner is not None and (not isinstance(owner, str) or len(owner) > OWNER_MAX_CHARS):
-            raise _shape_error(f"plan_edits.{qid}.owner", f"text of at most {OWNER_MAX_CHARS} characters")
-        when = None
-        if target not in (None, ""):
-            try:
-                when = date.fromisoformat(target) if isinstance(target, str) else None
-            except ValueError:
-                when = None
-            if when is None:
-                raise _shape_error(f"plan_edits.{qid}.target", "a date like 2025-03-31")
-        out[qid] = PlanEdit(owner=owner or None, target=when)
-    return out
+_Text = Annotated[str, StringConstraints(strict=True)]
+
+
+class _FilePlanEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    owner: Annotated[str, StringConstraints(strict=True, max_length=OWNER_MAX_CHARS)] | None = None
+    target: date | None = None
+
+    @field_validator("target", mode="before")
+    @classmethod
+    def _blank_target(cls, value: object) -> object:
+        if value == "":
+            return None
+        if not isinstance(value, str | None):
+            raise ValueError("a date like 2025-03-31")
+        return value
+
+
+class AssessmentFileV1(BaseModel):
+    """The shape of a version-1 assessment file. Unknown fields are refused (naming the field)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    format: Literal["cor-ready-assessment"]
+    version: int
+    saved_at: datetime | None = Field(default=None, strict=False)
+    jurisdiction: _Text | None = None
+    workers: int | None = None
+    cu_code: _Text | None = None
+    program_id: _Text | None = None
+    quick: bool = False
+    answers: dict[str, _Text | None] = Field(default_factory=dict)
+    notes: dict[str, Annotated[str, StringConstraints(strict=True, max_length=NOTE_MAX_CHARS)]] = Field(
+        default_factory=dict
+    )
+    plan_edits: dict[str, _FilePlanEdit] = Field(default_factory=dict)
+
+
+_EXPECTED = {
+    "answers": "an object of question ids",
+    "notes": "an object of question ids",
+    "plan_edits": "an object of question ids",
+    "quick": "true or false",
+    "workers": "a whole number",
+    "saved_at": "a date and time",
+}
+
+
+def _validated(doc: dict[str, Any]) -> AssessmentFileV1:
+    try:
+        return AssessmentFileV1.model_validate(doc)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [str(part) for part in error["loc"]]
+        field = ".".join(loc) or "file"
+        if error["type"] == "extra_forbidden" and loc[0] == "plan_edits":
+            raise _shape_error(".".join(loc[:2]), 'an object with "owner" and "target"') from None
+        if error["type"] == "extra_forbidden":
+            raise _shape_error(field, "absent (this version does not know that field)") from None
+        if len(loc) == 1 and loc[0] in _EXPECTED:
+            raise _shape_error(field, _EXPECTED[loc[0]]) from None
+        if loc[0] == "notes" and error["type"] == "string_too_long":
+            raise _shape_error(field, f"at most {NOTE_MAX_CHARS} characters") from None
+        if loc[0] == "plan_edits" and loc[-1] == "target":
+            raise _shape_error(field, "a date like 2025-03-31") from None
+        if loc[0] == "plan_edits" and loc[-1] == "owner":
+            raise _shape_error(field, f"text of at most {OWNER_MAX_CHARS} characters") from None
+        if loc[0] == "plan_edits":
+            raise _shape_error(field, 'an object with "owner" and "target"') from None
+        raise _shape_error(field, "text" if "str" in error["type"] else "valid") from None
 
 
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def load(data: bytes, content: Content | None = None) -> Assessment:
-    """Read an assessment file, checked against this version's question bank and programs."""
-    doc = _parse(data)
-    content = content or default_content()
-    unknown_keys = sorted(set(doc) - _TOP_KEYS)
-    if unknown_keys:
-        raise _shape_error(unknown_keys[0], "absent (this version does not know that field)")
-    for field, kind in (("quick", bool), ("jurisdiction", str), ("program_id", str), ("cu_code", str)):
-        if doc.get(field) is not None and not isinstance(doc[field], kind):
-            raise _shape_error(field, "true or false" if kind is bool else "text")
-    workers = doc.get("workers")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
-        raise _shape_error("workers", "a whole number")
-    answers = _string_map(doc, "answers", allow_null=True)
-    notes = _string_map(doc, "notes")
-    for qid, note in notes.items():
-        if len(note) > NOTE_MAX_CHARS:
-            raise _shape_error(f"notes.{qid}", f"at most {NOTE_MAX_CHARS} characters")
-    edits = _plan_edits(doc)
-
-    bank = content.bank
-    questions = {q.id: q for q in bank.questions}
-    scales = {s.id: {o.id for o in s.options} for s in bank.scales}
-    kept_answers: dict[str, str] = {}
-    unknown_q = bad_option = 0
-    for qid, option in answers.items():
-        if option is None:
-            continue
-        if qid not in questions:
-            unknown_q += 1
-        elif option not in scales[questions[qid].scale]:
-            bad_option += 1
-        else:
-            kept_answers[qid] = option
-    kept_notes = {qid: n for qid, n in notes.items() if qid in questions and n.strip()}
+def _kept(
+    file: AssessmentFileV1, content: Content
+) -> tuple[dict[str, str], dict[str, str], dict[str, PlanEdit], list[str]]:
+    """What of the file's answers, notes and plan edits this version can use, and what was left out."""
+    questions = {q.id: q for q in content.bank.questions}
+    scales = {s.id: {o.id for o in s.options} for s in content.bank.scales}
+    answers = {qid: option for qid, option in file.answers.items() if option is not None}
+    unknown_q = sum(qid not in questions for qid in answers)
+    kept_answers = {
+        qid: option
+        for qid, option in answers.items()
+        if qid in questions and option in scales[questions[qid].scale]
+    }
+    bad_option = len(answers) - unknown_q - len(kept_answers)
+    kept_notes = {qid: n for qid, n in file.notes.items() if qid in questions and n.strip()}
+    edits = {qid: PlanEdit(owner=e.owner or None, target=e.target) for qid, e in file.plan_edits.items()}
     kept_edits = {qid: e for qid, e in edits.items() if qid in questions and e.as_state()}
     skipped: list[str] = []
     if unknown_q:
@@ -209,15 +234,32 @@ def load(data: bytes, content: Content | None = None) -> Assessment:
             f"{_plural(bad_option, 'answer uses', 'answers use')} an option the question does not "
             "offer; they were left out."
         )
-    dropped_text = sum(q not in questions for q in notes) + sum(q not in questions for q in edits)
+    dropped_text = sum(q not in questions for q in file.notes) + sum(
+        q not in questions for q in file.plan_edits
+    )
     if dropped_text:
         skipped.append(
             f"{_plural(dropped_text, 'note or plan edit is', 'notes or plan edits are')} for questions "
             "this version does not ask; they were left out."
         )
+    return kept_answers, kept_notes, kept_edits, skipped
 
-    program_id = doc.get("program_id")
-    jurisdiction = doc.get("jurisdiction")
+
+def load(data: bytes, content: Content | None = None) -> Assessment:
+    """Read an assessment file, checked against this version's question bank and programs.
+
+    A file whose answers, notes and plan edits are all unusable here is refused with the reason,
+    so loading it can never replace a user's answers with nothing.
+    """
+    file = _validated(_clean(_parse(data)))
+    content = content or default_content()
+    answers, notes, edits, skipped = _kept(file, content)
+    if skipped and not (answers or notes or edits):
+        reason = " ".join(skipped)
+        raise AssessmentFileError(
+            f"This assessment file has nothing COR Ready can use. {reason} Your answers were not replaced."
+        )
+    program_id, jurisdiction = file.program_id, file.jurisdiction
     programs = {p.id: p for p in content.programs}
     if program_id is not None and program_id not in programs:
         skipped.append(f"The file's program ({program_id}) is not known here; choose your program again.")
@@ -229,14 +271,14 @@ def load(data: bytes, content: Content | None = None) -> Assessment:
     try:
         return Assessment(
             jurisdiction=jurisdiction,
-            workers=workers,
-            cu_code=doc.get("cu_code"),
+            workers=file.workers,
+            cu_code=file.cu_code,
             program_id=program_id,
-            quick=bool(doc.get("quick", False)),
-            answers=kept_answers,
-            notes=kept_notes,
-            plan_edits=kept_edits,
-            saved_at=doc.get("saved_at"),
+            quick=file.quick,
+            answers=answers,
+            notes=notes,
+            plan_edits=edits,
+            saved_at=file.saved_at,
             skipped=tuple(skipped),
         )
     except ValidationError as exc:

@@ -2,21 +2,28 @@
 
 Text a user typed (an owner's name, a note) or that comes from content could start with a
 character a spreadsheet reads as a formula. OWASP's advice against CSV injection: prefix such a
-cell with a single quote so it is shown, never run.
+cell with a single quote so it is shown, never run. Spreadsheets trim more than plain spaces
+before they look at the first character, so the check looks through every invisible or blank
+lead-in a cell can hide a trigger behind.
 """
 
 from __future__ import annotations
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
-FORMULA_TRIGGERS = frozenset({"=", "+", "-", "@", "\t", "\r"})
+FORMULA_TRIGGERS = frozenset({"=", "+", "-", "@", "\t", "\r", "\n"})
+
+#: Characters a spreadsheet may drop or trim before the first visible one: spaces (plain,
+#: non-breaking, ideographic and the other Unicode spaces), zero-width characters, a byte-order
+#: mark, and line breaks and tabs.
+_LEAD_IN = (
+    " \t\r\n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
 
 
 def safe_cell(text: object) -> str:
-    """Text that a spreadsheet will show as text, never evaluate as a formula.
-
-    Leading spaces are looked through too, since some spreadsheet imports trim them.
-    """
+    """Text that a spreadsheet will show as text, never evaluate as a formula."""
     value = "" if text is None else str(text)
-    if value[:1] in FORMULA_TRIGGERS or value.lstrip(" ")[:1] in FORMULA_TRIGGERS:
+    if value[:1] in FORMULA_TRIGGERS or value.lstrip(_LEAD_IN)[:1] in FORMULA_TRIGGERS:
         return "'" + value
     return value

@@ -25,11 +25,14 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
 
 from cor.actions import Action
-from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, status_text
+from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, not_scored, status_text
+from cor.formatting import show_pct
 from cor.models import JurisdictionInfo, Program, Question
-from cor.scoring import Scorecard, Verdict, explain, show_pct
+from cor.scoring import Scorecard, Verdict, explain
 
 ENCODING = "windows-1252"
+
+QUICK_TITLE = "Quick check - indicative only"
 
 DISCLAIMER = (
     "An unofficial readiness estimate using COR Ready's own questions; not your certifying partner's audit."
@@ -89,6 +92,17 @@ _PLAIN = {
 }
 
 
+#: Variation selectors (text or emoji style): they change how the character before them looks.
+_INVISIBLE_MARKS = frozenset({"\ufe0e", "\ufe0f"})
+
+
+def _symbol_name(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).lower()
+    except ValueError:
+        return ""
+
+
 def _encodable(ch: str) -> bool:
     try:
         ch.encode(ENCODING)
@@ -101,7 +115,8 @@ def pdf_text(text: object) -> str:
     """Any text as the PDF's core font can print it, never raising.
 
     Windows-1252 characters are kept (so "Zoë’s crew — ok" prints as typed); others are replaced
-    by a plain equivalent, by their letter without its accent, or by "?". Line breaks are kept,
+    by a plain equivalent, by their letter without its accent, an emoji or symbol by its name in
+    brackets ("[thumbs up sign]"), or else by "?". Line breaks are kept,
     tabs become spaces and other control characters are dropped.
     """
     text = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n")
@@ -117,6 +132,10 @@ def pdf_text(text: object) -> str:
             out.append(_PLAIN[ch])
         elif _encodable(ch):
             out.append(ch)
+        elif ch in _INVISIBLE_MARKS or "\U0001f3fb" <= ch <= "\U0001f3ff":
+            continue  # emoji variation selectors and skin tones: part of the emoji before them
+        elif unicodedata.category(ch) == "So" and _symbol_name(ch):
+            out.append(f"[{_symbol_name(ch)}]")  # an emoji reads as its name, not "?"
         else:
             base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
             out.append(base if base and base != ch and all(_encodable(c) for c in base) else "?")
@@ -149,9 +168,11 @@ def _hex(colour: str) -> tuple[int, int, int]:
 class _Report(FPDF):
     """Letter pages with a running header and a footer that repeats the disclaimer."""
 
-    def __init__(self, running_title: str) -> None:
+    def __init__(self, running_title: str, quick: bool = False, full_total: int = 0) -> None:
         super().__init__(orientation="portrait", unit="mm", format="Letter")
         self.running_title = running_title
+        self.quick = quick
+        self.full_total = full_total
         self.core_fonts_encoding = ENCODING
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(auto=True, margin=20)
@@ -195,32 +216,8 @@ class _Report(FPDF):
 # --- sections ------------------------------------------------------------------------------
 
 
-def _cover(
-    pdf: _Report,
-    program: Program,
-    jurisdiction: JurisdictionInfo,
-    scorecard: Scorecard,
-    verdict: Verdict,
-    generated_on: date,
-) -> None:
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 24)
-    pdf.cell(0, 12, "COR readiness report", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", "", 13)
-    pdf.multi_cell(
-        0,
-        6.5,
-        pdf_text(f"{jurisdiction.name}: {program.name}"),
-        align=Align.L,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    pdf.set_font("Helvetica", "", 10)
-    pdf.set_text_color(80, 80, 80)
-    pdf.cell(0, 6, f"Generated on {_long_date(generated_on)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(0, 0, 0)
-    pdf.ln(4)
-
+def _score_and_verdict(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
+    """The overall score, large, with its bar; the verdict sentence in a tinted box beside it."""
     # Overall score, large, with the bar it is measured against.
     top = pdf.get_y()
     pdf.set_font("Helvetica", "", 10)
@@ -249,8 +246,46 @@ def _cover(
     pdf.set_fill_color(255, 255, 255)
     pdf.set_y(max(bottom, pdf.get_y()) + 3)
 
+
+def _cover(
+    pdf: _Report,
+    program: Program,
+    jurisdiction: JurisdictionInfo,
+    scorecard: Scorecard,
+    verdict: Verdict,
+    generated_on: date,
+) -> None:
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 24)
+    pdf.cell(0, 12, "COR readiness report", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if pdf.quick:
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.set_text_color(160, 50, 0)
+        pdf.cell(0, 8, QUICK_TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(0, 0, 0)
+    pdf.set_font("Helvetica", "", 13)
+    pdf.multi_cell(
+        0,
+        6.5,
+        pdf_text(f"{jurisdiction.name}: {program.name}"),
+        align=Align.L,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_text_color(80, 80, 80)
+    pdf.cell(0, 6, f"Generated on {_long_date(generated_on)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(4)
+
+    _score_and_verdict(pdf, scorecard, verdict)
     answered, total = scorecard.answered, scorecard.total
     progress = f"Based on {answered} of {total} questions answered."
+    if pdf.quick:
+        progress = (
+            f"Quick check: {total} of the {pdf.full_total} questions of the program, so the result is "
+            f"indicative only. {progress}"
+        )
     if answered < total:
         progress += (
             f" The {total - answered} unanswered questions are not counted yet, so the score is provisional."
@@ -264,11 +299,11 @@ def _cover(
     pdf.paragraph(DISCLAIMER, size=9, style="I")
 
 
-def _chart_png(verdict: Verdict, names: Mapping[str, str]) -> bytes:
+def _chart_png(verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str]) -> bytes:
     """The Readiness page's chart at a fixed width, as PNG bytes (vl-convert, offline)."""
     import vl_convert
 
-    chart = element_chart(verdict, names).properties(width=CHART_WIDTH_PX)
+    chart = element_chart(verdict, names, unscored).properties(width=CHART_WIDTH_PX)
     return vl_convert.vegalite_to_png(chart.to_json(), scale=2)
 
 
@@ -295,7 +330,8 @@ def _draw_bars(pdf: _Report, verdict: Verdict, names: Mapping[str, str]) -> None
         pdf.set_font("Helvetica", "", 8.5)
         name = pdf_text(names.get(element, element))
         lines = pdf.multi_cell(label_w, 3.8, name, dry_run=True, output=MethodReturnValue.LINES)
-        pdf.set_xy(pdf.l_margin, y + (row_h - 3.8 * min(len(lines), 2)) / 2)
+        line_count = len(lines) if isinstance(lines, list) else 1
+        pdf.set_xy(pdf.l_margin, y + (row_h - 3.8 * min(line_count, 2)) / 2)
         pdf.multi_cell(label_w, 3.8, name, align=Align.R)
         bar_w = width * float(pct) / 100
         pdf.set_fill_color(*_hex(BLOCKING_COLOUR if blocking else MEETS_COLOUR))
@@ -353,9 +389,10 @@ def _opaque_png(png: bytes) -> tuple[bytes, int, int]:
 _HEADING_ROOM = 14.0  # mm a section heading takes
 
 
-def _chart(pdf: _Report, verdict: Verdict, names: Mapping[str, str]) -> None:
+def _chart(pdf: _Report, verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str]) -> None:
+    charted = {element: reason for element, reason in unscored.items() if "Not applicable" in reason}
     try:
-        png, px_w, px_h = _opaque_png(_chart_png(verdict, names))
+        png, px_w, px_h = _opaque_png(_chart_png(verdict, names, charted))
     except Exception:  # any renderer failure: the report must still have its chart
         png, px_w, px_h = None, 0, 0
     width = pdf.epw
@@ -392,6 +429,7 @@ def _scores_table(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
         "leave the total. Unanswered questions are not counted.",
         size=9,
     )
+    unscored = not_scored(scorecard, verdict)
     pdf.set_font("Helvetica", "", 9)
     with pdf.table(
         col_widths=(50, 20, 30, 15, 65),
@@ -416,18 +454,21 @@ def _scores_table(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
             if scored:
                 row.cell(pdf_text(status_text(verdict, e.element)), style=_BLOCK_STYLE if blocking else None)
             else:
-                row.cell("Not scored: no applicable answer yet")
+                row.cell(pdf_text(unscored[e.element]))
     pdf.ln(2)
 
 
 def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
     pdf.heading("Action plan")
     if not plan:
-        pdf.paragraph("No actions: every answered question earned its full points.")
+        pdf.paragraph("No actions: every answered question earned its full question points.")
         return
     blocking = sum(1 for a in plan if a.blocking)
     recoverable = sum((a.points_recoverable for a in plan), Decimal(0))
-    intro = f"{len(plan)} actions, worth {_points(recoverable)} points in all, most important first."
+    intro = (
+        f"{len(plan)} actions, worth {_points(recoverable)} question points in all, most important first. "
+        "Each action says why it matters and the evidence to produce for the auditor."
+    )
     if blocking:
         intro += (
             f" The first {blocking} are in elements that block certification: no overall score "
@@ -436,7 +477,7 @@ def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
     pdf.paragraph(intro, size=9)
     pdf.set_font("Helvetica", "", 8.5)
     with pdf.table(
-        col_widths=(8, 30, 69, 14, 25, 19, 15),
+        col_widths=(8, 28, 75, 16, 23, 18, 12),
         text_align=("CENTER", "LEFT", "LEFT", "CENTER", "LEFT", "CENTER", "CENTER"),
         headings_style=_HEAD,
         line_height=4.2,
@@ -447,12 +488,22 @@ def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
         width=pdf.epw,
         v_align="TOP",
     ) as table:
-        table.row(["#", "Element", "Action", "Points", "Owner", "Target", "Blocks"])
+        table.row(
+            [
+                "#",
+                "Element",
+                "Action, why it matters, evidence to produce",
+                "Question points",
+                "Owner",
+                "Target",
+                "Blocks",
+            ]
+        )
         for a in plan:
             row = table.row()
             row.cell(str(a.rank))
             row.cell(pdf_text(a.element_name))
-            row.cell(pdf_text(a.action))
+            row.cell(pdf_text(f"{a.action}\nWhy it matters: {a.why}\nEvidence to produce: {a.look_for}"))
             row.cell(_points(a.points_recoverable))
             row.cell(pdf_text(_clip(a.owner, OWNER_MAX)))
             row.cell(a.target.isoformat())
@@ -520,21 +571,26 @@ def build_report(
     questions: Sequence[Question],
     notes: Mapping[str, str],
     generated_on: date,
+    quick: bool = False,
+    full_total: int | None = None,
 ) -> bytes:
     """The full report as PDF bytes, ready for ``st.download_button``.
 
+    ``quick`` marks a quick check: the cover, the running title and the progress line then say
+    the result is indicative (``full_total``: how many questions the full program asks).
     Never raises because of user text (notes, owners): see :func:`pdf_text`.
     """
     names = scorecard.names()
-    running = pdf_text(_clip(f"COR readiness report - {jurisdiction.name}: {program.name}", 110))
-    pdf = _Report(running)
+    kind = " (quick check, indicative)" if quick else ""
+    running = pdf_text(_clip(f"COR readiness report{kind} - {jurisdiction.name}: {program.name}", 110))
+    pdf = _Report(running, quick=quick, full_total=full_total or scorecard.total)
     pdf.set_title("COR readiness report")
     pdf.set_subject(pdf_text(f"{jurisdiction.name}: {program.name}"))
     pdf.set_author("COR Ready")
     pdf.set_creator("COR Ready")
     pdf.set_lang("en-CA")
     _cover(pdf, program, jurisdiction, scorecard, verdict, generated_on)
-    _chart(pdf, verdict, names)
+    _chart(pdf, verdict, names, not_scored(scorecard, verdict))
     pdf.add_page()
     _scores_table(pdf, scorecard, verdict)
     _plan_table(pdf, plan)

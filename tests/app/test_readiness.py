@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cor.assessment import NOTE_MAX_CHARS
 from cor.content import default_content
 from cor.models import AnswerOption, Question
 from tests.app.conftest import open_page
@@ -73,8 +74,9 @@ def show(at: AppTest, view: str) -> AppTest:
     return at
 
 
-def workers(at: AppTest, n: int) -> AppTest:
-    at.number_input(key="rd.workers").set_value(n).run()
+def workers(at: AppTest, n: int | str) -> AppTest:
+    at.text_input(key="rd.workers").input(str(n)).run()
+    assert not at.exception, [e.value for e in at.exception]
     return at
 
 
@@ -116,7 +118,7 @@ def test_the_program_is_recommended_from_province_and_workers(
 
 def test_the_workers_field_explains_how_to_count(app: AppTest) -> None:
     at = readiness(app)
-    help_text = at.number_input(key="rd.workers").help
+    help_text = at.text_input(key="rd.workers").help
     assert "owner" in help_text
     assert "2,080" in help_text  # go2HR's full-time-equivalent rule, from the programs content
 
@@ -269,9 +271,14 @@ def test_an_element_answered_all_not_applicable_is_not_scored_and_does_not_block
             answers[q.id] = opt(q, None)
     at = show(readiness(app, answers), "Results")
     assert at.success[0].value.startswith("Would pass")
-    elements = list(at.table[0].value["Element"])
-    assert NAMES["joint-committee"] not in elements
-    assert len(elements) == len(NAMES) - 1
+    table = at.table[0].value
+    elements = list(table["Element"])
+    # Listed as not scored, the same words as the PDF, never silently missing (issue 9.11).
+    assert len(elements) == len(NAMES)
+    row = table[table["Element"] == NAMES["joint-committee"]].iloc[0]
+    assert row["Status"] == "Not scored: every answer is Not applicable"
+    chart = at.get("vega_lite_chart")[0].proto.spec
+    assert "Not scored: every answer is Not applicable" in chart
 
 
 def test_everything_not_applicable_asks_for_an_applicable_answer(app: AppTest) -> None:
@@ -320,10 +327,10 @@ def test_the_action_plan_puts_blocking_elements_first_with_evidence_and_points(a
     assert set(top["Element"]) == {"Inspections"}
     assert all(top["Blocking"])
     assert not any(table.iloc[len(insp) :]["Blocking"])
-    assert list(top["Points"]) == sorted(top["Points"], reverse=True)
+    assert list(top["Question points"]) == sorted(top["Question points"], reverse=True)
     first = next(q for q in insp if q.action == top.iloc[0]["Action"])
     assert top.iloc[0]["Evidence to produce"] == first.look_for
-    assert top.iloc[0]["Points"] == first.points
+    assert top.iloc[0]["Question points"] == first.points
     start_here = [m.value for m in at.markdown if first.action in m.value]
     assert start_here and start_here[0].startswith("1. ")
 
@@ -376,7 +383,7 @@ def test_the_save_view_offers_every_download(app: AppTest) -> None:
 
 
 def upload(at: AppTest, data: bytes, name: str = "assessment.json") -> AppTest:
-    at.file_uploader(key="rd.upload").set_value((name, data, "application/json")).run()
+    at.file_uploader[0].set_value((name, data, "application/json")).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -419,6 +426,10 @@ def test_a_good_file_replaces_the_answers_once(app: AppTest) -> None:
     }
     at = show(readiness(app, all_best()), "Save and reports")
     upload(at, json.dumps(doc).encode())
+    # It would replace answers: asked first, nothing changed yet (issue 9.3).
+    assert at.session_state["answers"] == all_best()
+    assert "replaces the" in at.warning[0].value
+    at.button(key="rd.replace").click().run()
     assert at.session_state["answers"] == saved
     assert "4 answers loaded" in at.success[0].value
     assert any("1 answer is for questions" in w.value for w in at.warning)
@@ -462,7 +473,7 @@ def test_a_refresh_brings_back_answers_notes_and_program(app: AppTest) -> None:
     again = fresh_session(token)
     assert again.radio(key=f"rd.q.{q.id}").value == opt(q, "0")
     assert again.text_area(key=f"rd.n.{q.id}").value == "ask Sam"
-    assert again.number_input(key="rd.workers").value == 5
+    assert again.text_input(key="rd.workers").value == "5"
     assert again.selectbox(key="rd.program").value == "bc-small"
 
 
@@ -513,3 +524,183 @@ def test_a_workshop_link_opens_the_quick_check() -> None:
     assert at.toggle(key="rd.quick").value is True
     quick = default_content().bank.question_set("quick")
     assert at.get("progress")[0].proto.text == f"0 of {len(quick)} questions answered"
+
+
+# --- issue 9: what people tripped over ----------------------------------------------------
+
+
+def token_of(at: AppTest) -> str:
+    token = at.query_params["draft"]
+    return token[0] if isinstance(token, list) else token
+
+
+def answer(at: AppTest, q: Question, credit: str | None) -> AppTest:
+    at.radio(key=f"rd.q.{q.id}").set_value(opt(q, credit)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_two_tabs_on_one_draft_keep_each_others_answers(app: AppTest) -> None:
+    """Issue 9.4: tab 2's answer was lost when tab 1 saved next."""
+    first, second, third = LARGE[0], LARGE[1], LARGE[2]
+    tab_one = answer(readiness(app), first, "1")
+    tab_two = fresh_session(token_of(tab_one))
+    answer(tab_two, second, "0")
+    answer(tab_one, third, "0.5")
+    stored = fresh_session(token_of(tab_one)).session_state["answers"]
+    assert stored == {first.id: opt(first, "1"), second.id: opt(second, "0"), third.id: opt(third, "0.5")}
+    # and tab 1 shows tab 2's answer on its next run
+    tab_one.run()
+    assert tab_one.radio(key=f"rd.q.{second.id}").value == opt(second, "0")
+
+
+def test_each_answer_is_stored_before_the_page_is_drawn(app: AppTest) -> None:
+    """Issue 9.5: a reload right after an answer shows it (the store has it, whatever the callback)."""
+    at = readiness(app)
+    q = LARGE[0]
+    at.session_state[f"rd.q.{q.id}"] = opt(q, "0")  # the widget's own value, no callback
+    at.run()
+    assert at.get("progress")[0].proto.text.startswith("1 of ")
+    assert fresh_session(token_of(at)).session_state["answers"] == {q.id: opt(q, "0")}
+
+
+def test_start_over_gets_a_new_link_and_the_old_link_keeps_its_answers(app: AppTest) -> None:
+    """Issue 9.6: the first client's link must not show the second client's answers."""
+    q = LARGE[0]
+    at = answer(readiness(app), q, "1")
+    old = token_of(at)
+    show(at, "Save and reports")
+    at.button(key="rd.reset").click().run()
+    new = token_of(at)
+    assert new != old
+    show(at, "Answer")
+    answer(at, LARGE[1], "0")
+    assert fresh_session(old).session_state["answers"] == {q.id: opt(q, "1")}
+    assert fresh_session(new).session_state["answers"] == {LARGE[1].id: opt(LARGE[1], "0")}
+
+
+def test_a_broken_draft_store_never_shows_a_server_path(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 9.7: the store's error text names its file; the user sees a plain sentence."""
+    blocker = tmp_path / "secret-folder-name"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("COR_READY_DRAFT_DB", str(blocker / "drafts.sqlite3"))
+    at = readiness(app)
+    shown_text = " ".join(c.value for c in at.caption)
+    assert "Drafts cannot be kept on this server" in shown_text
+    assert "secret-folder-name" not in shown_text and str(tmp_path) not in shown_text
+
+
+def test_a_file_that_would_replace_answers_can_be_undone(app: AppTest) -> None:
+    """Issue 9.3: replacing asks first (see above) and the replacement can be undone."""
+    before = all_best()
+    doc = {"format": "cor-ready-assessment", "version": 1, "answers": {LARGE[0].id: opt(LARGE[0], "0")}}
+    at = show(readiness(app, before), "Save and reports")
+    upload(at, json.dumps(doc).encode())
+    at.button(key="rd.replace").click().run()
+    assert at.session_state["answers"] == {LARGE[0].id: opt(LARGE[0], "0")}
+    at.button(key="rd.undo").click().run()
+    assert at.session_state["answers"] == before
+    assert "previous answers are back" in at.success[0].value
+
+
+def test_a_file_with_nothing_usable_is_refused_and_the_answers_stay(app: AppTest) -> None:
+    """Issue 9.3: a file from another content version loaded "0 answers" over the user's."""
+    before = blocking_inspections()
+    doc = {"format": "cor-ready-assessment", "version": 1, "answers": {"retired-1": "yes", "retired-2": "no"}}
+    at = show(readiness(app, before), "Save and reports")
+    upload(at, json.dumps(doc).encode())
+    assert "nothing COR Ready can use" in at.error[0].value
+    assert at.session_state["answers"] == before
+
+
+def test_each_bad_file_shows_its_own_message_and_leaves_no_chip(app: AppTest) -> None:
+    """Issue 9.19: the first file's message stayed and rejected files piled up."""
+    at = show(readiness(app, blocking_inspections()), "Save and reports")
+    upload(at, b"\x00\xff garbage")
+    assert "not text" in at.error[0].value
+    assert not at.file_uploader[0].value
+    upload(at, b'{"hello": "world"}')
+    assert len(at.error) == 1 and "not a COR Ready assessment file" in at.error[0].value
+    assert not at.file_uploader[0].value
+
+
+def test_a_note_over_the_limit_keeps_what_fits_and_says_so(app: AppTest) -> None:
+    """Issue 9.12: counted as a person counts (an emoji is one character)."""
+    at = readiness(app)
+    q = LARGE[0]
+    at.text_area(key=f"rd.n.{q.id}").input("👍🏽" * (NOTE_MAX_CHARS + 10)).run()
+    at.run()
+    assert at.session_state["notes"][q.id] == "👍🏽" * NOTE_MAX_CHARS
+    assert at.text_area(key=f"rd.n.{q.id}").value == "👍🏽" * NOTE_MAX_CHARS
+    assert any("the rest was left out" in w.value for w in at.warning)
+
+
+def test_jump_list_counts_follow_the_program_and_are_current(app: AppTest) -> None:
+    """Issue 9.14: after switching to the small program the list showed the large program's totals."""
+    at = workers(readiness(app), 25)
+    at = workers(at, 5)
+    small = BANK.question_set(C.program("bc-small").question_set)
+    first = BANK.elements[0].id
+    total = sum(q.element == first for q in small)
+    box = at.selectbox(key="rd.element")
+    assert box.format_func(first).endswith(f"(0/{total} answered)")
+    q = next(q for q in small if q.element == first)
+    answer(at, q, "1")
+    assert at.selectbox(key="rd.element").format_func(first).endswith(f"(1/{total} answered)")
+
+
+@pytest.mark.parametrize("typed", ["0", "-5", "12,000,000", "1e3"])
+def test_an_impossible_worker_count_says_why_and_drops_the_recommendation(app: AppTest, typed: str) -> None:
+    """Issue 9.15: the previous recommendation stayed with no word at the field."""
+    at = workers(readiness(app), 25)
+    assert "(recommended)" in " ".join(at.selectbox(key="rd.program").options)
+    workers(at, typed)
+    assert at.error and "worker" in at.error[0].value
+    assert "(recommended)" not in " ".join(at.selectbox(key="rd.program").options)
+
+
+def test_research_notes_and_raw_links_stay_in_the_sources_expander(app: AppTest) -> None:
+    """Issue 9.17: "(source 000)" and raw URLs reached the page body."""
+    at = readiness(app)
+    at.radio(key="rd.jurisdiction").set_value("AB").run()
+    sources = next(e for e in at.expander if e.label == "Sources")
+    body = [
+        m.value
+        for m in [*at.markdown, *at.caption, *at.info]
+        if m not in [*sources.markdown, *sources.caption]
+    ]
+    assert not any("(source 0" in text or "http" in text for text in body)
+    assert any("http" in m.value for m in sources.markdown)
+
+
+def test_the_program_box_folds_once_a_program_is_chosen(app: AppTest) -> None:
+    """Issue 9.20: on a phone the box was a screen and a half tall before the first question."""
+    at = readiness(app)
+    assert at.expander[0].label == "Your program"
+    workers(at, 25)
+    assert at.expander[0].label.startswith("Your program: Large employer COR")
+    assert not at.expander[0].proto.expanded
+
+
+def test_a_target_date_years_away_gets_a_warning(app: AppTest) -> None:
+    """Issue 9.21: a slip of the year (2205 for 2025) went by without a word."""
+    answers = blocking_inspections()
+    at = show(readiness(app, answers), "Action plan")
+    first = at.data_editor[0].value.iloc[0]
+    question = next(q for q in LARGE if q.action == first["Action"])
+    at.session_state["plan_edits"] = {question.id: {"target": "2205-01-31"}}
+    at.run()
+    assert any("check the year" in w.value for w in at.warning)
+
+
+def test_on_a_phone_the_plan_can_be_a_stacked_list_with_owner_and_date(app: AppTest) -> None:
+    """Issue 9.20: at 390 px the grid showed only "#" and half of "Action"."""
+    at = show(readiness(app, blocking_inspections()), "Action plan")
+    at.toggle(key="rd.plan_as_list").set_value(True).run()
+    first = next(box for box in at.text_input if box.label == "Owner")
+    assert at.date_input[0].label == "Target date"
+    assert at.session_state["plan_edits"] == {}  # untouched cards keep the suggested dates
+    first.input("Dana").run()
+    assert list(at.session_state["plan_edits"].values()) == [{"owner": "Dana"}]

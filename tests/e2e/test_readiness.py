@@ -50,8 +50,11 @@ def expect_answers(page: Page) -> None:
         expect(question(page, n).get_by_role("radio", name=CHOICES[q.id], exact=True)).to_be_checked()
 
 
+SHORT_NAMES = {"Answer": "Answer", "Results": "Results", "Action plan": "Plan", "Save and reports": "Save"}
+
+
 def view(page: Page, name: str) -> None:
-    page.get_by_role("radio", name=name, exact=True).click()
+    page.get_by_role("radio", name=SHORT_NAMES[name], exact=True).click()
     wait_idle(page)
 
 
@@ -103,3 +106,60 @@ def test_a_corrupt_upload_shows_the_error_and_keeps_the_answers(page: Page, app_
     expect(page.get_by_text("Your current answers were not changed.")).to_be_visible()
     view(page, "Answer")
     expect_answers(page)
+
+
+def choose_element(page: Page, number: int) -> None:
+    """Pick an element in the "Jump to element" list, as a user does (click, then the option)."""
+    box = page.get_by_role("combobox", name=re.compile("Jump to element"))
+    box.click()
+    page.keyboard.type(f"{number}. {BANK.elements[number - 1].name}")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+
+def test_answering_a_later_element_stays_on_that_element(page: Page, app_url: str) -> None:
+    """Issue 9.1 and 9.14: at a person's pace, every answer on element 3 leaves the page on
+    element 3, and the jump list's count for it is current."""
+    open_readiness(page, app_url)
+    choose_element(page, 3)
+    element = BANK.elements[2]
+    questions = [q for q in BANK.question_set("large") if q.element == element.id]
+    jump = page.get_by_role("combobox", name="Jump to element")
+    for number, q in enumerate(questions, start=1):
+        group = page.get_by_role("radiogroup", name=f"Q{number}. {q.text}")
+        group.get_by_text(BANK.scale(q.scale).options[number % 2].label, exact=True).click()
+        page.wait_for_timeout(700)  # a person reads the next question before clicking
+        wait_idle(page)
+        # the same element, and its count already includes this answer (issue 9.14)
+        expect(jump).to_have_value(f"3. {element.name} ({number}/{len(questions)} answered)")
+        expect(page.get_by_role("radiogroup", name=f"Q1. {questions[0].text}")).to_be_visible()
+
+
+def test_next_element_starts_the_view_at_the_elements_heading(page: Page, app_url: str) -> None:
+    """Issue 9.1: after "Next element" the first question is in view, not the new element's last."""
+    open_readiness(page, app_url)
+    page.get_by_role("button", name="Next element").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Next element").click()
+    wait_idle(page)
+    element = BANK.elements[1]
+    heading = page.get_by_role("heading", name=f"2. {element.name}")
+    expect(heading).to_be_in_viewport()
+    first = next(q for q in BANK.question_set("large") if q.element == element.id)
+    expect(page.get_by_role("radiogroup", name=f"Q1. {first.text}")).to_be_in_viewport()
+
+
+def test_a_reload_keeps_the_view_and_the_element(page: Page, app_url: str) -> None:
+    """Issue 9.20: the view and the element are in the address; a reload returns to them."""
+    open_readiness(page, app_url)
+    choose_element(page, 4)
+    assert "element=" in page.url
+    page.reload()
+    wait_idle(page)
+    expect(page.get_by_role("combobox", name="Jump to element")).to_have_value(
+        re.compile(rf"^4\. {re.escape(BANK.elements[3].name)}")
+    )
+    view(page, "Results")
+    assert "view=results" in page.url
+    page.reload()
+    wait_idle(page)
+    expect(page.get_by_text("Answer at least one applicable question to see a result.")).to_be_visible()

@@ -26,10 +26,11 @@ HEADER = [
     "Action",
     "Why it matters",
     "Evidence to produce",
-    "What the auditor looks for",
-    "Points recoverable",
+    "How the auditor checks",
+    "Question points recoverable",
     "Owner",
     "Target date",
+    "Assessment",
 ]
 
 MALICIOUS = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "\t=1", "\r=1"]
@@ -73,7 +74,7 @@ def test_csv_has_the_promised_header_and_rows_in_plan_order() -> None:
         assert row[col["Action"]] == action.action
         assert row[col["Element"]] == action.element_name
         assert row[col["Blocking"]] == ("Yes" if action.blocking else "No")
-        assert Decimal(row[col["Points recoverable"]]) == action.points_recoverable
+        assert Decimal(row[col["Question points recoverable"]]) == action.points_recoverable
         assert row[col["Target date"]] == action.target.isoformat()
     assert [r[col["Rank"]] for r in body] == [str(i) for i in range(1, len(plan) + 1)]
 
@@ -104,10 +105,12 @@ def test_xlsx_has_the_promised_header_typed_cells_and_rows_in_plan_order() -> No
     for row, action in zip(values[1:], plan, strict=True):
         assert row[col["Rank"]] == action.rank
         assert row[col["Question"]] == action.question
-        assert Decimal(str(row[col["Points recoverable"]])) == action.points_recoverable
+        assert Decimal(str(row[col["Question points recoverable"]])) == action.points_recoverable
         target = row[col["Target date"]]
         assert isinstance(target, datetime) and target.date() == action.target
-        assert row[col["Evidence to produce"]] == ", ".join(action.evidence)
+        # one meaning for "Evidence to produce" everywhere: the sentence the screen shows (9.16)
+        assert row[col["Evidence to produce"]] == action.look_for
+        assert row[col["Assessment"]] == "Full self-assessment"
 
 
 def test_xlsx_header_is_bold_frozen_and_text_wraps_in_sized_columns() -> None:
@@ -167,3 +170,32 @@ def test_empty_plan_exports_just_the_header() -> None:
     assert _csv_rows(to_csv([])) == [HEADER]
     ws = openpyxl.load_workbook(io.BytesIO(to_xlsx([]))).active
     assert [list(r) for r in ws.iter_rows(values_only=True)] == [HEADER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeff=1+1",
+        "\u00a0=1+1",
+        "\u200b=HYPERLINK(1)",
+        "\u3000+1",
+        "\n=1+1",
+        "\t@SUM(1)",
+        "\r\n-1",
+        " \u2060=1",
+    ],
+)
+def test_a_formula_hidden_behind_an_invisible_or_blank_lead_in_is_quoted(text: str) -> None:
+    """Issue 9.9: a BOM, non-breaking, zero-width or ideographic space, or a leading line break
+    must not hide a formula from the check."""
+    assert safe_cell(text) == "'" + text
+
+
+def test_a_quick_check_plan_says_it_is_indicative_on_every_row() -> None:
+    """Issue 9.10: a sheet from the quick check says so, in CSV and XLSX."""
+    plan = _plan()
+    rows = _csv_rows(to_csv(plan, quick=True))
+    assert {row[HEADER.index("Assessment")] for row in rows[1:]} == {"Quick check (indicative only)"}
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(plan, quick=True))).active
+    assert "quick check" in ws.title
+    assert ws.cell(row=2, column=HEADER.index("Assessment") + 1).value == "Quick check (indicative only)"

@@ -212,3 +212,33 @@ def test_unanswered_questions_saved_as_null_are_simply_unanswered() -> None:
     a = load(raw(doc(answers={Q1.id: None, Q2.id: options(Q2)[0]})))
     assert a.answers == {Q2.id: options(Q2)[0]}
     assert a.skipped == ()
+
+
+def _doc(**fields: object) -> bytes:
+    return json.dumps({"format": "cor-ready-assessment", "version": 1, **fields}).encode()
+
+
+def test_a_lone_surrogate_in_any_text_field_is_cleaned_so_saving_never_raises() -> None:
+    """Issue 9.2: "\\ud800" is valid JSON; it must not reach the draft store or the page."""
+    question = default_content().bank.question_set("large")[0]
+    option = default_content().bank.scale(question.scale).options[0].id
+    raw = (
+        '{"format": "cor-ready-assessment", "version": 1, "program_id": "bc-large",'
+        f' "answers": {{"{question.id}": "{option}"}},'
+        f' "notes": {{"{question.id}": "binder \\ud800 shelf"}},'
+        f' "plan_edits": {{"{question.id}": {{"owner": "Sam \\udfff"}}}}}}'
+    ).encode()
+    assessment = load(raw)
+    assert assessment.notes[question.id] == "binder \ufffd shelf"
+    assert assessment.plan_edits[question.id].owner == "Sam \ufffd"
+    dump(assessment).decode("utf-8")  # never raises UnicodeEncodeError
+    json.dumps(assessment.payload(), ensure_ascii=False).encode("utf-8")
+
+
+def test_a_file_with_only_unknown_questions_is_refused_with_its_reason() -> None:
+    """Issue 9.3: a file from another content version must not load "0 answers" over the user's."""
+    with pytest.raises(AssessmentFileError) as refused:
+        load(_doc(answers={"a-retired-question": "yes", "another-one": "no"}, notes={"gone": "x"}))
+    message = str(refused.value)
+    assert "nothing COR Ready can use" in message
+    assert "2 answers are for questions this version of COR Ready does not ask" in message

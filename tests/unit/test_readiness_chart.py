@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import vl_convert
 
-from cor.charts.readiness import element_chart, element_table
+from cor.charts.readiness import element_chart, element_table, not_scored
 from cor.content import default_content
 from cor.models import PassRule, Question, QuestionBank
 from cor.scoring import Scorecard, Verdict, explain, score, verdict
@@ -150,7 +150,7 @@ def test_table_names_the_blocking_element_and_its_gap_to_the_floor() -> None:
         "Element": "Legislation and compliance",
         "Score": "25%",
         "Floor": "50%",
-        "Status": "Blocks certification: 25 points below the 50% floor",
+        "Status": "Blocks certification: 25 percentage points below the 50% floor",
     }
 
 
@@ -182,7 +182,21 @@ def test_table_gap_agrees_with_the_verdict_sentence(extra_zero: int) -> None:
     v = verdict(card.points())
     (row,) = [r for r in element_table(v, card.names()) if r["Element"] == "Legislation and compliance"]
     status = str(row["Status"])
-    gap = status.split(": ")[1].split(" points")[0]
+    gap = status.split(": ")[1].split(" percentage points")[0]
     assert f"Legislation and compliance is at {row['Score']}, {gap} points below the 50% floor" in explain(
         v, card.names()
     )
+
+
+def test_an_element_answered_all_not_applicable_is_listed_as_not_scored_in_chart_and_table() -> None:
+    """Issue 9.11: the joint committee (every answer N/A) is shown, as not scored, not dropped."""
+    card, v, _ = _setup()
+    unscored = not_scored(card, v)
+    name = card.names()["joint-committee"]
+    assert unscored["joint-committee"] == "Not scored: every answer is Not applicable"
+    rows = {r["Element"]: r for r in element_table(v, card.names(), unscored)}
+    assert rows[name]["Status"] == "Not scored: every answer is Not applicable"
+    spec = element_chart(v, card.names(), unscored).to_dict()
+    (bars,) = _layers(spec, "bar")
+    chart_rows = {r["element"]: r for r in _values(spec, bars)}
+    assert chart_rows[name]["bar_label"] == "not scored"

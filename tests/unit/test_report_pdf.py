@@ -36,12 +36,13 @@ def _report(
     weak: str | None = "legislation",
     notes: Mapping[str, str] | None = None,
     edits: Mapping[str, Mapping[str, str]] | None = None,
+    quick: bool = False,
 ) -> tuple[bytes, dict[str, object]]:
     c = default_content()
     bank = c.bank
     program = c.program("bc-large")
     jurisdiction = c.jurisdiction(program.jurisdiction)
-    questions = bank.question_set(program.question_set)
+    questions = bank.question_set("quick" if quick else program.question_set)
     answers = _answers(bank, questions, weak=weak)
     card = score(bank, questions, answers)
     v = verdict(card.points(), jurisdiction.pass_rule)
@@ -55,6 +56,8 @@ def _report(
         questions=questions,
         notes=notes or {},
         generated_on=TODAY,
+        quick=quick,
+        full_total=len(bank.question_set(program.question_set)),
     )
     return pdf, {
         "program": program,
@@ -112,7 +115,7 @@ def test_report_scores_table_gives_points_and_the_blocking_gap() -> None:
     legislation = next(e for e in ctx["card"].elements if e.element == "legislation")  # type: ignore[union-attr]
     # Nothing in place: 0 of all its points, 50 points below the 50% floor.
     assert f"0 / {legislation.possible:.0f}" in text
-    assert "Blocks certification: 50 points below the 50% floor" in text
+    assert "Blocks certification: 50 percentage points below the 50% floor" in text
 
 
 def test_report_contains_the_chart_as_an_image() -> None:
@@ -148,7 +151,7 @@ def test_note_with_non_latin1_text_does_not_crash_and_keeps_what_can_be_printed(
 
 def test_letters_outside_the_font_lose_only_their_accent() -> None:
     assert pdf_text("Dvořák ≥ 3 → ok") == "Dvorák >= 3 -> ok"
-    assert pdf_text("tab\there\r\nnull\x00gone 👷") == "tab here\nnullgone ?"
+    assert pdf_text("tab\there\r\nnull\x00gone 👷") == "tab here\nnullgone [construction worker]"
 
 
 def test_owner_names_in_any_script_and_of_any_length_do_not_break_the_report() -> None:
@@ -185,7 +188,7 @@ def test_passing_assessment_says_so_and_has_no_actions() -> None:
     text = _flat(_text(pdf))
     assert ctx["verdict"].passed  # type: ignore[union-attr]
     assert "Would pass" in text
-    assert "No actions: every answered question earned its full points." in text
+    assert "No actions: every answered question earned its full question points." in text
     assert "No notes were added." in text
 
 
@@ -198,3 +201,34 @@ def test_notes_appear_under_their_question_in_question_order() -> None:
     assert notes.index(_flat(first.text)) < notes.index("First note") < notes.index(_flat(later.text))
     assert notes.index(_flat(later.text)) < notes.index("Second note")
     assert _flat(questions[5].text) not in notes  # a blank note is not printed
+
+
+def test_a_quick_check_report_says_it_is_a_quick_check_and_indicative() -> None:
+    """Issue 9.10: it read "Large employer COR, 12 of 12 answered" with no word of a quick check."""
+    pdf, _ = _report(quick=True)
+    text = _flat(_text(pdf))
+    full = len(default_content().bank.question_set("large"))
+    assert "Quick check - indicative only" in text
+    assert f"of the {full} questions of the program, so the result is indicative only" in text
+    assert "Quick check" not in _flat(_text(_default_report()[0]))
+
+
+def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> None:
+    """Issue 9.16: the PDF plan had neither the evidence to produce nor why the action matters."""
+    pdf, facts = _default_report()
+    text = _flat(_text(pdf))
+    plan = facts["plan"]
+    assert isinstance(plan, list)
+    first = plan[0]
+    assert _flat(f"Why it matters: {first.why}") in text
+    assert _flat(f"Evidence to produce: {first.look_for}") in text
+    assert "question points in all" in text
+
+
+def test_an_emoji_in_a_note_prints_as_its_name_not_question_marks() -> None:
+    """Issue 9.21: emoji printed as "???"; the core font has no emoji, so the name is printed."""
+    assert (
+        pdf_text("Great job 👍🏽, binder ✅ here")
+        == "Great job [thumbs up sign], binder [white heavy check mark] here"
+    )
+    assert "?" not in pdf_text("🙂👷‍♀️")

@@ -1,0 +1,249 @@
+"""The Results and Action plan views of the Readiness page.
+
+Three kinds of "points" meet here, each worded so a reader can tell them apart: *question points*
+(what a question is worth and what an action recovers), *percentage points* (a gap to the floor or
+the bar) and the *projected gain* of finishing actions (in percentage points of the overall score).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import streamlit as st
+
+from cor.actions import Action, action_plan, actions_to_pass, projected
+from cor.assessment import OWNER_MAX_CHARS, target_warning
+from cor.formatting import count, show_pct
+from cor.scoring import Verdict, explain
+from ui.readiness_run import ReadinessRun
+from ui.state import local_today
+
+EDITABLE = ("Owner", "Target date")
+LIST_LAYOUT = "rd.plan_as_list"
+
+
+def verdict_box(run: ReadinessRun, result: Verdict, *, projection: bool = False) -> None:
+    text = explain(result, run.card.names())
+    if result.passed:
+        st.success(text, icon=":material/check_circle:")
+    elif projection:
+        st.warning(text, icon=":material/trending_up:")
+    else:
+        st.error(text, icon=":material/cancel:")
+
+
+def _caveats(run: ReadinessRun) -> None:
+    card, rule = run.card, run.rule
+    if run.quick:
+        full = len(run.bank.question_set(run.program.question_set))
+        st.caption(
+            f"Quick check: {card.total} of the {full} questions of your program, so the result is indicative only."
+        )
+    if card.answered < card.total:
+        st.caption(
+            f"Provisional: {card.answered} of {card.total} questions answered. "
+            "Unanswered questions are not counted yet."
+        )
+    st.caption(
+        f"Pass rule ({run.jurisdiction.name}): at least {rule.overall_min_pct:.0f}% overall and "
+        f'{rule.element_min_pct:.0f}% on every element. A "Not applicable" answer leaves the question '
+        "out of the score; an element answered only with it is not scored."
+    )
+
+
+def results_view(run: ReadinessRun) -> None:
+    """The verdict in words, the chart with its thresholds, and the same facts as a table."""
+    result = run.verdict
+    if result is None:
+        st.info("Answer at least one applicable question to see a result.")
+        return
+    columns = st.columns(3)
+    columns[0].metric("Overall score", show_pct(result.overall_pct))
+    columns[1].metric("Questions answered", f"{run.card.answered} of {run.card.total}")
+    columns[2].metric("Elements below the floor", len(result.blocking_elements))
+    verdict_box(run, result)
+    _caveats(run)
+    from cor.charts.readiness import element_chart, element_table  # altair: only when results are shown
+
+    names = run.card.names()
+    charted = {element: reason for element, reason in run.unscored.items() if "Not applicable" in reason}
+    st.altair_chart(element_chart(result, names, charted), width="stretch")
+    st.table(element_table(result, names, run.unscored), hide_index=True)
+
+
+def current_plan(run: ReadinessRun, today: date) -> list[Action]:
+    return action_plan(
+        run.bank,
+        run.questions,
+        st.session_state["answers"],
+        run.rule,
+        today=today,
+        edits=st.session_state["plan_edits"],
+    )
+
+
+def question_points(action: Action) -> str:
+    """ "7.5 question points": what an action recovers, worded apart from percentage points."""
+    value = action.points_recoverable.normalize()
+    return f"{value:f} question point" + ("" if value == 1 else "s")
+
+
+def _owner_value(values: dict[str, Any], default_owner: str) -> str | None:
+    owner = str(values.get("Owner") or "").strip()[:OWNER_MAX_CHARS]
+    return owner if owner and owner != default_owner else None
+
+
+def _target_value(target: Any) -> str | None:
+    if isinstance(target, datetime):
+        target = target.date()
+    return target.isoformat() if isinstance(target, date) else None
+
+
+def _keep_edit(question_id: str, owner: str | None, target: str | None, changed: set[str]) -> None:
+    """One action's owner and target kept in plain state, keyed by question id."""
+    edits: dict[str, dict[str, str]] = st.session_state["plan_edits"]
+    edit = dict(edits.get(question_id, {}))
+    for name, value in (("owner", owner), ("target", target)):
+        if name not in changed:
+            continue
+        if value:
+            edit[name] = value
+        else:
+            edit.pop(name, None)
+    if edit:
+        edits[question_id] = edit
+    else:
+        edits.pop(question_id, None)
+
+
+def _write_table_edits(run: ReadinessRun, plan: list[Action], table: list[dict[str, Any]]) -> None:
+    """``edited_rows`` says which rows the user touched; ``table`` has their values parsed."""
+    touched = st.session_state.get("rd.plan_editor", {}).get("edited_rows", {})
+    by_id = {q.id: q for q in run.questions}
+    for row, change in touched.items():
+        action, values = plan[int(row)], table[int(row)]
+        changed = {"owner"} if "Owner" in change else set()
+        changed |= {"target"} if "Target date" in change else set()
+        owner = _owner_value(values, by_id[action.question_id].owner)
+        _keep_edit(action.question_id, owner, _target_value(values.get("Target date")), changed)
+
+
+def _plan_table(run: ReadinessRun, plan: list[Action]) -> None:
+    rows = [
+        {
+            "#": action.rank,
+            "Action": action.action,
+            "Owner": action.owner,
+            "Target date": action.target,
+            "Element": action.element_name,
+            "Question points": float(action.points_recoverable),
+            "Blocking": action.blocking,
+            "Why it matters": action.why,
+            "Evidence to produce": action.look_for,
+        }
+        for action in plan
+    ]
+    table = st.data_editor(
+        rows,
+        key="rd.plan_editor",
+        hide_index=True,
+        width="stretch",
+        disabled=[column for column in rows[0] if column not in EDITABLE],
+        column_config={
+            "#": st.column_config.NumberColumn(width="small", pinned=True),
+            "Action": st.column_config.TextColumn(width="medium"),
+            "Owner": st.column_config.TextColumn(max_chars=OWNER_MAX_CHARS, help="Yours to change"),
+            "Target date": st.column_config.DateColumn(format="YYYY-MM-DD", help="Yours to change"),
+            "Question points": st.column_config.NumberColumn(
+                help="Question points recovered when the action is fully met", format="%.1f"
+            ),
+            "Blocking": st.column_config.CheckboxColumn(help="In an element below the floor: do these first"),
+        },
+    )
+    _write_table_edits(run, plan, table)
+
+
+def _plan_list(run: ReadinessRun, plan: list[Action]) -> None:
+    """The plan stacked, one action per card, for a phone: owner and date right under the action."""
+    by_id = {q.id: q for q in run.questions}
+    for action in plan:
+        with st.container(border=True):
+            blocks = " Blocks certification: do it first." if action.blocking else ""
+            st.markdown(f"**{action.rank}. {action.action}**")
+            st.caption(f"{action.element_name}; recovers {question_points(action)}.{blocks}")
+            owner_key, target_key = f"rd.owner.{action.question_id}", f"rd.target.{action.question_id}"
+            owner = st.text_input("Owner", value=action.owner, key=owner_key, max_chars=OWNER_MAX_CHARS)
+            target = st.date_input("Target date", value=action.target, key=target_key, format="YYYY-MM-DD")
+            changed = {"owner"} if owner != action.owner else set()
+            changed |= {"target"} if target != action.target else set()
+            if changed:  # untouched rows keep following the suggested dates
+                _keep_edit(
+                    action.question_id,
+                    _owner_value({"Owner": owner}, by_id[action.question_id].owner),
+                    _target_value(target),
+                    changed,
+                )
+            st.caption(f"Why it matters: {action.why} Evidence to produce: {action.look_for}")
+
+
+def _target_warnings(plan: list[Action], today: date) -> None:
+    for action in plan:
+        warning = target_warning(action.target, today)
+        if warning:
+            st.warning(f"Action {action.rank}: {warning}", icon=":material/event_busy:")
+
+
+def plan_view(run: ReadinessRun) -> None:
+    """Every shortfall as an action, blockers first; what finishing the first N would do."""
+    result = run.verdict
+    if result is None:
+        st.info("Answer at least one applicable question to build your action plan.")
+        return
+    verdict_box(run, result)
+    today = local_today()
+    plan = current_plan(run, today)
+    if not plan:
+        st.success("No gaps in the questions answered so far: every answer earns its full question points.")
+        return
+    st.caption(
+        "Actions in elements below the floor come first (no overall score makes up for them), "
+        "then the largest gains in question points. Owner and target date are yours to change."
+    )
+    st.markdown("**Start here**")
+    for action in plan[:3]:
+        blocks = ", in an element that blocks certification" if action.blocking else ""
+        st.markdown(
+            f"{action.rank}. **{action.action}** ({action.element_name}{blocks}; recovers {question_points(action)})"
+        )
+        st.caption(f"Why it matters: {action.why} Evidence to produce: {action.look_for}")
+    st.markdown("**The whole plan** (Owner and Target date are yours to change)")
+    as_list = st.toggle("Show the plan as a list (easier on a phone)", key=LIST_LAYOUT)
+    if as_list:
+        _plan_list(run, plan)
+    else:
+        _plan_table(run, plan)
+    _target_warnings(current_plan(run, today), today)
+    _projection(run, result, plan)
+
+
+def _projection(run: ReadinessRun, result: Verdict, plan: list[Action]) -> None:
+    answers = st.session_state["answers"]
+    needed = actions_to_pass(run.bank, run.questions, answers, plan, run.rule)
+    if result.passed:
+        st.caption("You would already pass; these actions widen your margin.")
+    elif needed is not None:
+        st.markdown(
+            f"**Completing the first {count(needed, 'action')} would be enough to pass** "
+            "(estimate, if each is fully met)."
+        )
+    done = st.slider(
+        "If you complete the first N actions", 0, len(plan), min(len(plan), needed or 5), key="rd.done"
+    )
+    after = projected(run.bank, run.questions, answers, plan, done, run.rule)
+    st.metric(
+        f"Projected overall after {count(done, 'action')}",
+        show_pct(after.overall_pct),
+        delta=f"{after.overall_pct - result.overall_pct:+.1f} percentage points (projected gain)",
+    )
+    verdict_box(run, after, projection=True)

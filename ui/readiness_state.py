@@ -1,0 +1,326 @@
+"""The Readiness page's state: one typed object in session state, and the draft kept in step with it.
+
+Why it is built this way (issue 9, items 1, 4, 5, 6):
+
+- Answers and notes are read from the widgets' own session-state values at the top of every run,
+  before anything is drawn, so progress, counts and the draft never lag the screen (a callback
+  alone can miss a change).
+- The chosen element and view live in :class:`ReadinessState`, not only in their widgets: the
+  "Jump to element" list shows live counts in its labels, and Streamlit sends a select box's
+  value back as its label, so a label that changed since the last run would otherwise no longer
+  match and the list would fall back to element 1.
+- Each change is stored before the page is drawn, through ``DraftStore.update`` with a three-way
+  merge (:func:`cor.assessment.merge`), so two tabs on one draft never lose each other's answers
+  and the other tab picks up the merged answers on its next run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from cor.assessment import Assessment, PlanEdit, clip_note, merge
+from cor.formatting import count
+from cor.store import DAYS_ENV, DB_ENV, DraftStore, StoreError, new_token, valid_token
+
+log = logging.getLogger(__name__)
+
+STATE_KEY = "readiness"
+QUESTION_PREFIX = "rd.q."
+NOTE_PREFIX = "rd.n."
+#: Widgets whose value is seeded from the state: dropped when an assessment replaces the screen.
+SEEDED_WIDGETS = ("rd.workers", "rd.program", "rd.quick", "rd.cu", "rd.plan_editor", "rd.element")
+
+#: The views, with the short name each has in the page's address (?view=).
+VIEW_SLUGS = {"Answer": "answer", "Results": "results", "Action plan": "plan", "Save and reports": "save"}
+
+STORE_TROUBLE = (
+    "Drafts cannot be kept on this server right now. Your answers stay while this tab is open; "
+    "download the assessment file to keep them."
+)
+
+
+@dataclass
+class Draft:
+    """The private draft behind the page's link, and what this tab last synced with it."""
+
+    token: str = ""
+    #: What this tab showed when it last read or wrote the draft (the base of the merge).
+    base: Assessment = field(default_factory=Assessment)
+    note: str = ""
+    disabled: bool = False
+    days: int = 0
+
+
+@dataclass
+class Upload:
+    """Resuming from a file: its message, a file waiting for confirmation, and what to undo."""
+
+    #: Part of the uploader's key: a new uploader after each file, so rejected files never pile up.
+    version: int = 0
+    error: str = ""
+    skipped: tuple[str, ...] = ()
+    applied: str = ""
+    pending: Assessment | None = None
+    undo: Assessment | None = None
+
+
+@dataclass
+class ReadinessState:
+    """Everything the Readiness page keeps between runs and page switches (one mechanism)."""
+
+    workers_text: str = ""
+    workers: int | None = None
+    program_id: str | None = None
+    program_auto: bool = True
+    recommended: str | None = None
+    quick: bool = False
+    view: str = "Answer"
+    element: str | None = None
+    #: Set by "Next/Previous element": the next run scrolls to the element's heading once.
+    scroll_to_element: int = 0
+    cut_notes: set[str] = field(default_factory=set)
+    draft: Draft = field(default_factory=Draft)
+    upload: Upload = field(default_factory=Upload)
+    restored: bool = False
+
+
+def page_state() -> ReadinessState:
+    """This session's page state, created on first use (a workshop link opens the quick check)."""
+    state = st.session_state.get(STATE_KEY)
+    if not isinstance(state, ReadinessState):
+        state = ReadinessState(quick=st.query_params.get("quick") == "1")
+        st.session_state[STATE_KEY] = state
+    return state
+
+
+def seed(key: str, value: Any) -> None:
+    """Give a widget its remembered value, only when it has none yet (never after it exists)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+# --- the assessment as one value ---------------------------------------------------------
+
+
+def current(state: ReadinessState) -> Assessment:
+    """What the user has entered so far."""
+    session = st.session_state
+    edits = {
+        question_id: PlanEdit(owner=edit.get("owner") or None, target=edit.get("target") or None)
+        for question_id, edit in session["plan_edits"].items()
+    }
+    return Assessment(
+        jurisdiction=session["jurisdiction"],
+        workers=state.workers,
+        cu_code=session.get("cu_code"),
+        program_id=state.program_id,
+        quick=state.quick,
+        answers={qid: option for qid, option in session["answers"].items() if option is not None},
+        notes={qid: note for qid, note in session["notes"].items() if note},
+        plan_edits=edits,
+    )
+
+
+def apply(state: ReadinessState, assessment: Assessment) -> None:
+    """Replace what is on screen with ``assessment``. Only before widgets exist, or in a callback."""
+    session = st.session_state
+    session["answers"] = dict(assessment.answers)
+    session["notes"] = dict(assessment.notes)
+    session["plan_edits"] = assessment.plan_edits_state()
+    if assessment.jurisdiction:
+        session["jurisdiction"] = assessment.jurisdiction
+        session["rd.jurisdiction"] = assessment.jurisdiction
+    if assessment.cu_code or "cu_code" in session:
+        session["cu_code"] = assessment.cu_code
+    state.workers = assessment.workers
+    state.workers_text = "" if assessment.workers is None else str(assessment.workers)
+    state.program_id = assessment.program_id
+    state.program_auto = assessment.program_id is None
+    state.recommended = None
+    state.quick = assessment.quick
+    state.cut_notes.clear()
+    for key in list(session):
+        if isinstance(key, str) and key.startswith((QUESTION_PREFIX, NOTE_PREFIX)):
+            del session[key]
+    for key in SEEDED_WIDGETS:
+        if key in session:
+            del session[key]
+
+
+def take_widget_values(state: ReadinessState) -> None:
+    """Answers and notes from the question widgets' own values (top of the run, before drawing).
+
+    A note longer than the limit keeps what fits (counted as a person counts characters) and is
+    marked so the page can say so under it.
+    """
+    session = st.session_state
+    answers: dict[str, str] = session["answers"]
+    notes: dict[str, str] = session["notes"]
+    for key in [k for k in session if isinstance(k, str) and k.startswith((QUESTION_PREFIX, NOTE_PREFIX))]:
+        value = session[key]
+        if key.startswith(QUESTION_PREFIX):
+            question_id = key.removeprefix(QUESTION_PREFIX)
+            if value is None:
+                answers.pop(question_id, None)
+            else:
+                answers[question_id] = str(value)
+            continue
+        question_id = key.removeprefix(NOTE_PREFIX)
+        text, cut = clip_note(str(value or ""))
+        if cut:
+            session[key] = text
+            state.cut_notes.add(question_id)
+        if text:
+            notes[question_id] = text
+        else:
+            notes.pop(question_id, None)
+
+
+# --- the draft store ------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str, days: str) -> DraftStore:
+    return DraftStore()
+
+
+def draft_store() -> DraftStore:
+    """One store per configured path (the environment may differ between test runs)."""
+    return _store(os.environ.get(DB_ENV, ""), os.environ.get(DAYS_ENV, ""))
+
+
+def _store_trouble(draft: Draft, exc: StoreError) -> None:
+    """Drafts off for this tab, with a message that never shows a server path (logged instead)."""
+    log.warning("draft store unusable: %s", exc)
+    draft.disabled = True
+    draft.note = STORE_TROUBLE
+
+
+def _readable(data: dict[str, Any] | None) -> Assessment | None:
+    if data is None:
+        return None
+    try:
+        return Assessment.model_validate(data)
+    except ValueError:
+        return None
+
+
+def restore_draft(state: ReadinessState) -> None:
+    """On the first Readiness run of a session: the draft named in the link, the view and the
+    element from the address, or a fresh draft. What is stored wins over what a reconnecting tab
+    still shows, so the screen never claims an answer the server does not have."""
+    if state.restored:
+        return
+    state.restored = True
+    _restore_place(state)
+    draft = state.draft
+    token = st.query_params.get("draft")
+    try:
+        store = draft_store()
+        draft.days = store.days
+        if token is not None:
+            stored = _readable(store.load(token)) if valid_token(token) else None
+            if stored is None:
+                draft.note = "The saved draft in this link was not found (it may have expired), so this is a fresh start."
+            else:
+                apply(state, stored)
+                draft.token = token
+                draft.base = stored
+    except StoreError as exc:
+        _store_trouble(draft, exc)
+    draft.token = draft.token or new_token()
+
+
+def _restore_place(state: ReadinessState) -> None:
+    """The view and element named in the address (?view=, ?element=); unknown values are ignored."""
+    slug = st.query_params.get("view")
+    for view, view_slug in VIEW_SLUGS.items():
+        if slug == view_slug:
+            state.view = view
+    element = st.query_params.get("element")
+    if isinstance(element, str) and len(element) <= 64:
+        state.element = element  # checked against the program's elements when the list is drawn
+
+
+def keep_address(state: ReadinessState) -> None:
+    """The draft, view and element in the address each run, so a reload returns to the same place
+    (Streamlit clears query parameters on page switches)."""
+    wanted = {"view": VIEW_SLUGS[state.view]}
+    if state.element:
+        wanted["element"] = state.element
+    if not state.draft.disabled:
+        wanted["draft"] = state.draft.token
+    for name, value in wanted.items():
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+
+
+def sync_draft(state: ReadinessState, *, before_widgets: bool) -> None:
+    """Store this tab's changes (merged with what another tab stored) and pick up theirs.
+
+    At the top of a run (``before_widgets``) the merged draft is also put on screen; at the end
+    of a run (widgets already drawn) it is stored only, and shown on the next run.
+    """
+    draft = state.draft
+    if draft.disabled:
+        return
+    mine = current(state)
+    try:
+        if mine == draft.base:
+            if not before_widgets:
+                return
+            stored = _readable(draft_store().load(draft.token))
+            if stored is None or stored == mine:
+                return
+            merged = stored
+        else:
+            merged = _merged_save(draft, mine)
+    except StoreError as exc:
+        _store_trouble(draft, exc)
+        return
+    if merged != mine and before_widgets:
+        apply(state, merged)
+        draft.base = merged
+    else:
+        draft.base = mine
+
+
+def _merged_save(draft: Draft, mine: Assessment) -> Assessment:
+    """Merge and store in one atomic step of the store; returns what was stored."""
+    result: list[Assessment] = []
+
+    def change(data: dict[str, Any] | None) -> dict[str, Any]:
+        merged = merge(draft.base, mine, _readable(data))
+        result.append(merged)
+        return merged.payload()
+
+    draft_store().update(draft.token, change)
+    return result[-1]
+
+
+def start_over() -> None:
+    """Start over (a callback): a new, empty draft under a NEW link; the old link keeps its answers."""
+    state = page_state()
+    apply(state, Assessment(jurisdiction=st.session_state["jurisdiction"]))
+    state.draft.token = new_token()
+    state.draft.base = current(state)
+    state.draft.note = ""
+    state.upload = Upload(version=state.upload.version + 1)
+    state.element = None
+
+
+def draft_caption(state: ReadinessState) -> str:
+    """How the draft works, in a sentence, plus any note about the link the user came with."""
+    draft = state.draft
+    if draft.disabled:
+        return draft.note
+    text = (
+        f"Your answers are kept as a private draft for {count(draft.days, 'day')} after your last change; "
+        "this page's link is the key to it, so bookmark the link to come back."
+    )
+    return f"{text} {draft.note}" if draft.note else text
