@@ -66,3 +66,14 @@ def view_switcher() -> str:
 
 def _view_chosen() -> None:
     page_state().view = st.session_state["rd.view"]
+
+
+def workshop_room(run: ReadinessRun) -> None:
+    """An attendee who joined a workshop room (``?room=CODE`` on the quick-check link) may share
+    an anonymous summary with the presenter's screen. The workshop module (QR codes, tables) is
+    imported only for such attendees, so everyone else's page stays light."""
+    if not (st.query_params.get("room") or st.session_state.get("wk.join")):
+        return
+    from ui.workshop import share_with_room
+
+    share_with_room(run.verdict if run.quick else None)

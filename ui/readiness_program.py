@@ -79,14 +79,22 @@ def _workers(
         state.workers = None
         st.error(str(exc), icon=":material/error:")
     recommended = (
-        recommend(jurisdiction.code, state.workers, content, cu_code=st.session_state.get("cu_code"))
-        if state.workers
-        else None
+        recommend(jurisdiction.code, state.workers, content, cu_code=_chosen_cu()) if state.workers else None
     )
     state.recommended = recommended.id if recommended else None
     if recommended is not None:
         _whose_rule(recommended)
     return recommended
+
+
+def _chosen_cu() -> str | None:
+    """The industry picked in this run's widget (it is drawn below the workers field, so the
+    shared key still holds the previous run's choice), else the one carried from another page."""
+    if "rd.cu" in st.session_state:
+        chosen: str | None = st.session_state["rd.cu"]
+        return chosen
+    carried: str | None = st.session_state.get("cu_code")
+    return carried
 
 
 def _whose_rule(recommended: Recommendation) -> None:

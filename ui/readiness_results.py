@@ -17,6 +17,7 @@ from cor.assessment import OWNER_MAX_CHARS, target_warning
 from cor.formatting import count, show_pct
 from cor.scoring import Verdict, explain
 from ui.readiness_run import ReadinessRun
+from ui.readiness_state import page_state
 from ui.state import local_today
 
 EDITABLE = ("Owner", "Target date")
@@ -70,6 +71,31 @@ def results_view(run: ReadinessRun) -> None:
     charted = {element: reason for element, reason in run.unscored.items() if "Not applicable" in reason}
     st.altair_chart(element_chart(result, names, charted), width="stretch")
     st.table(element_table(result, names, run.unscored), hide_index=True)
+    _audit_day(run)
+
+
+#: Session key of the audit-day rows the PDF report includes (set while Results is shown).
+AUDIT_DAY_ROWS = "rd.audit_day_rows"
+
+
+def _audit_day(run: ReadinessRun) -> None:
+    """Interviews and site visits to expect, from the partner's sampling table when we have one."""
+    from cor.audit_day import rows
+    from cor.partners import find
+    from ui.audit_day import audit_day_section
+
+    code = st.session_state.get("cu_code")
+    matches = find(code, run.content) if code else []
+    partner_id = next((match.partner_id for match in matches if match.partner_id), None)
+    with st.container(border=True):
+        plan = audit_day_section(
+            run.content,
+            page_state().workers,
+            partner_id=partner_id,
+            question_ids=[question.id for question in run.questions],
+            key="rd.audit_day",
+        )
+    st.session_state[AUDIT_DAY_ROWS] = rows(plan) if plan else []
 
 
 def current_plan(run: ReadinessRun, today: date) -> list[Action]:

@@ -15,7 +15,7 @@ from cor.assessment import Assessment
 from cor.exports import assessment_file
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count
-from ui.readiness_results import current_plan
+from ui.readiness_results import AUDIT_DAY_ROWS, current_plan
 from ui.readiness_run import ReadinessRun
 from ui.readiness_state import Upload, apply, current, page_state, start_over
 from ui.state import content, local_today, plain
@@ -145,6 +145,9 @@ def save_view(run: ReadinessRun) -> None:
         st.info("Answer at least one applicable question to build the report and the action plan.")
     else:
         report_buttons(run, today)
+    from ui.workspace import save_to_client_panel  # staff only; its tables load on this view
+
+    save_to_client_panel(current(state))
     with st.expander("Start over"):
         st.write(
             "Starts a new, empty assessment with a new link. The link you have now keeps these answers "
@@ -164,6 +167,7 @@ def report_buttons(run: ReadinessRun, today: date) -> None:
     notes = dict(st.session_state["notes"])
     result = run.verdict
     full_total = len(run.bank.question_set(run.program.question_set))
+    audit_day = list(st.session_state.get(AUDIT_DAY_ROWS, []))
 
     def pdf() -> bytes:
         from cor.exports.report_pdf import build_report  # fpdf2: loaded on the first click only
@@ -179,6 +183,7 @@ def report_buttons(run: ReadinessRun, today: date) -> None:
             generated_on=today,
             quick=run.quick,
             full_total=full_total,
+            audit_day=audit_day,
         )
 
     def csv() -> bytes:

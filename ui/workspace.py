@@ -355,9 +355,9 @@ def _readiness_session() -> Assessment | None:
     """The assessment open on the Readiness page in this browser session, if it has answers."""
     if not st.session_state.get("answers"):
         return None
-    from ui import readiness as rd  # the Readiness page's own reading of its state
+    from ui.readiness_state import current, page_state  # the Readiness page's own reading
 
-    assessment = rd.current()
+    assessment = current(page_state())
     return None if assessment.empty else assessment
 
 

@@ -79,4 +79,5 @@ def to_ics(schedule: Schedule, *, stamp: datetime | None = None, content: Conten
             alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical

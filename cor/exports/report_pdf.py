@@ -531,6 +531,15 @@ def _notes(pdf: _Report, questions: Sequence[Question], notes: Mapping[str, str]
         pdf.paragraph(note, size=9.5, gap=3)
 
 
+def _audit_day(pdf: _Report, rows: Sequence[tuple[str, str]]) -> None:
+    """What the auditor is likely to do on the day (cor.audit_day.rows), when the user gave sites."""
+    if not rows:
+        return
+    pdf.heading("Audit day: who the auditor talks to, and where")
+    for label, value in rows:
+        pdf.paragraph(f"{label}: {value}", size=9.5, gap=1)
+
+
 def _sources(pdf: _Report, program: Program, jurisdiction: JurisdictionInfo, generated_on: date) -> None:
     pdf.heading("Sources and limits")
     pdf.paragraph(DISCLAIMER, style="B", size=9.5)
@@ -573,11 +582,13 @@ def build_report(
     generated_on: date,
     quick: bool = False,
     full_total: int | None = None,
+    audit_day: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """The full report as PDF bytes, ready for ``st.download_button``.
 
     ``quick`` marks a quick check: the cover, the running title and the progress line then say
     the result is indicative (``full_total``: how many questions the full program asks).
+    ``audit_day``: the audit-day expectations (:func:`cor.audit_day.rows`), shown when given.
     Never raises because of user text (notes, owners): see :func:`pdf_text`.
     """
     names = scorecard.names()
@@ -594,6 +605,7 @@ def build_report(
     pdf.add_page()
     _scores_table(pdf, scorecard, verdict)
     _plan_table(pdf, plan)
+    _audit_day(pdf, audit_day)
     _notes(pdf, questions, notes)
     _sources(pdf, program, jurisdiction, generated_on)
     return bytes(pdf.output())
