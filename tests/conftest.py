@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -25,6 +26,11 @@ from cor.store import DraftStore
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_URL_ENV = "COR_READY_TEST_PG_URL"
+
+# Property tests assert the rules, never how fast an example runs: speed is measured in bench/.
+# Hypothesis's default 200 ms deadline turned a busy CI machine into red runs of correct code.
+settings.register_profile("cor-ready", deadline=None)
+settings.load_profile("cor-ready")
 
 
 @pytest.fixture(autouse=True)

@@ -40,8 +40,10 @@ def test_search_long_term_care_then_carry_the_cu_to_savings(page: Page, app_url:
     expect(page.get_by_role("combobox", name="Classification unit").first).to_have_value(
         "766011 Long Term Care"
     )
-    # ...with its 2024 base rate from source 004, so the estimate needs only the payroll
-    expect(page.get_by_role("textbox", name="Base rate").first).to_have_value("4.54")
+    # the only rate we know for it is from 2024, older than last year: it is shown as history and
+    # the employer types the rate from its own account (issue 11: no stale rate is filled in)
+    expect(page.get_by_role("textbox", name="Base rate").first).to_have_value("")
+    expect(page.get_by_text("Last rate we know: $4.54 in 2024").first).to_be_visible()
 
 
 def test_what_the_user_typed_is_shown_as_typed_not_as_markdown(page: Page, app_url: str) -> None:
