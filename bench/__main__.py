@@ -1,0 +1,100 @@
+"""COR Ready's bench: ``python -m bench`` prints one table and writes it to bench/results/<date>.md.
+
+Every figure is a ratio against a baseline measured in the same run, taken alternately (A B A B):
+reruns after a real widget change against bare pages generated from each page's own element tree;
+first renders in Chromium against a minimal app; load over Streamlit's websocket protocol against
+the bare Readiness page; cold starts against the frame alone; and the rules' throughput.
+``--quick`` makes a shorter run (fewer repeats, a lighter crowd) for a first look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import browser, coldstart, load, rerun, throughput  # noqa: E402
+from bench.protocol import Load  # noqa: E402
+from bench.report import Report  # noqa: E402
+
+SECTIONS = ("rerun", "browser", "load", "cold", "rules")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many repeats each section makes."""
+
+    reruns: int
+    drafts: list[int]
+    renders: int
+    crowd: Load
+    cold: int
+    cohort: int
+
+
+FULL = Plan(
+    reruns=40, drafts=[10_000, 100_000], renders=4, crowd=Load(sessions=50, answers=6), cold=3, cohort=10_000
+)
+QUICK = Plan(
+    reruns=12, drafts=[10_000, 100_000], renders=2, crowd=Load(sessions=50, answers=3), cold=1, cohort=10_000
+)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats: a first look in about 4 minutes")
+    parser.add_argument(
+        "--only", choices=SECTIONS, action="append", help="run only these sections (repeatable)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "bench" / "results", help="folder for the Markdown table"
+    )
+    return parser.parse_args()
+
+
+def main() -> int:
+    arguments = _arguments()
+    plan = QUICK if arguments.quick else FULL
+    chosen = arguments.only or list(SECTIONS)
+    report = Report()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="cor-bench-") as scratch:
+        directory = Path(scratch)
+        env = dict(os.environ, COR_READY_DRAFT_DB=str(directory / "served-drafts.sqlite3"))
+        print(
+            "| Section | Measurement | Measured | Baseline | Ratio / figure | Target | Verdict |", flush=True
+        )
+        if "rules" in chosen:
+            throughput.run(plan.cohort, report)
+        if "rerun" in chosen:
+            rerun.run(directory / "rerun", plan.reruns, plan.drafts, report)
+        if "browser" in chosen:
+            browser.run(directory / "browser", plan.renders, env, report)
+        if "load" in chosen:
+            load.run(directory / "load", plan.crowd, env, report)
+        if "cold" in chosen:
+            coldstart.run(directory / "cold", plan.cold, env, report)
+    minutes = (time.monotonic() - started) / 60
+    report.note(
+        f"{'Quick' if arguments.quick else 'Full'} run of {', '.join(chosen)} in {minutes:.1f} min on "
+        f"{os.cpu_count()} cores (shared with other jobs); spreads are p10-p90, ratios' spreads are of "
+        "interleaved pairs."
+    )
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    path = arguments.out / f"{today}.md"
+    report.write(path, f"COR Ready bench, {today}")
+    print(f"\nWritten to {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
