@@ -38,14 +38,27 @@ class Plan:
     renders: int
     crowd: Load
     cold: int
+    rounds: int  # load crowds per app, alternating
     cohort: int
 
 
 FULL = Plan(
-    reruns=40, drafts=[10_000, 100_000], renders=4, crowd=Load(sessions=50, answers=6), cold=3, cohort=10_000
+    reruns=40,
+    drafts=[10_000, 100_000],
+    renders=4,
+    crowd=Load(sessions=50, answers=4),
+    cold=3,
+    cohort=10_000,
+    rounds=2,
 )
 QUICK = Plan(
-    reruns=12, drafts=[10_000, 100_000], renders=2, crowd=Load(sessions=50, answers=3), cold=1, cohort=10_000
+    reruns=12,
+    drafts=[10_000, 100_000],
+    renders=2,
+    crowd=Load(sessions=50, answers=2),
+    cold=1,
+    cohort=10_000,
+    rounds=1,
 )
 
 
@@ -80,7 +93,7 @@ def main() -> int:
         if "browser" in chosen:
             browser.run(directory / "browser", plan.renders, env, report)
         if "load" in chosen:
-            load.run(directory / "load", plan.crowd, env, report)
+            load.run(directory / "load", plan.crowd, env, report, rounds=plan.rounds)
         if "cold" in chosen:
             coldstart.run(directory / "cold", plan.cold, env, report)
     minutes = (time.monotonic() - started) / 60

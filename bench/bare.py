@@ -260,6 +260,8 @@ def generate(tree: ElementTree, page: str, directory: Path) -> list[str]:
     pages_dir = directory / "app_pages"
     pages_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "app.py", directory / "app.py")
+    if (ROOT / ".streamlit").is_dir():  # the same server and theme settings when served
+        shutil.copytree(ROOT / ".streamlit", directory / ".streamlit", dirs_exist_ok=True)
     names = {path.stem: f"app_pages/{path.name}" for path in (ROOT / "app_pages").glob("*.py")}
     url_paths = {"home": "home", **{name: name for name in names}}
     for name in names:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from bench import bare
-from bench.protocol import Load, LoadResult, run_load
+from bench.protocol import Load, LoadResult, crowd, warm
 from bench.report import Report, Row, verdict
 from bench.rerun import open_real
 from bench.scenarios import Change, Scenario, as_opened
@@ -32,15 +33,28 @@ def bare_readiness(directory: Path) -> Path:
     return directory / "app.py"
 
 
-def _serve_and_load(app: Path, env: dict[str, str], log: Path, load: Load) -> LoadResult:
-    with serve(app, env, log, f"--server.disconnectedSessionTTL={SESSION_TTL}") as server:
-        return run_load(server, load, SETTLE)
-
-
-def run(directory: Path, load: Load, env: dict[str, str], report: Report) -> None:
+def run(directory: Path, load: Load, env: dict[str, str], report: Report, rounds: int = 2) -> None:
+    """Both servers up; crowds alternate Readiness, bare, Readiness, bare (``rounds`` each)."""
     bare_app = bare_readiness(directory / "load-bare")
-    real = _serve_and_load(ROOT / "app.py", env, directory / "load-app.log", load)
-    base = _serve_and_load(bare_app, env, directory / "load-bare.log", load)
+    bare_env = dict(env, PYTHONPATH=str(ROOT))  # the copied frame imports ui/ from the project
+    ttl = f"--server.disconnectedSessionTTL={SESSION_TTL}"
+    real, base = LoadResult(), LoadResult()
+    with (
+        serve(ROOT / "app.py", env, directory / "load-app.log", ttl) as real_server,
+        serve(bare_app, bare_env, directory / "load-bare.log", ttl) as bare_server,
+    ):
+        pairs = ((real_server, real), (bare_server, base))
+        for server, result in pairs:
+            result.rss_before = warm(server, SETTLE)
+        for _ in range(rounds):
+            for server, result in pairs:
+                crowd(server, load, result)
+                time.sleep(SETTLE)
+        for server, result in pairs:
+            result.rss_after = server.rss_mib()
+    for name, result in (("Readiness", real), ("the bare page", base)):
+        if not result.latencies:
+            raise RuntimeError(f"no answer could be timed on {name}: see the server log in {directory}")
     what = f"{load.sessions} sessions x {load.answers} answers, ~{load.pace:.0f} s apart"
     for name, fraction in (("p50", 0.5), ("p95", 0.95)):
         mine, theirs = (
@@ -87,5 +101,5 @@ def run(directory: Path, load: Load, env: dict[str, str], report: Report) -> Non
     report.note(
         f"Load: {len(real.latencies)} answers timed on Readiness, {len(base.latencies)} on the bare page; "
         f"sessions dropped {SESSION_TTL} s after closing (server.disconnectedSessionTTL), 'after' read "
-        f"{SETTLE:.0f} s after the last closed."
+        f"{SETTLE:.0f} s after the last closed; crowds alternate Readiness, bare, Readiness, bare ({rounds} each)."
     )

@@ -35,7 +35,7 @@ class Load:
     sessions: int = 50
     answers: int = 8  # answers per session
     pace: float = 1.0  # seconds between a person's answers (+-30%)
-    arrival: float = 5.0  # seconds over which the sessions arrive
+    arrival: float = 10.0  # seconds over which the sessions arrive (a room opening one link)
     timeout: float = 60.0  # the longest a single rerun may take before the bench gives up
 
 
@@ -117,20 +117,25 @@ async def _crowd(server: Server, load: Load) -> tuple[list[float], float]:
     return latencies, max(peak)
 
 
-@dataclass(frozen=True)
+@dataclass
 class LoadResult:
-    latencies: list[float]
-    rss_before: float
-    rss_peak: float
-    rss_after: float
+    """Latencies of every timed answer, and the server's memory around the load."""
+
+    latencies: list[float] = field(default_factory=list)
+    rss_before: float = 0.0
+    rss_peak: float = 0.0
+    rss_after: float = 0.0
 
 
-def run_load(server: Server, load: Load, settle: float) -> LoadResult:
-    """One person first (imports, caches), then the crowd; memory before, at peak, and after
-    ``settle`` seconds once every session has closed (the server drops them after its TTL)."""
+def warm(server: Server, settle: float) -> float:
+    """One person first (imports, caches); the server's memory once it has dropped that session."""
     asyncio.run(person(server, Load(sessions=1, answers=1, arrival=0, pace=0.1), 999, []))
     time.sleep(settle)
-    before = server.rss_mib()
+    return server.rss_mib()
+
+
+def crowd(server: Server, load: Load, into: LoadResult) -> None:
+    """One crowd against ``server``: its latencies and peak memory are added to ``into``."""
     latencies, peak = asyncio.run(_crowd(server, load))
-    time.sleep(settle)
-    return LoadResult(latencies, before, peak, server.rss_mib())
+    into.latencies.extend(latencies)
+    into.rss_peak = max(into.rss_peak, peak)
