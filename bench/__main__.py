@@ -15,6 +15,8 @@ import os
 import sys
 import tempfile
 import time
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from bench import browser, coldstart, load, rerun, throughput  # noqa: E402
 from bench.protocol import Load  # noqa: E402
 from bench.report import Report  # noqa: E402
 
-SECTIONS = ("rerun", "browser", "load", "cold", "rules")
+SECTIONS = ("rules", "rerun", "browser", "load", "cold")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,15 @@ def _arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def _section(name: str, measure: Callable[[], None], report: Report) -> None:
+    """Run one section; if it cannot finish, say so in the table's notes and go on with the rest."""
+    try:
+        measure()
+    except Exception as exc:
+        traceback.print_exc()
+        report.note(f"The {name} section stopped before the end: {type(exc).__name__}: {str(exc)[:300]}")
+
+
 def main() -> int:
     arguments = _arguments()
     plan = QUICK if arguments.quick else FULL
@@ -86,16 +97,16 @@ def main() -> int:
         print(
             "| Section | Measurement | Measured | Baseline | Ratio / figure | Target | Verdict |", flush=True
         )
-        if "rules" in chosen:
-            throughput.run(plan.cohort, report)
-        if "rerun" in chosen:
-            rerun.run(directory / "rerun", plan.reruns, plan.drafts, report)
-        if "browser" in chosen:
-            browser.run(directory / "browser", plan.renders, env, report)
-        if "load" in chosen:
-            load.run(directory / "load", plan.crowd, env, report, rounds=plan.rounds)
-        if "cold" in chosen:
-            coldstart.run(directory / "cold", plan.cold, env, report)
+        sections: dict[str, Callable[[], None]] = {
+            "rules": lambda: throughput.run(plan.cohort, report),
+            "rerun": lambda: rerun.run(directory / "rerun", plan.reruns, plan.drafts, report),
+            "browser": lambda: browser.run(directory / "browser", plan.renders, env, report),
+            "load": lambda: load.run(directory / "load", plan.crowd, env, report, rounds=plan.rounds),
+            "cold": lambda: coldstart.run(directory / "cold", plan.cold, env, report),
+        }
+        for name in SECTIONS:
+            if name in chosen:
+                _section(name, sections[name], report)
     minutes = (time.monotonic() - started) / 60
     report.note(
         f"{'Quick' if arguments.quick else 'Full'} run of {', '.join(chosen)} in {minutes:.1f} min on "

@@ -243,11 +243,11 @@ PAGES = {pages!r}
 
 
 @st.cache_resource(show_spinner=False)
-def _assets() -> list:
-    return pickle.loads((Path(__file__).parent.parent / "assets_{page}.pkl").read_bytes())
+def _assets(path: str) -> list:  # keyed by path: each generated page has its own
+    return pickle.loads(Path(path).read_bytes())
 
 
-ASSETS = _assets()
+ASSETS = _assets(str(Path(__file__).parent.parent / "assets_{page}.pkl"))
 '''
 
 

@@ -103,7 +103,8 @@ def run(directory: Path, runs: int, env: dict[str, str], report: Report) -> None
             for url in (app.url, minimal.url):  # a first visit teaches the server its pages
                 first_render(browser, url)
             for title, path in PAGES.items():
-                page_times, minimal_times = [], []
+                page_times: list[float] = []
+                minimal_times: list[float] = []
                 for turn in range(runs):
                     pair = [(f"{app.url}/{path}", page_times), (minimal.url, minimal_times)]
                     for target, times in pair if turn % 2 == 0 else reversed(pair):

@@ -61,7 +61,10 @@ def run(directory: Path, runs: int, env: dict[str, str], report: Report) -> None
     frame = frame_only(directory / "frame")
     real = ROOT / "app.py"
     for page in PAGES:
-        page_times, frame_times, page_peaks, frame_peaks = [], [], [], []
+        page_times: list[float] = []
+        frame_times: list[float] = []
+        page_peaks: list[float] = []
+        frame_peaks: list[float] = []
         for turn in range(runs):
             order = [(real, page_times, page_peaks), (frame, frame_times, frame_peaks)]
             for app, times, peaks in order if turn % 2 == 0 else reversed(order):

@@ -30,8 +30,8 @@ TARGET = 1.5
 def keep_script_cache() -> None:
     """Make AppTest reuse one script cache across runs, as the server does."""
     shared = ScriptCache()
-    app_test_module.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
-    runner_module.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+    app_test_module.ScriptCache = lambda: shared  # type: ignore[attr-defined,assignment]
+    runner_module.ScriptCache = lambda: shared  # type: ignore[attr-defined,assignment]
 
 
 def _checked(at: AppTest) -> AppTest:
