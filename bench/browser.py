@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.report import Report, Row, verdict
 from bench.server import serve
@@ -65,11 +66,14 @@ def click_times(browser: Browser, url: str, clicks: int) -> list[float]:
             for number in range(min(clicks - len(times), groups.count())):
                 before = _answered_count(page)
                 option = groups.nth(number).get_by_role("radio").first
+                moved = page.get_by_text(re.compile(rf"^{before + 1} of \d+ questions answered$")).first
                 started = time.perf_counter()
                 option.click(force=True)
-                page.get_by_text(re.compile(rf"^{before + 1} of \d+ questions answered$")).first.wait_for(
-                    timeout=30_000
-                )
+                try:
+                    moved.wait_for(timeout=20_000)
+                except PlaywrightTimeout:  # the click landed while the page was redrawn: once more
+                    option.click(force=True)
+                    moved.wait_for(timeout=30_000)
                 times.append(time.perf_counter() - started)
                 page.locator(DONE).wait_for(state="attached")
             following = page.get_by_role("button", name="Next element")
