@@ -14,7 +14,7 @@ import re
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.report import Report, Row, verdict
@@ -51,6 +51,22 @@ def _answered_count(page: Page) -> int:
     return int(text.split()[0])
 
 
+def _timed_answer(page: Page, option: Locator) -> float:
+    """Click one answer; seconds until the answered count moves on."""
+    before = _answered_count(page)
+    moved = page.get_by_text(re.compile(rf"^{before + 1} of \d+ questions answered$")).first
+    started = time.perf_counter()
+    option.click(force=True)
+    try:
+        moved.wait_for(timeout=20_000)
+    except PlaywrightTimeout:  # the click landed while the page was redrawn: once more
+        option.click(force=True)
+        moved.wait_for(timeout=30_000)
+    elapsed = time.perf_counter() - started
+    page.locator(DONE).wait_for(state="attached")
+    return elapsed
+
+
 def click_times(browser: Browser, url: str, clicks: int) -> list[float]:
     """Answer questions one by one; time each click until the answered count moves on."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -61,34 +77,22 @@ def click_times(browser: Browser, url: str, clicks: int) -> list[float]:
         page.get_by_role("radiogroup", name=re.compile(r"^Q\d+\. ")).first.wait_for(timeout=60_000)
         page.locator(DONE).wait_for(state="attached")
         times: list[float] = []
+        questions = page.get_by_role("radiogroup", name=re.compile(r"^Q\d+\. "))
         while len(times) < clicks:
-            groups = page.get_by_role("radiogroup", name=re.compile(r"^Q\d+\. "))
-            for number in range(min(clicks - len(times), groups.count())):
-                before = _answered_count(page)
-                option = groups.nth(number).get_by_role("radio").first
-                moved = page.get_by_text(re.compile(rf"^{before + 1} of \d+ questions answered$")).first
-                started = time.perf_counter()
-                option.click(force=True)
+            unanswered = questions.filter(has_not=page.locator("input:checked"))
+            if unanswered.count() == 0:
+                following = page.get_by_role("button", name="Next element")
+                if following.count() == 0 or following.is_disabled():
+                    break
+                following.click()
                 try:
-                    moved.wait_for(timeout=20_000)
+                    unanswered.first.wait_for(timeout=20_000)
                 except PlaywrightTimeout:  # the click landed while the page was redrawn: once more
-                    option.click(force=True)
-                    moved.wait_for(timeout=30_000)
-                times.append(time.perf_counter() - started)
+                    following.click()
+                    unanswered.first.wait_for(timeout=30_000)
                 page.locator(DONE).wait_for(state="attached")
-            following = page.get_by_role("button", name="Next element")
-            if len(times) >= clicks or following.count() == 0 or following.is_disabled():
-                break
-            shown = page.get_by_role("radiogroup", name=re.compile(r"^Q\d+\. ")).first.get_attribute(
-                "aria-label"
-            )
-            following.click()
-            page.get_by_role("radiogroup", name=re.compile(r"^Q\d+\. ")).first.wait_for()
-            page.wait_for_function(
-                "label => [...document.querySelectorAll('[role=radiogroup]')].every(g => g.ariaLabel !== label)",
-                arg=shown,
-            )
-            page.locator(DONE).wait_for(state="attached")
+                continue
+            times.append(_timed_answer(page, unanswered.first.get_by_role("radio").first))
         return times
     finally:
         context.close()
