@@ -153,6 +153,8 @@ CHART_EQUIVALENTS = """
 
 def chart_equivalents(page: Page) -> list[dict[str, object]]:
     page.locator(CHART).first.wait_for(state="visible")
+    wait_idle(page)
+    page.locator("[data-testid='stTable'], [data-testid='stDataFrame']").first.wait_for(state="visible")
     return list(page.evaluate(CHART_EQUIVALENTS, CHART))
 
 
