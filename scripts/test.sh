@@ -13,6 +13,16 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# --- accessibility: axe-core from the npm registry, injected by tests/e2e/test_accessibility.py ---
+if [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq npm >/dev/null
+  fi
+  npm install --prefix .cache/axe --no-audit --no-fund --silent axe-core@4
+fi
+# --- end accessibility ---
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
 # Type check (settings in pyproject.toml: strict on cor/, normal on ui/, app_pages/, app.py).

@@ -1,0 +1,1 @@
+"""COR Ready's bench: run it with `python -m bench` (see bench/README.md)."""
