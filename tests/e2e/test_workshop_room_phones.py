@@ -95,6 +95,7 @@ def test_two_phones_join_the_room_and_the_presenter_sees_the_count(
     answer(second, 1, 1, code)
     answer(second, 2, 0, code)
     SHOTS.mkdir(exist_ok=True)
+    first.get_by_text(CONSENT).scroll_into_view_if_needed()
     first.screenshot(path=str(SHOTS / "workshop-phone-shared-390.png"))
 
     # no click on the presenter's screen: the room picture refreshes by itself
