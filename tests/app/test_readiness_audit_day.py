@@ -140,3 +140,16 @@ def test_without_an_industry_the_general_size_rule_recommends(app: AppTest) -> N
     assert any(c.startswith("Recommended by the general size rule.") for c in shown), shown
     assert not any("BCCSA's size rule" in c for c in shown)
     assert at.selectbox(key="rd.program").value == "bc-small"
+
+
+def test_the_sites_entered_are_kept_when_the_user_visits_another_view_and_comes_back(app: AppTest) -> None:
+    at = results_with_sites(fifty_workers(app, None), 5)
+    show(at, "Action plan")
+    show(at, "Results")
+    assert at.number_input(key="rd.audit_day.sites").value == 5
+    assert metrics(at)["Sites visited, of your 5"] == str(visited_at(5))
+    show(at, "Save and reports")
+    rows = dict(at.session_state["rd.audit_day_rows"])
+    assert rows["Interviews to expect"].startswith(
+        f"{interviews_for(50)} interviews ("
+    )  # still in the report
