@@ -153,3 +153,19 @@ def test_the_sites_entered_are_kept_when_the_user_visits_another_view_and_comes_
     assert rows["Interviews to expect"].startswith(
         f"{interviews_for(50)} interviews ("
     )  # still in the report
+
+
+def test_the_report_follows_a_worker_count_changed_after_the_results_were_seen(app: AppTest) -> None:
+    at = results_with_sites(fifty_workers(app, None), 5)
+    show(at, "Save and reports")
+    workers(at, 500)  # the workers field is in the program box, above every view
+    rows = dict(at.session_state["rd.audit_day_rows"])
+    assert rows["Interviews to expect"].startswith(f"{interviews_for(500)} interviews (")
+
+
+def test_the_report_follows_an_industry_chosen_after_the_results_were_seen(app: AppTest) -> None:
+    at = results_with_sites(fifty_workers(app, None), 5)
+    show(at, "Save and reports")
+    at.selectbox(key="rd.cu").set_value(FRAMING).run()
+    rows = dict(at.session_state["rd.audit_day_rows"])
+    assert rows["Note"].startswith(f"{BCCSA.short_name}'s own sampling rules are not in our sources.")
