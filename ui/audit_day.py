@@ -18,8 +18,18 @@ from ui.state import plain
 
 
 def _count_input(label: str, key: str, maximum: int, help_text: str) -> int | None:
+    """A count kept for the session: the section is drawn on one view of a page only (Readiness
+    results), and a count typed there must still be there after a visit to another view or page."""
     value = st.number_input(
-        label, min_value=1, max_value=maximum, step=1, value=None, key=key, placeholder="1", help=help_text
+        label,
+        min_value=1,
+        max_value=maximum,
+        step=1,
+        value=None,
+        key=key,
+        placeholder="1",
+        help=help_text,
+        persist_state="session",
     )
     return int(value) if value is not None else None
 

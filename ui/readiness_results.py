@@ -74,28 +74,55 @@ def results_view(run: ReadinessRun) -> None:
     _audit_day(run)
 
 
-#: Session key of the audit-day rows the PDF report includes (set while Results is shown).
+#: Session key of the audit-day rows the PDF report includes (kept current by :func:`audit_day_rows`).
 AUDIT_DAY_ROWS = "rd.audit_day_rows"
+AUDIT_DAY_KEY = "rd.audit_day"
+
+
+def _partner_id(run: ReadinessRun) -> str | None:
+    """The certifying partner of the industry (CU) chosen on the page, if it names one."""
+    from cor.partners import find
+
+    code = st.session_state.get("cu_code")
+    matches = find(code, run.content) if code else []
+    return next((match.partner_id for match in matches if match.partner_id), None)
 
 
 def _audit_day(run: ReadinessRun) -> None:
     """Interviews and site visits to expect, from the partner's sampling table when we have one."""
     from cor.audit_day import rows
-    from cor.partners import find
     from ui.audit_day import audit_day_section
 
-    code = st.session_state.get("cu_code")
-    matches = find(code, run.content) if code else []
-    partner_id = next((match.partner_id for match in matches if match.partner_id), None)
     with st.container(border=True):
         plan = audit_day_section(
             run.content,
             page_state().workers,
-            partner_id=partner_id,
+            partner_id=_partner_id(run),
             question_ids=[question.id for question in run.questions],
-            key="rd.audit_day",
+            key=AUDIT_DAY_KEY,
         )
     st.session_state[AUDIT_DAY_ROWS] = rows(plan) if plan else []
+
+
+def audit_day_rows(run: ReadinessRun) -> list[tuple[str, str]]:
+    """The audit-day rows for the report, from the counts entered on Results (kept for the session)
+    and the workers and industry on the page now: a count or CU changed on another view after the
+    Results were seen must not leave the report with the old figures."""
+    from cor.audit_day import prepare, rows
+
+    workers = page_state().workers or st.session_state.get(f"{AUDIT_DAY_KEY}.workers")
+    sites = st.session_state.get(f"{AUDIT_DAY_KEY}.sites")
+    found: list[tuple[str, str]] = []
+    if workers and sites:
+        try:
+            plan = prepare(
+                run.content, int(workers), int(sites), _partner_id(run), [q.id for q in run.questions]
+            )
+        except ValueError:  # out of range: the Results view says why at the field
+            plan = None
+        found = rows(plan) if plan else []
+    st.session_state[AUDIT_DAY_ROWS] = found
+    return found
 
 
 def current_plan(run: ReadinessRun, today: date) -> list[Action]:

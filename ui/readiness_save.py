@@ -15,7 +15,7 @@ from cor.assessment import Assessment
 from cor.exports import assessment_file
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count
-from ui.readiness_results import AUDIT_DAY_ROWS, current_plan
+from ui.readiness_results import audit_day_rows, current_plan
 from ui.readiness_run import ReadinessRun
 from ui.readiness_state import Upload, apply, current, page_state, start_over
 from ui.state import content, local_today, plain
@@ -167,7 +167,7 @@ def report_buttons(run: ReadinessRun, today: date) -> None:
     notes = dict(st.session_state["notes"])
     result = run.verdict
     full_total = len(run.bank.question_set(run.program.question_set))
-    audit_day = list(st.session_state.get(AUDIT_DAY_ROWS, []))
+    audit_day = audit_day_rows(run)
 
     def pdf() -> bytes:
         from cor.exports.report_pdf import build_report  # fpdf2: loaded on the first click only

@@ -13,6 +13,8 @@ import pypdf
 import pytest
 
 from cor.actions import Action, action_plan
+from cor.audit_day import prepare
+from cor.audit_day import rows as audit_day_rows
 from cor.content import default_content
 from cor.exports import report_pdf
 from cor.exports.report_pdf import DISCLAIMER, build_report, pdf_text
@@ -37,6 +39,7 @@ def _report(
     notes: Mapping[str, str] | None = None,
     edits: Mapping[str, Mapping[str, str]] | None = None,
     quick: bool = False,
+    audit_day: tuple[tuple[str, str], ...] = (),
 ) -> tuple[bytes, dict[str, object]]:
     c = default_content()
     bank = c.bank
@@ -58,6 +61,7 @@ def _report(
         generated_on=TODAY,
         quick=quick,
         full_total=len(bank.question_set(program.question_set)),
+        audit_day=audit_day,
     )
     return pdf, {
         "program": program,
@@ -232,3 +236,25 @@ def test_an_emoji_in_a_note_prints_as_its_name_not_question_marks() -> None:
         == "Great job [thumbs up sign], binder [white heavy check mark] here"
     )
     assert "?" not in pdf_text("🙂👷‍♀️")
+
+
+AUDIT_DAY_HEADING = "Audit day: who the auditor talks to, and where"
+
+
+def test_the_audit_day_expectations_the_user_asked_for_are_in_the_report() -> None:
+    c = default_content()
+    questions = c.bank.question_set(c.program("bc-large").question_set)
+    plan = prepare(c, 50, 5, "bccsa", [q.id for q in questions])
+    rows = tuple(audit_day_rows(plan))
+    text = _flat(_text(_report(audit_day=rows)[0]))
+    assert AUDIT_DAY_HEADING in text
+    for label, value in rows:
+        assert _flat(f"{label}: {value}") in text
+    assert "Interviews to expect: 19 interviews" in text  # Energy Safety Canada: 50 employees, at least 19
+    assert "Sites the auditor visits: 3 sites of your 5" in text
+    assert "BCCSA's own sampling rules are not in our sources" in text
+
+
+def test_without_sites_the_report_has_no_audit_day_section() -> None:
+    text = _flat(_text(_default_report()[0]))
+    assert AUDIT_DAY_HEADING not in text
