@@ -251,12 +251,33 @@ ASSETS = _assets(str(Path(__file__).parent.parent / "assets_{page}.pkl"))
 '''
 
 
+def _leaves(node: Node) -> list[Node]:
+    children = list(getattr(node, "children", {}).values())
+    return [leaf for child in children for leaf in _leaves(child)] if children else [node]
+
+
+def _frame_parts(main: Block) -> int:
+    """How many leading children of the main area the frame (app.py) draws before the page: its
+    style sheet and the phone menu, a block of nothing but page links. The copied app.py draws
+    them itself, so the bare page must not draw them a second time."""
+    count = 0
+    for child in main.children.values():
+        leaves = [leaf.type for leaf in _leaves(child)]
+        if child.type == "html" or (isinstance(child, Block) and set(leaves) <= {"page_link", "html"}):
+            count += 1
+            continue
+        break
+    return count
+
+
 def generate(tree: ElementTree, page: str, directory: Path) -> list[str]:
     """Write ``directory``/app.py (the real frame) and app_pages/ (the bare page, stubs for the
     others). Returns the element types the generator could not reproduce (empty when faithful)."""
     writer = Writer()
     main = tree.children[0]
-    _children(main, writer, 0)
+    page_part = Block(proto=None, root=main.root, type=main.type)
+    page_part.children = dict(list(main.children.items())[_frame_parts(main) :])
+    _children(page_part, writer, 0)
     pages_dir = directory / "app_pages"
     pages_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "app.py", directory / "app.py")

@@ -78,7 +78,13 @@ def _answered() -> dict[str, Any]:
 
 
 def _results() -> dict[str, Any]:
-    return {"answers": every_answer(), "rd.view": "Results", "rd.workers": 25}
+    return {"answers": every_answer(), "rd.workers": "25"}
+
+
+def _results_view(at: AppTest) -> None:
+    """The Results view, chosen as the switcher does: through the page's typed state."""
+    at.session_state["readiness"].view = "Results"
+    at.run()
 
 
 def _pinned_today() -> dict[str, Any]:
@@ -100,7 +106,7 @@ def _savings_rows(at: AppTest) -> None:
 
 
 def _cycle_filled(at: AppTest) -> None:
-    at.date_input(key="cy.certified").set_value(date(2025, 12, 20)).run()
+    at.text_input(key="cy.certified").input("2025-12-20").run()
     at.selectbox(key="cy.partner").set_value("safetydriven").run()
 
 
@@ -123,7 +129,11 @@ SCENARIOS: list[Scenario] = [
         Change("radio", QUESTION_KEY, QUESTION_VALUES),
     ),
     Scenario(
-        "Readiness, Results", "readiness", _results, as_opened, Change("number_input", "rd.workers", (30, 25))
+        "Readiness, Results",
+        "readiness",
+        _results,
+        _results_view,
+        Change("text_input", "rd.workers", ("30", "25")),
     ),
     Scenario(
         "Savings, 3 CUs",

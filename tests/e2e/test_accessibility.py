@@ -33,7 +33,8 @@ PAGES = {
     "Partner guide": "partners",
     "About the numbers": "about",
 }
-READINESS_VIEWS = ["Answer", "Results", "Action plan", "Save and reports"]
+#: The four views as the switcher names them (short, so they fit one row on a 390 px phone).
+READINESS_VIEWS = ["Answer", "Results", "Plan", "Save"]
 BLOCKING = {"serious", "critical"}
 
 #: Runs axe on the document and sorts each offending node: the app's own (inside the main area
@@ -159,10 +160,10 @@ def chart_equivalents(page: Page) -> list[dict[str, object]]:
 
 
 def _type_date(page: Page, label: str, day: date) -> None:
-    """Streamlit's date field is three spin buttons (year, month, day): type into the first."""
-    page.get_by_role("spinbutton", name=f"year, {label}").click()
-    page.keyboard.type(day.strftime("%Y%m%d"))
-    page.keyboard.press("Tab")
+    """The planner's dates are text fields read year first; Enter applies one."""
+    field = page.get_by_role("textbox", name=label)
+    field.fill(day.isoformat())
+    field.press("Enter")
     wait_idle(page)
 
 

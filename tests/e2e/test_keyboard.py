@@ -40,7 +40,7 @@ ALL_ON_SCREEN_ANSWERED = """
   .every(g => g.querySelector('input[type="radio"]:checked'))
 """
 MAX_KEYS = 600
-VIEWS = {"Answer", "Results", "Action plan", "Save and reports"}
+VIEWS = {"Answer", "Results", "Plan", "Save"}  # the switcher's short names
 
 
 def focus(page: Page) -> dict[str, Any]:
