@@ -259,7 +259,7 @@ class Estimate(BaseModel):
     annual_total: Decimal
     cycle_years: int
     cycle_total: Decimal
-    rate_pct: Decimal = Decimal(10)
+    rate_pct: Decimal
     source_url: str = ""
     effective: str = ""
 

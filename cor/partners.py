@@ -446,21 +446,21 @@ def path_for(cu_code: str | None, query: str, guide: Guide) -> GuidePath | None:
     """The path for a CU (by code) or for a search (by its words), if any."""
     if cu_code:
         code = normalise_code(cu_code)
-        for gp in guide.paths:
-            if code in gp.applies_to:
-                return gp
+        for path in guide.paths:
+            if code in path.applies_to:
+                return path
     q = f" {' '.join(words(query))} "
-    for gp in guide.paths:
-        if any(f" {' '.join(words(w))} " in q for w in gp.words):
-            return gp
+    for path in guide.paths:
+        if any(f" {' '.join(words(w))} " in q for w in path.words):
+            return path
     return None
 
 
-def path_points(gp: GuidePath, content: Content | None = None) -> list[str]:
+def path_points(path: GuidePath, content: Content | None = None) -> list[str]:
     """The path's points with the partner's and association's facts filled in from content."""
     content = content or default_content()
-    partner = content.partner(gp.partner)
-    assoc = content.association(gp.association)
+    partner = content.partner(path.partner)
+    assoc = content.association(path.association)
     values = {
         "partner": partner.short_name,
         "partner_name": f"the {partner.name} ({partner.short_name})",
@@ -468,7 +468,7 @@ def path_points(gp: GuidePath, content: Content | None = None) -> list[str]:
         "association_program": assoc.program or "readiness program",
         "association_offers": assoc.offers[:1].lower() + assoc.offers[1:],
     }
-    return [point.format_map(values) for point in gp.points]
+    return [point.format_map(values) for point in path.points]
 
 
 def _pct(value: Decimal) -> str:
