@@ -40,8 +40,8 @@ def frame_only(directory: Path) -> Path:
     pages = directory / "app_pages"
     pages.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "app.py", directory / "app.py")
-    for page in PAGES:
-        (pages / f"{page}.py").write_text('"""Empty: the frame alone."""\n')
+    for page in (ROOT / "app_pages").glob("*.py"):  # every page the router names, measured or not
+        (pages / page.name).write_text('"""Empty: the frame alone."""\n')
     return directory / "app.py"
 
 

@@ -65,13 +65,28 @@ def results_view(run: ReadinessRun) -> None:
     columns[2].metric("Elements below the floor", len(result.blocking_elements))
     verdict_box(run, result)
     _caveats(run)
-    from cor.charts.readiness import element_chart, element_table  # altair: only when results are shown
+    from cor.charts.readiness import element_table
 
     names = run.card.names()
     charted = {element: reason for element, reason in run.unscored.items() if "Not applicable" in reason}
-    st.altair_chart(element_chart(result, names, charted), width="stretch")
+    spec = _element_chart_spec(result.model_dump_json(), tuple(names.items()), tuple(charted.items()))
+    st.vega_lite_chart(spec, width="stretch")
     st.table(element_table(result, names, run.unscored), hide_index=True)
     _audit_day(run)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _element_chart_spec(
+    verdict_json: str, names: tuple[tuple[str, str], ...], charted: tuple[tuple[str, str], ...]
+) -> dict[str, Any]:
+    """The element chart's Vega-Lite spec, built once per verdict: a rerun that changes nothing
+    the chart shows (a note, the workers field, another view and back) reuses it instead of
+    building the Altair chart and its dictionary again, most of a Results rerun's cost."""
+    from cor.charts.readiness import element_chart  # altair: only when a new chart is needed
+
+    verdict = Verdict.model_validate_json(verdict_json)
+    spec: dict[str, Any] = element_chart(verdict, dict(names), dict(charted)).to_dict()
+    return spec
 
 
 #: Session key of the audit-day rows the PDF report includes (kept current by :func:`audit_day_rows`).
