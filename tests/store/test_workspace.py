@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import date
 
@@ -18,7 +20,7 @@ from cor.workspace.models import (
     WorkspaceError,
 )
 from cor.workspace.repository import MAX_ROOM_SUMMARY_BYTES, ROOM_HOURS, Workspace
-from tests.conftest import Place
+from tests.conftest import ROOT, Place
 
 ANNA = "anna@association.example"
 BEN = "ben@association.example"
@@ -156,6 +158,31 @@ def test_two_app_processes_on_one_database_see_the_same_client(place: Place) -> 
     assert first.get_client(ANNA, client.id) == changed
     with pytest.raises(ConflictError):
         first.save_client(ANNA, client.model_copy(update={"notes": "stale"}))
+
+
+_OTHER_PROCESS = """
+import sys
+from cor.db import Database
+from cor.workspace.repository import Workspace
+workspace = Workspace(Database(sys.argv[1]))
+print("|".join(client.organisation for client in workspace.list_clients(sys.argv[2])))
+"""
+
+
+def test_a_client_saved_by_one_app_process_is_listed_by_another_process(postgres_place: Place) -> None:
+    """Two separate Python processes on one PostgreSQL (two app instances behind a load balancer):
+    what one saves, the other reads from the database, not from shared memory."""
+    assert postgres_place.url is not None
+    new_client(Workspace(postgres_place.database()), ANNA, "Second Process Roofing Ltd.")
+    listed = subprocess.run(
+        [sys.executable, "-c", _OTHER_PROCESS, postgres_place.url, ANNA],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert listed.stdout.strip().split("|") == ["Second Process Roofing Ltd."]
 
 
 def test_assessments_are_kept_whole_and_listed_oldest_first(workspace: Workspace) -> None:
