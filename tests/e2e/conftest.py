@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,12 +38,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def app_server(folder: Path, settings: dict[str, str], startup_seconds: float = 90) -> Iterator[str]:
+    """Run ``streamlit run app.py`` with ``settings`` added to the environment; yields its URL.
+
+    The one way every browser test starts the app, so each server is started the same way as the
+    README's command (headless, no usage statistics, loopback only).
+    """
     port = _free_port()
-    env = dict(os.environ)
-    env["COR_READY_DRAFT_DB"] = str(tmp_path_factory.mktemp("drafts") / "drafts.sqlite3")
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    # a developer's own DATABASE_URL never reaches a test server: only what the test gives it
+    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"} | settings
+    log = folder / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -63,20 +69,28 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
-        time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    deadline = time.monotonic() + startup_seconds
+    try:
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(15)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    drafts = tmp_path_factory.mktemp("drafts") / "drafts.sqlite3"
+    with app_server(tmp_path_factory.mktemp("server"), {"COR_READY_DRAFT_DB": str(drafts)}) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,14 +6,9 @@ servers share the database, not memory. Driven in Debian's Chromium like the oth
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -21,8 +16,8 @@ from playwright.sync_api import Page, expect
 
 from cor.content import default_content
 from cor.store import DraftStore
-from tests.conftest import ROOT, Place
-from tests.e2e.conftest import goto, wait_idle
+from tests.conftest import Place
+from tests.e2e.conftest import app_server, goto, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -31,60 +26,29 @@ FIRST = BANK.question_set("large")[0]
 CHOICE = BANK.scale(FIRST.scale).options[1].label
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(database_url: str, log: Path) -> tuple[str, subprocess.Popen[bytes]]:
-    port = free_port()
-    # Each server gets its own SQLite path too: if DATABASE_URL were ignored, nothing would be shared.
-    env = {**os.environ, "DATABASE_URL": database_url, "COR_READY_DRAFT_DB": str(log.with_suffix(".sqlite3"))}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                return url, process
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
-        time.sleep(0.3)
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path
 
 
 @pytest.fixture
 def two_servers(postgres_place: Place, tmp_path: Path) -> Iterator[tuple[str, str]]:
     assert postgres_place.url is not None
-    started = [start_server(postgres_place.url, tmp_path / f"server-{number}.log") for number in (1, 2)]
-    try:
-        yield started[0][0], started[1][0]
-    finally:
-        for _, process in started:
-            process.terminate()
-        for _, process in started:
-            process.wait(15)
+    with ExitStack() as servers:
+        # Each server gets its own SQLite path too: if DATABASE_URL were ignored, nothing would be shared.
+        first, second = (
+            servers.enter_context(
+                app_server(
+                    _folder(tmp_path / f"server-{number}"),
+                    {
+                        "DATABASE_URL": postgres_place.url,
+                        "COR_READY_DRAFT_DB": str(tmp_path / f"server-{number}.sqlite3"),
+                    },
+                )
+            )
+            for number in (1, 2)
+        )
+        yield first, second
 
 
 def test_a_draft_from_one_server_opens_on_the_other(
