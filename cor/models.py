@@ -183,15 +183,29 @@ class JurisdictionInfo(Sourced):
     notes: tuple[DatedNote, ...] = ()
 
 
-class Program(Sourced):
+class SizeBand(Sourced):
+    """A range of worker counts a program is for: the general programs and each partner's own."""
+
+    min_workers: int = Field(ge=1)
+    max_workers: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _range(self) -> Self:
+        if self.max_workers is not None and self.max_workers < self.min_workers:
+            raise ValueError("max_workers is below min_workers")
+        return self
+
+    def fits(self, workers: int) -> bool:
+        return workers >= self.min_workers and (self.max_workers is None or workers <= self.max_workers)
+
+
+class Program(SizeBand):
     """A certification program a certifying partner runs, e.g. BC large employer COR."""
 
     id: Slug
     jurisdiction: Jurisdiction
     name: str
     size: ProgramSize
-    min_workers: int = Field(ge=1)
-    max_workers: int | None = Field(default=None, ge=1)
     question_set: str = Field(description="Tag selecting the questions of this program")
     certification_auditor: str
     maintenance_auditor: str
@@ -199,15 +213,6 @@ class Program(Sourced):
     partners_only: bool = Field(
         default=False, description="Offered by some partners only: never the general recommendation"
     )
-
-    @model_validator(mode="after")
-    def _range(self) -> Program:
-        if self.max_workers is not None and self.max_workers < self.min_workers:
-            raise ValueError("max_workers is below min_workers")
-        return self
-
-    def fits(self, workers: int) -> bool:
-        return workers >= self.min_workers and (self.max_workers is None or workers <= self.max_workers)
 
 
 # --- the question bank ----------------------------------------------------------------------
@@ -394,25 +399,14 @@ class Partner(Sourced):
         return codes
 
 
-class PartnerProgram(Sourced):
+class PartnerProgram(SizeBand):
     """One certifying partner's own program for a band of employer sizes (its rule, not a general one),
     e.g. a forestry partner's band for 2 to 5 workers. ``program`` names the app's question-set program."""
 
     partner: str = Field(pattern=r"^[a-z0-9-]+$")
     name: str
     program: str = Field(pattern=r"^[a-z0-9-]+$", description="Id of the program in programs.toml")
-    min_workers: int = Field(ge=1)
-    max_workers: int | None = Field(default=None, ge=1)
     counting: str = Field(default="", description="How this partner counts workers, when a source says")
-
-    @model_validator(mode="after")
-    def _range(self) -> PartnerProgram:
-        if self.max_workers is not None and self.max_workers < self.min_workers:
-            raise ValueError("max_workers is below min_workers")
-        return self
-
-    def fits(self, workers: int) -> bool:
-        return workers >= self.min_workers and (self.max_workers is None or workers <= self.max_workers)
 
 
 class PartnerSizeNote(Sourced):
