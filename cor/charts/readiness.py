@@ -108,7 +108,8 @@ def element_rows(
         for element, pct in verdict.element_pct.items()
     ]
     rows += [
-        ElementRow(element=names.get(element, element), score="-", floor=floor, status=reason)
+        # a dash, not a hyphen: st.table reads a cell holding a lone "-" as a Markdown list item
+        ElementRow(element=names.get(element, element), score="—", floor=floor, status=reason)
         for element, reason in (unscored or {}).items()
     ]
     return rows
