@@ -787,8 +787,12 @@ class Content(Record):
     def partner(self, partner_id: str) -> Partner:
         return lookup(self.partners_by_id, partner_id, "partner")
 
+    @cached_property
+    def associations_by_id(self) -> dict[str, Association]:
+        return {association.id: association for association in self.associations}
+
     def association(self, association_id: str) -> Association:
-        return lookup({a.id: a for a in self.associations}, association_id, "association")
+        return lookup(self.associations_by_id, association_id, "association")
 
 
 class Figure(BaseModel):

@@ -27,6 +27,17 @@ from cor.store import DraftStore
 ROOT = Path(__file__).resolve().parents[1]
 PG_URL_ENV = "COR_READY_TEST_PG_URL"
 
+
+class Clock:
+    """A clock a test moves by hand (``clock.now += DAY``), so expiry is checked without waiting."""
+
+    def __init__(self, now: float = 1_700_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 # Property tests assert the rules, never how fast an example runs: speed is measured in bench/.
 # Hypothesis's default 200 ms deadline turned a busy CI machine into red runs of correct code.
 settings.register_profile("cor-ready", deadline=None)

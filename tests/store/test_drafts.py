@@ -10,18 +10,10 @@ from sqlalchemy import inspect
 
 import cor.store
 from cor.store import MAX_DRAFT_BYTES, StoreError, new_token
-from tests.conftest import Place
+from tests.conftest import Clock, Place
 
 DAY = 86_400.0
 DRAFT = {"answers": {"insp-schedule": "partly"}, "notes": {"insp-schedule": "Binder in the office"}}
-
-
-class Clock:
-    def __init__(self, now: float = 1_700_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_a_saved_draft_comes_back_unchanged(place: Place) -> None:

@@ -20,19 +20,11 @@ from cor.workspace.models import (
     WorkspaceError,
 )
 from cor.workspace.repository import MAX_ROOM_SUMMARY_BYTES, ROOM_HOURS, Workspace
-from tests.conftest import ROOT, Place
+from tests.conftest import ROOT, Clock, Place
 
 ANNA = "anna@association.example"
 BEN = "ben@association.example"
 BOSS = "admin@association.example"
-
-
-class Clock:
-    def __init__(self, now: float = 1_700_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

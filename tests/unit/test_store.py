@@ -18,19 +18,10 @@ from cor.store import (
     new_token,
     valid_token,
 )
+from tests.conftest import Clock
 
 DAY = 86_400.0
 DRAFT = {"answers": {"insp-schedule": "partly"}, "notes": {"insp-schedule": "Binder in the office"}}
-
-
-class Clock:
-    """A clock the test moves by hand, so expiry is checked without waiting."""
-
-    def __init__(self, now: float = 1_700_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_a_draft_survives_a_new_store_object_as_after_a_server_restart(tmp_path: Path) -> None:
