@@ -163,3 +163,27 @@ def test_a_reload_keeps_the_view_and_the_element(page: Page, app_url: str) -> No
     page.reload()
     wait_idle(page)
     expect(page.get_by_text("Answer at least one applicable question to see a result.")).to_be_visible()
+
+
+def test_two_tabs_on_one_draft_keep_each_others_answers(page: Page, app_url: str) -> None:
+    """Issue 9.4: two tabs on one draft link, each answering a different question a second apart;
+    after a reload both tabs show both answers (a merge per question, never a lost answer)."""
+    open_readiness(page, app_url)
+    first, second = FIRST[0], FIRST[1]
+    question(page, 1).get_by_text(CHOICES[first.id], exact=True).click()
+    wait_idle(page)
+    link = page.url
+    assert "draft=" in link, link
+    other = page.context.new_page()
+    goto(other, link)
+    expect(question(other, 1).get_by_role("radio", name=CHOICES[first.id], exact=True)).to_be_checked()
+    other.wait_for_timeout(1000)  # a person, not a script
+    question(other, 2).get_by_text(CHOICES[second.id], exact=True).click()
+    wait_idle(other)
+    page.wait_for_timeout(1000)
+    question(page, 3).get_by_text(CHOICES[FIRST[2].id], exact=True).click()  # the first tab goes on
+    wait_idle(page)
+    for tab in (page, other):
+        tab.reload()
+        wait_idle(tab)
+        expect_answers(tab)
