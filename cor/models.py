@@ -463,6 +463,10 @@ class BCIncentiveRule(Sourced):
     good_standing: tuple[str, ...]
     good_standing_source_url: SourceUrl
     good_standing_note: str = ""
+    #: Shown once every condition is ticked: what still stands between the employer and the incentive
+    #: (the year's audit, WorkSafeBC's decision), never a promise that the estimate applies.
+    all_conditions_ticked: str
+    eligibility_source_url: SourceUrl
     #: How far back a published base rate may be filled in: 1 means this year's or last year's;
     #: anything older is shown as history and the employer enters its own.
     rate_fill_years_back: int = Field(default=1, ge=0, le=10)
