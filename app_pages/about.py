@@ -11,7 +11,7 @@ facts = content()
 st.title("About the numbers")
 st.write(
     "Every figure COR Ready uses, with the year it applies to and where it comes from. "
-    "Rates and rules change: check anything you rely on with WorkSafeBC, Alberta PIR or your "
+    "Rates and rules change: check anything you rely on with WorkSafeBC, the Government of Alberta or your "
     "certifying partner."
 )
 for topic, group in groupby(figures(facts), key=lambda figure: figure.topic):
