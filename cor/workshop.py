@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from cor.formatting import tenth_down
 from cor.scoring import Verdict
 
 #: The room picture shows nothing until this many phones have shared.
@@ -59,11 +60,11 @@ class RoomPicture(BaseModel):
 
 
 def summary_of(result: Verdict) -> QuickSummary:
-    """The shareable part of one phone's verdict, to a tenth of a percent (no finer trace)."""
-    tenth = Decimal("0.1")
+    """The shareable part of one phone's verdict, to a tenth of a percent (no finer trace), cut
+    as every score is shown (``cor.formatting.SCORE_RULE``), so the projector and the phone agree."""
     return QuickSummary(
-        element_pct={element: pct.quantize(tenth) for element, pct in result.element_pct.items()},
-        overall_pct=result.overall_pct.quantize(tenth),
+        element_pct={element: tenth_down(pct) for element, pct in result.element_pct.items()},
+        overall_pct=tenth_down(result.overall_pct),
         passed=result.passed,
     )
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from cor.actions import Action, action_plan, actions_to_pass, projected
 from cor.assessment import OWNER_MAX_CHARS, target_warning
-from cor.formatting import count, show_pct
+from cor.formatting import count, pct_change, show_pct
 from cor.scoring import Verdict, explain
 from ui.readiness_run import ReadinessRun
 from ui.readiness_state import page_state
@@ -312,6 +312,6 @@ def _projection(run: ReadinessRun, result: Verdict, plan: list[Action]) -> None:
     st.metric(
         f"Projected overall after {count(done, 'action')}",
         show_pct(after.overall_pct),
-        delta=f"{after.overall_pct - result.overall_pct:+.1f} percentage points (projected gain)",
+        delta=f"{pct_change(result.overall_pct, after.overall_pct)} (projected gain)",
     )
     verdict_box(run, after, projection=True)
