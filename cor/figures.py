@@ -29,6 +29,20 @@ def pass_rules(content: Content) -> Iterator[Figure]:
         )
 
 
+def policies(content: Content) -> Iterator[Figure]:
+    """The regulator's own policies the rules rest on, dated."""
+    for info in content.jurisdictions:
+        for policy in info.policies:
+            yield Figure(
+                topic=f"Program policy ({info.code})",
+                figure=policy.name,
+                value=f"in force from {policy.effective}",
+                year=policy.effective,
+                source_url=str(policy.source_url),
+                note=f"{policy.covers} {policy.source_note}".strip(),
+            )
+
+
 def programs(content: Content) -> Iterator[Figure]:
     for program in content.programs:
         if program.max_workers is None:
@@ -143,6 +157,7 @@ def base_rates(content: Content) -> Iterator[Figure]:
 #: The topics of the About page, in the order it shows them.
 TOPICS: tuple[Callable[[Content], Iterable[Figure]], ...] = (
     pass_rules,
+    policies,
     programs,
     size_band_figures,
     bc_incentive,

@@ -309,7 +309,7 @@ def good_standing_checklist() -> None:
         )
     else:
         st.info(bc.all_conditions_ticked, icon=":material/fact_check:")
-    st.caption(bc.good_standing_note)
+    st.caption(f"{bc.good_standing_note} {bc.misrepresentation}")
 
 
 def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
@@ -379,6 +379,9 @@ def sources(jurisdiction: str) -> None:
                 bc.eligibility_source_url,
                 bc.effective,
             )
+            source_line("Fraud or misrepresentation", bc.misrepresentation_source_url, "2019")
+            for policy in content().jurisdiction("BC").policies:
+                source_line(f"WorkSafeBC {policy.name}", policy.source_url, policy.effective, policy.covers)
             if bc.rate_guide_source_url:
                 source_line("WorkSafeBC's industry base rates", bc.rate_guide_source_url, bc.effective)
             st.caption(bc.minimum_conflict_note)
