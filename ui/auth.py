@@ -15,20 +15,32 @@ it. Nothing here logs a name, an address or a password.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
 import threading
-import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from cor.passwords import Backoff
 from cor.staff import STAFF_FILE_ENV, StaffAccount, StaffFileError, authenticate, load_staff, normal_name
+from cor.workspace.models import WorkspaceError
+from cor.workspace.signin import (
+    ACCOUNT,
+    ACCOUNT_FROM_ADDRESS,
+    ADDRESS,
+    DEVICE,
+    DEVICE_DAYS,
+    SESSION_HOURS,
+    Limit,
+    SignIn,
+    account_stamp,
+)
 from ui.state import plain
 
 LEGACY_ENV = "COR_READY_STAFF_PASSWORD_HASH"
@@ -37,9 +49,12 @@ EMAILS_ENV = "COR_READY_STAFF_EMAILS"
 EMAILS_SECRET = "staff_emails"
 ADMINS_ENV = "COR_READY_ADMINS"
 ADMINS_SECRET = "staff_admins"
-#: Plain session key: the signed-in staff member of a password sign-in ({"name": ...}).
+#: Plain session key: the signed-in staff member of a password sign-in ({"name", "cookie"}).
 SESSION_KEY = "staff_session"
-BACKOFF_KEY = "staff_backoff"
+#: Cookies to hand to the browser after a sign-in (name -> (value, max age in seconds)).
+COOKIES_KEY = "auth.cookies"
+SESSION_COOKIE = "cor_staff"
+DEVICE_COOKIE = "cor_staff_device"
 USER_MAX_CHARS = 100
 LEGACY_NOTICE = (
     f"{LEGACY_ENV} (one password shared by all staff) is no longer used: each person now signs in "
@@ -127,16 +142,70 @@ def _oidc_email() -> str | None:
     return normal_email(str(user.get("email") or "")) or None
 
 
+def browser_cookie(name: str) -> str | None:
+    """A cookie the browser sent when this session connected (a reload or a failover reconnects)."""
+    value = st.context.cookies.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _restored() -> dict[str, str] | None:
+    """The sign-in a session cookie carries, checked once per cookie and browser session."""
+    cookie = browser_cookie(SESSION_COOKIE)
+    if not cookie or st.session_state.get("auth.tried") == cookie:
+        return None
+    st.session_state["auth.tried"] = cookie
+    try:
+        live = _signin().resume(cookie)
+    except WorkspaceError:
+        return None
+    if live is None:
+        return None
+    session = {"name": live[0], "cookie": cookie}
+    st.session_state[SESSION_KEY] = session
+    return session
+
+
 def _password_staff() -> Staff | None:
+    """The password-signed-in person, while their session lives on the server and their account
+    (with the same password) is still in the staff file."""
     session = st.session_state.get(SESSION_KEY)
-    name = session.get("name") if isinstance(session, dict) else None
-    if not name or staff_file() is None:
+    if not isinstance(session, dict):
+        session = _restored()
+    if session is None or staff_file() is None:
         return None
     try:
-        account = accounts().get(name)
+        account = accounts().get(session["name"])
+        live = _signin().resume(session["cookie"]) if account else None
     except StaffFileError:
+        account = live = None
+    except WorkspaceError:  # the database is down: keep the sign-in this session already checked
+        live = (account.name, account_stamp(account.password_hash)) if account else None
+    if account is None or live != (account.name, account_stamp(account.password_hash)):
+        st.session_state.pop(SESSION_KEY, None)  # signed out elsewhere, expired, removed, new password
         return None
-    return Staff(name=account.name, admin=account.admin) if account else None  # removed: signed out
+    return Staff(name=account.name, admin=account.admin)
+
+
+def _start_session(signin: SignIn, account: StaffAccount) -> None:
+    cookie = signin.start(account.name, account_stamp(account.password_hash))
+    device = signin.device(account.name)
+    st.session_state[SESSION_KEY] = {"name": account.name, "cookie": cookie}
+    st.session_state["auth.device"] = device
+    st.session_state[COOKIES_KEY] = {
+        SESSION_COOKIE: (cookie, SESSION_HOURS * 3600),
+        DEVICE_COOKIE: (device, DEVICE_DAYS * 86400),
+    }
+
+
+def _cookie_script(cookies: dict[str, tuple[str, int]]) -> None:
+    """Hand cookies to the browser. Streamlit cannot set a cookie from the server, so a tiny
+    script does (``st.html``; the values are ours: base64url, dots and digits, never user text)."""
+    lines = [
+        f"document.cookie = {json.dumps(f'{name}={value}; Path=/; Max-Age={age}; SameSite=Lax')}"
+        ' + (location.protocol === "https:" ? "; Secure" : "");'
+        for name, (value, age) in cookies.items()
+    ]
+    st.html("<script>" + "\n".join(lines) + "</script>", unsafe_allow_javascript=True, width="content")
 
 
 def current_staff() -> Staff | None:
@@ -151,31 +220,45 @@ def current_staff() -> Staff | None:
     return None
 
 
-# --- rate limiting ------------------------------------------------------------------------
-
-
-@dataclass
-class _ProcessLimits:
-    """Back-off shared by every session of this server process: per account name."""
-
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    per_name: dict[str, Backoff] = field(default_factory=dict)
-
-    def for_name(self, name: str) -> Backoff:
-        if len(self.per_name) > 10_000:  # bounded: forget the oldest names
-            self.per_name.pop(next(iter(self.per_name)))
-        return self.per_name.setdefault(name, Backoff(free=5))
+# --- the back-off, shared by every process in the database -----------------------------------
 
 
 @st.cache_resource(show_spinner=False)
-def _process_limits() -> _ProcessLimits:
-    return _ProcessLimits()
+def _signin() -> SignIn:
+    return SignIn()
 
 
-def attempt(name: str, password: str, now: float | None = None) -> str | None:
+def client_address() -> str:
+    """The browser's address as the server sees it. Behind a proxy this is the forwarded address
+    only when the proxy is trusted: Streamlit's server (uvicorn) believes ``X-Forwarded-For``
+    only from the addresses in ``FORWARDED_ALLOW_IPS`` (default: this machine). A browser on this
+    machine, or a proxy that forwards nothing, counts as one address, "local"."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
+
+
+def _device_id(signin: SignIn, name: str) -> str | None:
+    cookie = browser_cookie(DEVICE_COOKIE) or st.session_state.get("auth.device")
+    return signin.device_id(str(cookie), name) if cookie else None
+
+
+def _counters(signin: SignIn, name: str) -> list[tuple[Limit, str]]:
+    """What a wrong attempt counts against. A browser that signed in as this person before counts
+    only against itself, so other people's failures never hold back a right password there."""
+    device = _device_id(signin, name)
+    if device is not None:
+        return [(DEVICE, device)]
+    address = client_address()
+    return [(ACCOUNT_FROM_ADDRESS, f"{name}\0{address}"), (ACCOUNT, name), (ADDRESS, address)]
+
+
+def _wait_message(wait: float) -> str:
+    return f"Too many wrong attempts. Try again in {int(wait) + 1} seconds."
+
+
+def attempt(name: str, password: str) -> str | None:
     """Check a password sign-in. None when it succeeded (the session is signed in), else the
     message to show. Waits are checked before the password, so guessing gains nothing."""
-    now = time.monotonic() if now is None else now
     name = normal_name(name)
     if not name or not password:
         return "Enter your staff name and your password."
@@ -183,25 +266,22 @@ def attempt(name: str, password: str, now: float | None = None) -> str | None:
         return f"A staff name has at most {USER_MAX_CHARS} characters."
     try:
         known = accounts()
+        signin = _signin()
+        counters = _counters(signin, name)
+        wait = signin.wait(counters)
+        if wait > 0:
+            return _wait_message(wait)
+        account = authenticate(known, name, password)
+        if account is None:
+            wait = signin.failed(counters)
+            later = f" {_wait_message(wait)}" if wait > 0 else " Check them and try again."
+            return "That staff name and password do not match." + later
+        signin.succeeded([c for c in counters if c[0] is not ADDRESS])  # see cor.workspace.signin
+        _start_session(signin, account)
     except StaffFileError as exc:
         return f"Password sign-in is set up wrongly ({exc}); ask whoever runs COR Ready."
-    limits = _process_limits()
-    with limits.lock:
-        per_name = limits.for_name(name)
-        wait = per_name.wait(now)
-    if wait > 0:
-        return f"Too many wrong attempts. Try again in {int(wait) + 1} seconds."
-    account = authenticate(known, name, password)
-    with limits.lock:
-        if account is not None:
-            per_name.succeeded()
-        else:
-            per_name.failed(now)
-        wait = per_name.wait(now)
-    if account is None:
-        later = f" Too many wrong attempts: try again in {int(wait) + 1} seconds." if wait > 0 else ""
-        return "That staff name and password do not match." + (later or " Check them and try again.")
-    st.session_state[SESSION_KEY] = {"name": account.name}
+    except WorkspaceError as exc:
+        return f"Sign-in cannot be checked right now ({exc}). Try again in a minute."
     return None
 
 
@@ -270,6 +350,8 @@ def _oidc_panel() -> None:
 
 def sign_in_panel() -> None:
     """What an anonymous visitor of a staff page sees: sign-in, or how to turn the workspace on."""
+    if st.session_state.pop("auth.forget_cookie", False):
+        _cookie_script({SESSION_COOKIE: ("", 0)})
     if legacy_setting():
         _legacy_panel()
     password = staff_file() is not None
@@ -283,14 +365,26 @@ def sign_in_panel() -> None:
 
 
 def sign_out(staff: Staff) -> None:
-    """Who is signed in, and a button to sign out (clears the session's client data)."""
+    """Who is signed in, and a button to sign out: the session ends on the server (every process
+    refuses its cookie from then on) and the session's client data is cleared."""
     row = st.container(horizontal=True, vertical_alignment="center")
     row.caption(f"Signed in as {plain(staff.name)}" + (" (admin)" if staff.admin else ""))
+    pending = st.session_state.get(COOKIES_KEY)
+    if pending:
+        with row:
+            _cookie_script(pending)
     if row.button("Sign out", icon=":material/logout:", key="auth.sign_out"):
-        oidc = st.session_state.get(SESSION_KEY) is None
+        session = st.session_state.get(SESSION_KEY)
+        if isinstance(session, dict):
+            # the database down: the cookie is still forgotten below, and expires by itself
+            with contextlib.suppress(WorkspaceError):
+                _signin().end(session["cookie"])
+            st.session_state["auth.forget_cookie"] = True
         for key in list(st.session_state):
-            if isinstance(key, str) and (key.startswith("ws.") or key in (SESSION_KEY, "auth.error")):
+            if isinstance(key, str) and (
+                key.startswith("ws.") or key in (SESSION_KEY, COOKIES_KEY, "auth.error")
+            ):
                 del st.session_state[key]
-        if oidc and oidc_on():
+        if not isinstance(session, dict) and oidc_on():
             st.logout()
         st.rerun()

@@ -60,7 +60,7 @@ def assessment_file(folder: Path, name: str, best: int) -> Path:
 def sign_in(page: Page, url: str, user: str) -> None:
     goto(page, f"{url}/workspace")
     page.get_by_label("Staff name").fill(user)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     wait_idle(page)
     expect(page.get_by_text(f"Signed in as {user}")).to_be_visible()
