@@ -82,11 +82,10 @@ def _element_chart_spec(
     """The element chart's Vega-Lite spec, built once per verdict: a rerun that changes nothing
     the chart shows (a note, the workers field, another view and back) reuses it instead of
     building the Altair chart and its dictionary again, most of a Results rerun's cost."""
-    from cor.charts.readiness import element_chart  # altair: only when a new chart is needed
+    from cor.charts.readiness import element_spec  # a plain dict: no Altair objects, no validation
 
     verdict = Verdict.model_validate_json(verdict_json)
-    spec: dict[str, Any] = element_chart(verdict, dict(names), dict(charted)).to_dict()
-    return spec
+    return element_spec(verdict, dict(names), dict(charted))
 
 
 #: Session key of the audit-day rows the PDF report includes (kept current by :func:`audit_day_rows`).
