@@ -25,8 +25,16 @@ LIST_LAYOUT = "rd.plan_as_list"
 
 
 def verdict_box(run: ReadinessRun, result: Verdict, *, projection: bool = False) -> None:
+    """The verdict in words. A quick check's headline itself says it is indicative, and a pass
+    there is not drawn as the big green box of a full assessment's pass."""
     text = explain(result, run.card.names())
-    if result.passed:
+    if run.quick:
+        text = f"Indicative only (quick check of {run.card.total} questions). {text}"
+        if result.passed:
+            st.info(text, icon=":material/check_circle:")
+        else:
+            st.warning(text, icon=":material/trending_up:" if projection else ":material/cancel:")
+    elif result.passed:
         st.success(text, icon=":material/check_circle:")
     elif projection:
         st.warning(text, icon=":material/trending_up:")
