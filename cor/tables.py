@@ -70,6 +70,9 @@ workshop_rooms = Table(
     metadata,
     Column("code", String(16), primary_key=True),
     Column("opened_at", Float, nullable=False, index=True),
+    Column("presenter_hash", String(64), nullable=True),  # 0003_workshop
+    Column("salt", String(64), nullable=True),
+    Column("closed_at", Float, nullable=True),
 )
 
 workshop_answers = Table(
