@@ -2,7 +2,8 @@
 
 Every read and write goes through ``cor.workspace.repository.Workspace`` as the signed-in staff
 member, so a consultant only ever gets their own clients (or those shared with them). The chosen
-client lives in session state, never in the address, and client names are never logged.
+client's opaque id is in session state and the page address (never its name), and client names
+are never logged.
 Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace_progress``.
 """
 
@@ -37,6 +38,7 @@ from ui.records import workspace
 from ui.state import content, local_today, plain
 
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
+CLIENT_PARAM = "client"  # the same id in the page address (a reload keeps the client)
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
 CONFLICT_KEY = "ws.conflict"
@@ -63,11 +65,15 @@ def my_clients(staff: Staff) -> list[Client]:
 
 
 def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
-    """Choose a client (by organisation) or "New client". None means a new client."""
+    """Choose a client (by organisation) or "New client". None means a new client.
+
+    The chosen client's opaque id (never its name) is kept in the page address, so a reload or
+    a failover to another process reopens the same client in this tab."""
     by_id = {client.id: client for client in clients}
     options = [NEW, *by_id]
     if st.session_state.get(CLIENT_KEY) not in options:
-        st.session_state[CLIENT_KEY] = next(iter(by_id), NEW)
+        wanted = st.query_params.get(CLIENT_PARAM)
+        st.session_state[CLIENT_KEY] = wanted if wanted in by_id else next(iter(by_id), NEW)
 
     def label(client_id: str) -> str:
         if client_id == NEW:
@@ -77,6 +83,10 @@ def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
         return client.organisation + mine
 
     chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY)
+    if chosen in by_id:
+        st.query_params[CLIENT_PARAM] = chosen
+    elif CLIENT_PARAM in st.query_params:
+        del st.query_params[CLIENT_PARAM]
     return by_id.get(chosen)
 
 
