@@ -41,6 +41,7 @@ CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
 CLIENT_PARAM = "client"  # the same id in the page address (a reload keeps the client)
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
+FORM_BASE = "ws.f.base"  # the stored copy (with its version) the form fields were filled from
 CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""
@@ -93,14 +94,29 @@ def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
 # --- the client's details ------------------------------------------------------------------
 
 
+FORM_KEYS = (
+    "ws.f.org",
+    "ws.f.contact",
+    "ws.f.cus",
+    "ws.f.workers",
+    "ws.f.partner",
+    "ws.f.certified",
+    "ws.f.notes",
+)
+
+
 def _fill_form(client: Client | None) -> None:
-    """Put a client's stored details in the form fields when another client is chosen, or after
-    a save. Never because someone else saved meanwhile: that would wipe what this user typed
-    (a save then reports the conflict instead)."""
+    """Put a client's stored details in the form fields when another client is chosen, after a
+    save, or when the fields were dropped (the form was off screen, e.g. on "All clients").
+
+    Never because someone else saved meanwhile: that would wipe what this user typed. The copy
+    the form was filled from is kept (``FORM_BASE``): a save is checked against *its* version,
+    not the version read at the last rerun, so a colleague's save in between is a conflict."""
     marker = client.id if client else NEW
-    if st.session_state.get(FORM_FOR) == marker:
+    if st.session_state.get(FORM_FOR) == marker and all(key in st.session_state for key in FORM_KEYS):
         return
     st.session_state[FORM_FOR] = marker
+    st.session_state[FORM_BASE] = client
     st.session_state["ws.f.org"] = client.organisation if client else ""
     st.session_state["ws.f.contact"] = client.contact if client else ""
     st.session_state["ws.f.cus"] = ", ".join(client.cu_codes) if client else ""
@@ -149,6 +165,9 @@ def _read_form(staff: Staff, client: Client | None) -> Client | dict[str, str]:
 
 
 def _save_client(staff: Staff, client: Client | None) -> None:
+    base = st.session_state.get(FORM_BASE)
+    if client is not None and isinstance(base, Client) and base.id == client.id:
+        client = base  # the version the form was loaded from, not the one read at this rerun
     typed = _read_form(staff, client)
     if isinstance(typed, dict):
         st.session_state["ws.f.errors"] = typed
@@ -157,11 +176,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
     try:
         saved = workspace().save_client(staff.name, typed, admin=staff.admin)
     except ConflictError as exc:
-        st.session_state[CONFLICT_KEY] = {
-            "stored": exc.stored,
-            "attempted": exc.attempted,
-            "base": client,
-        }
+        st.session_state[CONFLICT_KEY] = {"stored": exc.stored, "attempted": exc.attempted, "base": client}
         return
     except WorkspaceError as exc:
         st.session_state["ws.f.errors"] = {"org": str(exc)}
@@ -173,7 +188,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
 
 def _field_error(errors: dict[str, str], field: str) -> None:
     if field in errors:
-        st.error(errors[field], icon=":material/error:")
+        st.error(plain(errors[field]), icon=":material/error:")
 
 
 def client_form(staff: Staff, client: Client | None, c: Content) -> None:
@@ -208,7 +223,7 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
         st.text_area("Notes", key="ws.f.notes", max_chars=NOTES_MAX_CHARS, height=100)
         label = "Add the client" if client is None else "Save the client's details"
         st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
-    _conflict_panel(staff)
+    _conflict_panel(staff, client)
 
 
 def merged(base: Client, stored: Client, mine: Client) -> Client:
@@ -218,9 +233,43 @@ def merged(base: Client, stored: Client, mine: Client) -> Client:
     return stored.model_copy(update=changes)
 
 
-def _conflict_panel(staff: Staff) -> None:
+FIELD_LABELS = {
+    "organisation": "Organisation",
+    "contact": "Contact",
+    "cu_codes": "CU codes",
+    "workers": "Workers",
+    "partner_id": "Certifying partner",
+    "notes": "Notes",
+    "certified_on": "Certified on",
+}
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(str(part) for part in value)
+    return str(value)
+
+
+def conflict_rows(base: Client, stored: Client, attempted: Client) -> list[dict[str, str]]:
+    """Each field either side changed: their saved value, yours, and what saving yours gives."""
+    mine = merged(base, stored, attempted)
+    return [
+        {
+            "Field": label,
+            "Saved by them": _shown(getattr(stored, name)),
+            "Yours": _shown(getattr(attempted, name)),
+            "After saving yours": _shown(getattr(mine, name)),
+        }
+        for name, label in FIELD_LABELS.items()
+        if len({_shown(getattr(c, name)) for c in (base, stored, attempted)}) > 1
+    ]
+
+
+def _conflict_panel(staff: Staff, client: Client | None) -> None:
     conflict = st.session_state.get(CONFLICT_KEY)
-    if not conflict:
+    if not conflict or client is None or conflict["stored"].id != client.id:
         return
     stored: Client = conflict["stored"]
     mine = merged(conflict["base"], stored, conflict["attempted"])
@@ -230,18 +279,11 @@ def _conflict_panel(staff: Staff) -> None:
         "on top; where you both changed a field, yours wins:",
         icon=":material/sync_problem:",
     )
-    rows = [
-        {
-            "Field": name,
-            "Saved by them": str(getattr(stored, name)),
-            "After saving yours": str(getattr(mine, name)),
-        }
-        for name in type(stored).model_fields
-        if name not in ("version", "id", "owner", "shared_with")
-        and getattr(stored, name) != getattr(mine, name)
-    ]
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(conflict_rows(conflict["base"], stored, conflict["attempted"])),
+        hide_index=True,
+        key="ws.conflict.table",
+    )
     cols = st.columns(2)
     if cols[0].button("Save my changes on top of theirs", key="ws.conflict.mine"):
         st.session_state.pop(CONFLICT_KEY, None)
@@ -495,18 +537,25 @@ def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
+EDIT_KEYS = ("ws.edit.status", "ws.edit.owner", "ws.edit.due")
+
+
 def _fill_action(action: ClientAction) -> None:
-    """Put an action's stored values in the edit fields (when another action is picked, or after a save)."""
-    marker = (action.id, action.version)
-    if st.session_state.get("ws.edit.for") == marker:
+    """Put an action's stored values in the edit fields when another action is picked, after a
+    save, or when the fields were dropped; the copy they came from is kept for the save."""
+    if st.session_state.get("ws.edit.for") == action.id and all(key in st.session_state for key in EDIT_KEYS):
         return
-    st.session_state["ws.edit.for"] = marker
+    st.session_state["ws.edit.for"] = action.id
+    st.session_state["ws.edit.base"] = action
     st.session_state["ws.edit.status"] = action.status
     st.session_state["ws.edit.owner"] = action.owner
     st.session_state["ws.edit.due"] = action.due
 
 
 def _save_action(staff: Staff, action: ClientAction) -> None:
+    base = st.session_state.get("ws.edit.base")
+    if isinstance(base, ClientAction) and base.id == action.id:
+        action = base  # the version the fields were filled from, not the one read at this rerun
     update = {
         "status": st.session_state.get("ws.edit.status", action.status),
         "owner": str(st.session_state.get("ws.edit.owner", "")).strip()[:NAME_MAX_CHARS],
@@ -521,11 +570,12 @@ def _save_action(staff: Staff, action: ClientAction) -> None:
             f"Someone else updated this action meanwhile (now {STATUS_LABELS[stored.status]}, owner "
             f"{stored.owner or 'none'}). Yours is still in the form: save again to put it on top."
         )
-        st.session_state["ws.edit.for"] = (stored.id, stored.version)  # keep what was typed
+        st.session_state["ws.edit.base"] = stored  # keep what was typed; the next save goes on top
         return
     except WorkspaceError as exc:
         st.session_state["ws.actions_error"] = str(exc)
         return
+    st.session_state.pop("ws.edit.for", None)
     flash("Saved the action.")
 
 
@@ -556,7 +606,7 @@ def _edit_action(staff: Staff, actions: list[ClientAction]) -> None:
 def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -> None:
     c = content()
     if st.session_state.get("ws.actions_error"):
-        st.warning(st.session_state.pop("ws.actions_error"), icon=":material/sync_problem:")
+        st.warning(plain(st.session_state.pop("ws.actions_error")), icon=":material/sync_problem:")
     if actions:
         st.dataframe(_actions_frame(actions), hide_index=True, width="stretch")
         _edit_action(staff, actions)
