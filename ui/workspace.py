@@ -35,9 +35,10 @@ from cor.workspace.models import (
 from cor.workspace.progress import actions_from, readiness, scored
 from ui.auth import Staff, current_staff
 from ui.records import workspace
-from ui.state import content, local_today, plain
+from ui.state import PERSIST, content, local_today, plain
 
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
+LAST_CLIENT = "ws.client_last"
 CLIENT_PARAM = "client"  # the same id in the page address (a reload keeps the client)
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
@@ -58,7 +59,7 @@ def flash(message: str, icon: str = ":material/check_circle:") -> None:
 def show_flash() -> None:
     shown = st.session_state.pop("ws.flash", None)
     if shown:
-        st.success(shown[0], icon=shown[1])
+        st.success(plain(shown[0]), icon=shown[1])  # messages name clients: plain text
 
 
 def my_clients(staff: Staff) -> list[Client]:
@@ -72,9 +73,13 @@ def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
     a failover to another process reopens the same client in this tab."""
     by_id = {client.id: client for client in clients}
     options = [NEW, *by_id]
-    if st.session_state.get(CLIENT_KEY) not in options:
-        wanted = st.query_params.get(CLIENT_PARAM)
-        st.session_state[CLIENT_KEY] = wanted if wanted in by_id else next(iter(by_id), NEW)
+    if st.session_state.get(CLIENT_KEY) not in options:  # first run, or the box was off screen
+        for wanted in (st.session_state.get(LAST_CLIENT), st.query_params.get(CLIENT_PARAM)):
+            if wanted in options:
+                st.session_state[CLIENT_KEY] = wanted
+                break
+        else:
+            st.session_state[CLIENT_KEY] = next(iter(by_id), NEW)
 
     def label(client_id: str) -> str:
         if client_id == NEW:
@@ -83,7 +88,8 @@ def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
         mine = "" if client.owner == staff.name else f" (shared by {client.owner})"
         return client.organisation + mine
 
-    chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY)
+    chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY, persist_state=PERSIST)
+    st.session_state[LAST_CLIENT] = chosen  # a plain key: kept while the box is off screen
     if chosen in by_id:
         st.query_params[CLIENT_PARAM] = chosen
     elif CLIENT_PARAM in st.query_params:
@@ -197,30 +203,42 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
     errors: dict[str, str] = st.session_state.get("ws.f.errors") or {}
     partners = {p.id: f"{p.name} ({p.jurisdiction})" for p in c.partners}
     with st.form("ws.client_form", border=True):
-        st.text_input("Organisation", key="ws.f.org", max_chars=NAME_MAX_CHARS)
+        st.text_input("Organisation", key="ws.f.org", persist_state=PERSIST, max_chars=NAME_MAX_CHARS)
         _field_error(errors, "org")
-        st.text_input("Contact (name, phone or e-mail)", key="ws.f.contact", max_chars=NAME_MAX_CHARS)
+        st.text_input(
+            "Contact (name, phone or e-mail)",
+            key="ws.f.contact",
+            persist_state=PERSIST,
+            max_chars=NAME_MAX_CHARS,
+        )
         cols = st.columns(2)
         with cols[0]:
-            st.text_input("CU codes (comma-separated)", key="ws.f.cus", placeholder="e.g. 721027, 766011")
+            st.text_input(
+                "CU codes (comma-separated)",
+                key="ws.f.cus",
+                persist_state=PERSIST,
+                placeholder="e.g. 721027, 766011",
+            )
             _field_error(errors, "cus")
         with cols[1]:
-            st.text_input("Workers", key="ws.f.workers", placeholder="e.g. 24")
+            st.text_input("Workers", key="ws.f.workers", persist_state=PERSIST, placeholder="e.g. 24")
             _field_error(errors, "workers")
         st.selectbox(
             "Certifying partner",
             [NO_PARTNER, *partners],
             format_func=lambda pid: partners.get(pid, "Not chosen yet"),
             key="ws.f.partner",
+            persist_state=PERSIST,
         )
         st.date_input(
             "Certified on (leave empty until the certification audit is passed)",
             key="ws.f.certified",
+            persist_state=PERSIST,
             min_value=date(1990, 1, 1),
             max_value=date(2100, 12, 31),
             format="YYYY-MM-DD",
         )
-        st.text_area("Notes", key="ws.f.notes", max_chars=NOTES_MAX_CHARS, height=100)
+        st.text_area("Notes", key="ws.f.notes", persist_state=PERSIST, max_chars=NOTES_MAX_CHARS, height=100)
         label = "Add the client" if client is None else "Save the client's details"
         st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
     _conflict_panel(staff, client)
@@ -335,7 +353,7 @@ def sharing_panel(staff: Staff, client: Client) -> None:
         st.text_input("Share with (user name or e-mail)", key="ws.share_with", max_chars=NAME_MAX_CHARS)
         st.button("Share", on_click=_share, args=(staff, client), key="ws.share", icon=":material/share:")
         if st.session_state.get("ws.share_error"):
-            st.error(st.session_state.pop("ws.share_error"), icon=":material/error:")
+            st.error(plain(st.session_state.pop("ws.share_error")), icon=":material/error:")
 
 
 # --- assessments ---------------------------------------------------------------------------
@@ -457,7 +475,7 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
         icon=":material/upload_file:",
     )
     if st.session_state.get("ws.import_error"):
-        st.error(st.session_state["ws.import_error"], icon=":material/error:")
+        st.error(plain(st.session_state["ws.import_error"]), icon=":material/error:")
     session = _readiness_session()
     if session is not None:
         st.button(
@@ -482,7 +500,7 @@ def save_to_client_panel(assessment: Assessment) -> None:
     try:
         clients = my_clients(staff)
     except WorkspaceError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         return
     with st.container(border=True):
         st.markdown("**Workspace: save this assessment for a client**")
@@ -509,7 +527,7 @@ def save_to_client_panel(assessment: Assessment) -> None:
             try:
                 record(staff, client_id, assessment, taken_on or local_today(), label.strip(), with_plan)
             except WorkspaceError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(plain(str(exc)), icon=":material/error:")
                 return
             st.success(f"Saved for {plain(by_id[client_id].organisation)}.", icon=":material/check_circle:")
 

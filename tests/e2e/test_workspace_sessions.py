@@ -49,12 +49,16 @@ def sign_in(page: Page, url: str, user: str) -> None:
     expect(page.get_by_text(f"Signed in as {user}")).to_be_visible()
 
 
-def add_client(page: Page, organisation: str) -> None:
-    client = page.get_by_test_id("stSelectbox").filter(has_text="Client").first
-    if "New client" not in client.inner_text():
-        client.click()
+def open_new_client(page: Page) -> None:
+    """Choose "+ New client" in the client box (unless it is chosen already)."""
+    if "New client" not in chosen_client(page):
+        page.get_by_test_id("stSelectbox").filter(has_text="Client").first.click()
         page.get_by_role("option", name="+ New client").click()
         wait_idle(page)
+
+
+def add_client(page: Page, organisation: str) -> None:
+    open_new_client(page)
     page.get_by_label("Organisation").fill(organisation)
     page.get_by_role("button", name="Add the client").click()
     wait_idle(page)
