@@ -2,7 +2,8 @@
 
 Every read and write goes through ``cor.workspace.repository.Workspace`` as the signed-in staff
 member, so a consultant only ever gets their own clients (or those shared with them). The chosen
-client lives in session state, never in the address, and client names are never logged.
+client's opaque id is in session state and the page address (never its name), and client names
+are never logged.
 Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace_progress``.
 """
 
@@ -34,11 +35,14 @@ from cor.workspace.models import (
 from cor.workspace.progress import actions_from, readiness, scored
 from ui.auth import Staff, current_staff
 from ui.records import workspace
-from ui.state import content, local_today, plain
+from ui.state import PERSIST, content, local_today, plain
 
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
+LAST_CLIENT = "ws.client_last"
+CLIENT_PARAM = "client"  # the same id in the page address (a reload keeps the client)
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
+FORM_BASE = "ws.f.base"  # the stored copy (with its version) the form fields were filled from
 CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""
@@ -55,7 +59,7 @@ def flash(message: str, icon: str = ":material/check_circle:") -> None:
 def show_flash() -> None:
     shown = st.session_state.pop("ws.flash", None)
     if shown:
-        st.success(shown[0], icon=shown[1])
+        st.success(plain(shown[0]), icon=shown[1])  # messages name clients: plain text
 
 
 def my_clients(staff: Staff) -> list[Client]:
@@ -63,11 +67,19 @@ def my_clients(staff: Staff) -> list[Client]:
 
 
 def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
-    """Choose a client (by organisation) or "New client". None means a new client."""
+    """Choose a client (by organisation) or "New client". None means a new client.
+
+    The chosen client's opaque id (never its name) is kept in the page address, so a reload or
+    a failover to another process reopens the same client in this tab."""
     by_id = {client.id: client for client in clients}
     options = [NEW, *by_id]
-    if st.session_state.get(CLIENT_KEY) not in options:
-        st.session_state[CLIENT_KEY] = next(iter(by_id), NEW)
+    if st.session_state.get(CLIENT_KEY) not in options:  # first run, or the box was off screen
+        for wanted in (st.session_state.get(LAST_CLIENT), st.query_params.get(CLIENT_PARAM)):
+            if wanted in options:
+                st.session_state[CLIENT_KEY] = wanted
+                break
+        else:
+            st.session_state[CLIENT_KEY] = next(iter(by_id), NEW)
 
     def label(client_id: str) -> str:
         if client_id == NEW:
@@ -76,21 +88,41 @@ def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
         mine = "" if client.owner == staff.name else f" (shared by {client.owner})"
         return client.organisation + mine
 
-    chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY)
+    chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY, persist_state=PERSIST)
+    st.session_state[LAST_CLIENT] = chosen  # a plain key: kept while the box is off screen
+    if chosen in by_id:
+        st.query_params[CLIENT_PARAM] = chosen
+    elif CLIENT_PARAM in st.query_params:
+        del st.query_params[CLIENT_PARAM]
     return by_id.get(chosen)
 
 
 # --- the client's details ------------------------------------------------------------------
 
 
+FORM_KEYS = (
+    "ws.f.org",
+    "ws.f.contact",
+    "ws.f.cus",
+    "ws.f.workers",
+    "ws.f.partner",
+    "ws.f.certified",
+    "ws.f.notes",
+)
+
+
 def _fill_form(client: Client | None) -> None:
-    """Put a client's stored details in the form fields when another client is chosen, or after
-    a save. Never because someone else saved meanwhile: that would wipe what this user typed
-    (a save then reports the conflict instead)."""
+    """Put a client's stored details in the form fields when another client is chosen, after a
+    save, or when the fields were dropped (the form was off screen, e.g. on "All clients").
+
+    Never because someone else saved meanwhile: that would wipe what this user typed. The copy
+    the form was filled from is kept (``FORM_BASE``): a save is checked against *its* version,
+    not the version read at the last rerun, so a colleague's save in between is a conflict."""
     marker = client.id if client else NEW
-    if st.session_state.get(FORM_FOR) == marker:
+    if st.session_state.get(FORM_FOR) == marker and all(key in st.session_state for key in FORM_KEYS):
         return
     st.session_state[FORM_FOR] = marker
+    st.session_state[FORM_BASE] = client
     st.session_state["ws.f.org"] = client.organisation if client else ""
     st.session_state["ws.f.contact"] = client.contact if client else ""
     st.session_state["ws.f.cus"] = ", ".join(client.cu_codes) if client else ""
@@ -139,6 +171,9 @@ def _read_form(staff: Staff, client: Client | None) -> Client | dict[str, str]:
 
 
 def _save_client(staff: Staff, client: Client | None) -> None:
+    base = st.session_state.get(FORM_BASE)
+    if client is not None and isinstance(base, Client) and base.id == client.id:
+        client = base  # the version the form was loaded from, not the one read at this rerun
     typed = _read_form(staff, client)
     if isinstance(typed, dict):
         st.session_state["ws.f.errors"] = typed
@@ -147,11 +182,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
     try:
         saved = workspace().save_client(staff.name, typed, admin=staff.admin)
     except ConflictError as exc:
-        st.session_state[CONFLICT_KEY] = {
-            "stored": exc.stored,
-            "attempted": exc.attempted,
-            "base": client,
-        }
+        st.session_state[CONFLICT_KEY] = {"stored": exc.stored, "attempted": exc.attempted, "base": client}
         return
     except WorkspaceError as exc:
         st.session_state["ws.f.errors"] = {"org": str(exc)}
@@ -163,7 +194,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
 
 def _field_error(errors: dict[str, str], field: str) -> None:
     if field in errors:
-        st.error(errors[field], icon=":material/error:")
+        st.error(plain(errors[field]), icon=":material/error:")
 
 
 def client_form(staff: Staff, client: Client | None, c: Content) -> None:
@@ -172,33 +203,45 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
     errors: dict[str, str] = st.session_state.get("ws.f.errors") or {}
     partners = {p.id: f"{p.name} ({p.jurisdiction})" for p in c.partners}
     with st.form("ws.client_form", border=True):
-        st.text_input("Organisation", key="ws.f.org", max_chars=NAME_MAX_CHARS)
+        st.text_input("Organisation", key="ws.f.org", persist_state=PERSIST, max_chars=NAME_MAX_CHARS)
         _field_error(errors, "org")
-        st.text_input("Contact (name, phone or e-mail)", key="ws.f.contact", max_chars=NAME_MAX_CHARS)
+        st.text_input(
+            "Contact (name, phone or e-mail)",
+            key="ws.f.contact",
+            persist_state=PERSIST,
+            max_chars=NAME_MAX_CHARS,
+        )
         cols = st.columns(2)
         with cols[0]:
-            st.text_input("CU codes (comma-separated)", key="ws.f.cus", placeholder="e.g. 721027, 766011")
+            st.text_input(
+                "CU codes (comma-separated)",
+                key="ws.f.cus",
+                persist_state=PERSIST,
+                placeholder="e.g. 721027, 766011",
+            )
             _field_error(errors, "cus")
         with cols[1]:
-            st.text_input("Workers", key="ws.f.workers", placeholder="e.g. 24")
+            st.text_input("Workers", key="ws.f.workers", persist_state=PERSIST, placeholder="e.g. 24")
             _field_error(errors, "workers")
         st.selectbox(
             "Certifying partner",
             [NO_PARTNER, *partners],
             format_func=lambda pid: partners.get(pid, "Not chosen yet"),
             key="ws.f.partner",
+            persist_state=PERSIST,
         )
         st.date_input(
             "Certified on (leave empty until the certification audit is passed)",
             key="ws.f.certified",
+            persist_state=PERSIST,
             min_value=date(1990, 1, 1),
             max_value=date(2100, 12, 31),
             format="YYYY-MM-DD",
         )
-        st.text_area("Notes", key="ws.f.notes", max_chars=NOTES_MAX_CHARS, height=100)
+        st.text_area("Notes", key="ws.f.notes", persist_state=PERSIST, max_chars=NOTES_MAX_CHARS, height=100)
         label = "Add the client" if client is None else "Save the client's details"
         st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
-    _conflict_panel(staff)
+    _conflict_panel(staff, client)
 
 
 def merged(base: Client, stored: Client, mine: Client) -> Client:
@@ -208,9 +251,43 @@ def merged(base: Client, stored: Client, mine: Client) -> Client:
     return stored.model_copy(update=changes)
 
 
-def _conflict_panel(staff: Staff) -> None:
+FIELD_LABELS = {
+    "organisation": "Organisation",
+    "contact": "Contact",
+    "cu_codes": "CU codes",
+    "workers": "Workers",
+    "partner_id": "Certifying partner",
+    "notes": "Notes",
+    "certified_on": "Certified on",
+}
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(str(part) for part in value)
+    return str(value)
+
+
+def conflict_rows(base: Client, stored: Client, attempted: Client) -> list[dict[str, str]]:
+    """Each field either side changed: their saved value, yours, and what saving yours gives."""
+    mine = merged(base, stored, attempted)
+    return [
+        {
+            "Field": label,
+            "Saved by them": _shown(getattr(stored, name)),
+            "Yours": _shown(getattr(attempted, name)),
+            "After saving yours": _shown(getattr(mine, name)),
+        }
+        for name, label in FIELD_LABELS.items()
+        if len({_shown(getattr(c, name)) for c in (base, stored, attempted)}) > 1
+    ]
+
+
+def _conflict_panel(staff: Staff, client: Client | None) -> None:
     conflict = st.session_state.get(CONFLICT_KEY)
-    if not conflict:
+    if not conflict or client is None or conflict["stored"].id != client.id:
         return
     stored: Client = conflict["stored"]
     mine = merged(conflict["base"], stored, conflict["attempted"])
@@ -220,18 +297,11 @@ def _conflict_panel(staff: Staff) -> None:
         "on top; where you both changed a field, yours wins:",
         icon=":material/sync_problem:",
     )
-    rows = [
-        {
-            "Field": name,
-            "Saved by them": str(getattr(stored, name)),
-            "After saving yours": str(getattr(mine, name)),
-        }
-        for name in type(stored).model_fields
-        if name not in ("version", "id", "owner", "shared_with")
-        and getattr(stored, name) != getattr(mine, name)
-    ]
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(conflict_rows(conflict["base"], stored, conflict["attempted"])),
+        hide_index=True,
+        key="ws.conflict.table",
+    )
     cols = st.columns(2)
     if cols[0].button("Save my changes on top of theirs", key="ws.conflict.mine"):
         st.session_state.pop(CONFLICT_KEY, None)
@@ -283,7 +353,7 @@ def sharing_panel(staff: Staff, client: Client) -> None:
         st.text_input("Share with (user name or e-mail)", key="ws.share_with", max_chars=NAME_MAX_CHARS)
         st.button("Share", on_click=_share, args=(staff, client), key="ws.share", icon=":material/share:")
         if st.session_state.get("ws.share_error"):
-            st.error(st.session_state.pop("ws.share_error"), icon=":material/error:")
+            st.error(plain(st.session_state.pop("ws.share_error")), icon=":material/error:")
 
 
 # --- assessments ---------------------------------------------------------------------------
@@ -405,7 +475,7 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
         icon=":material/upload_file:",
     )
     if st.session_state.get("ws.import_error"):
-        st.error(st.session_state["ws.import_error"], icon=":material/error:")
+        st.error(plain(st.session_state["ws.import_error"]), icon=":material/error:")
     session = _readiness_session()
     if session is not None:
         st.button(
@@ -430,7 +500,7 @@ def save_to_client_panel(assessment: Assessment) -> None:
     try:
         clients = my_clients(staff)
     except WorkspaceError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         return
     with st.container(border=True):
         st.markdown("**Workspace: save this assessment for a client**")
@@ -457,7 +527,7 @@ def save_to_client_panel(assessment: Assessment) -> None:
             try:
                 record(staff, client_id, assessment, taken_on or local_today(), label.strip(), with_plan)
             except WorkspaceError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(plain(str(exc)), icon=":material/error:")
                 return
             st.success(f"Saved for {plain(by_id[client_id].organisation)}.", icon=":material/check_circle:")
 
@@ -485,18 +555,25 @@ def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
+EDIT_KEYS = ("ws.edit.status", "ws.edit.owner", "ws.edit.due")
+
+
 def _fill_action(action: ClientAction) -> None:
-    """Put an action's stored values in the edit fields (when another action is picked, or after a save)."""
-    marker = (action.id, action.version)
-    if st.session_state.get("ws.edit.for") == marker:
+    """Put an action's stored values in the edit fields when another action is picked, after a
+    save, or when the fields were dropped; the copy they came from is kept for the save."""
+    if st.session_state.get("ws.edit.for") == action.id and all(key in st.session_state for key in EDIT_KEYS):
         return
-    st.session_state["ws.edit.for"] = marker
+    st.session_state["ws.edit.for"] = action.id
+    st.session_state["ws.edit.base"] = action
     st.session_state["ws.edit.status"] = action.status
     st.session_state["ws.edit.owner"] = action.owner
     st.session_state["ws.edit.due"] = action.due
 
 
 def _save_action(staff: Staff, action: ClientAction) -> None:
+    base = st.session_state.get("ws.edit.base")
+    if isinstance(base, ClientAction) and base.id == action.id:
+        action = base  # the version the fields were filled from, not the one read at this rerun
     update = {
         "status": st.session_state.get("ws.edit.status", action.status),
         "owner": str(st.session_state.get("ws.edit.owner", "")).strip()[:NAME_MAX_CHARS],
@@ -511,11 +588,12 @@ def _save_action(staff: Staff, action: ClientAction) -> None:
             f"Someone else updated this action meanwhile (now {STATUS_LABELS[stored.status]}, owner "
             f"{stored.owner or 'none'}). Yours is still in the form: save again to put it on top."
         )
-        st.session_state["ws.edit.for"] = (stored.id, stored.version)  # keep what was typed
+        st.session_state["ws.edit.base"] = stored  # keep what was typed; the next save goes on top
         return
     except WorkspaceError as exc:
         st.session_state["ws.actions_error"] = str(exc)
         return
+    st.session_state.pop("ws.edit.for", None)
     flash("Saved the action.")
 
 
@@ -546,7 +624,7 @@ def _edit_action(staff: Staff, actions: list[ClientAction]) -> None:
 def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -> None:
     c = content()
     if st.session_state.get("ws.actions_error"):
-        st.warning(st.session_state.pop("ws.actions_error"), icon=":material/sync_problem:")
+        st.warning(plain(st.session_state.pop("ws.actions_error")), icon=":material/sync_problem:")
     if actions:
         st.dataframe(_actions_frame(actions), hide_index=True, width="stretch")
         _edit_action(staff, actions)

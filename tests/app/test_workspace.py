@@ -84,7 +84,7 @@ def test_a_bad_cu_code_is_named_at_its_field_and_nothing_typed_is_lost() -> None
     at.text_input(key="ws.f.cus").input("72102X")
     at.text_input(key="ws.f.workers").input("many")
     at.button(key="FormSubmitter:ws.client_form-Add the client").click().run()
-    errors = [e.value for e in at.error]
+    errors = [e.value.replace("\\", "") for e in at.error]
     assert "'72102X' is not a 6-digit CU code (for example 721027)." in errors
     assert any("whole number" in e for e in errors)
     assert at.text_input(key="ws.f.org").value == "Harbour Builders Ltd"
