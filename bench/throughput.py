@@ -1,7 +1,7 @@
 """How fast the rules run for a cohort: a workshop's worth of assessments and estimates at once.
 
 No baseline page here: the figure is the CPU time of this process (``time.process_time``: other
-jobs on a shared machine do not count) for 10,000 of each, against the issue's target of a
+jobs on a shared machine do not count) for 10,000 of each, against the issue's target of
 half a second (issue 19). Content loading is timed cold (the loader itself, not its cache).
 """
 
