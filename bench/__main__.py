@@ -13,6 +13,7 @@ bench/README.md is rewritten from the table of a full run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -89,6 +90,9 @@ def _arguments() -> argparse.Namespace:
         "--soak-minutes", type=float, default=30.0, help="length of the soak section (default 30)"
     )
     parser.add_argument(
+        "--soak-seats", type=int, default=20, help="people answering at once on each soak server (default 20)"
+    )
+    parser.add_argument(
         "--server-option",
         action="append",
         default=[],
@@ -134,7 +138,13 @@ def main() -> int:
                 options=tuple(arguments.server_option),
             ),
             "cold": lambda: coldstart.run(directory / "cold", plan.cold, env, report),
-            "soak": lambda: soak.run(directory / "soak", plan.soak, arguments.soak_minutes, env, report),
+            "soak": lambda: soak.run(
+                directory / "soak",
+                dataclasses.replace(plan.soak, sessions=arguments.soak_seats),
+                arguments.soak_minutes,
+                env,
+                report,
+            ),
         }
         for name in SECTIONS:
             if name in chosen:
