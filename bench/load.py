@@ -14,6 +14,7 @@ Three figures, each against the bare page measured in the same run:
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 
@@ -81,13 +82,21 @@ def _latency_rows(
             Row(
                 SECTION,
                 f"{name}: Readiness answer to finished rerun, {label}; {load.describe()}",
-                f"{mine:.0f} ms",
-                f"{theirs:.0f} ms",
-                f"{mine / theirs:.2f}x",
+                _ms(mine, load, real),
+                _ms(theirs, load, base),
+                f"{mine / theirs:.2f}x" if math.isfinite(mine / theirs) else "-",
                 f"<= {P95_TARGET_MS:.0f} ms" if judged else "info",
                 verdict(mine, P95_TARGET_MS) if judged else "info",
             )
         )
+
+
+def _ms(value: float, load: Load, result: LoadResult) -> str:
+    """Milliseconds, or how many answers waited past the client's time-out (a saturated server)."""
+    if math.isfinite(value):
+        return f"{value:.0f} ms"
+    lost = sum(1 for latency in result.latencies if not math.isfinite(latency))
+    return f"> {load.timeout:.0f} s ({lost} waits timed out)"
 
 
 def _memory_rows(load: Load, real: LoadResult, base: LoadResult, report: Report) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import random
 import re
 import time
@@ -127,12 +128,15 @@ async def person(server: Server, load: Load, seed: int, latencies: list[float], 
         await asyncio.sleep(draw.uniform(0, load.arrival))
     async with _connect(server) as connection:
         session = Session(connection)
-        await session.rerun("readiness", load.timeout)  # opening the page
-        for _ in range(load.answers):
-            await asyncio.sleep(draw.uniform(*load.pause))
-            if not session.answer_next(draw):
-                break
-            latencies.append(await session.rerun("readiness", load.timeout))
+        try:
+            await session.rerun("readiness", load.timeout)  # opening the page
+            for _ in range(load.answers):
+                await asyncio.sleep(draw.uniform(*load.pause))
+                if not session.answer_next(draw):
+                    break
+                latencies.append(await session.rerun("readiness", load.timeout))
+        except TimeoutError:  # the server is saturated: an infinite wait, and this person leaves
+            latencies.append(math.inf)
 
 
 async def _cpu_per_action(server: Server, actions: int, seed: int) -> float:
