@@ -121,6 +121,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cor-bench-") as scratch:
         directory = Path(scratch)
         env = dict(os.environ, COR_READY_DRAFT_DB=str(directory / "served-drafts.sqlite3"))
+        env.pop("DATABASE_URL", None)  # a developer's database is never the bench's
+        os.environ.pop("DATABASE_URL", None)
+        # the pages opened in this process (bare page generation) use a scratch store too, never
+        # the per-user default file another checkout may have migrated
+        os.environ["COR_READY_DRAFT_DB"] = str(directory / "bench-drafts.sqlite3")
         print(
             "| Section | Measurement | Measured | Baseline | Ratio / figure | Target | Verdict |", flush=True
         )
