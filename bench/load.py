@@ -91,6 +91,23 @@ def _latency_rows(
         )
 
 
+def _share_row(name: str, real: LoadResult, base: LoadResult, report: Report) -> None:
+    """How busy each server was during its crowds: CPU seconds per wall second. A server near
+    100% of one core is saturated (one process runs its scripts under one interpreter lock); one
+    well below it while answers wait was not given the CPU by the machine."""
+
+    def busy(result: LoadResult) -> str:
+        answers = len(result.latencies) / result.wall_seconds if result.wall_seconds else 0.0
+        share = result.cpu_seconds / result.wall_seconds if result.wall_seconds else 0.0
+        return f"{share:.0%} of a core ({answers:.1f} answers/s)"
+
+    report.add(
+        Row(
+            SECTION, f"{name}: server CPU busy during the crowds", busy(real), busy(base), "-", "info", "info"
+        )
+    )
+
+
 def _ms(value: float, load: Load, result: LoadResult) -> str:
     """Milliseconds, or how many answers waited past the client's time-out (a saturated server)."""
     if math.isfinite(value):
@@ -155,7 +172,9 @@ def run(
         if not result.latencies:
             raise RuntimeError(f"no answer could be timed on {name}: see the server log in {directory}")
     _latency_rows("Person-paced", paced, real, base, True, report)
+    _share_row("Person-paced", real, base, report)
     _latency_rows("Burst", burst, real_burst, base_burst, False, report)
+    _share_row("Burst", real_burst, base_burst, report)
     _memory_rows(paced, real, base, report)
     report.note(
         f"Load: {len(real.latencies)} person-paced and {len(real_burst.latencies)} burst answers timed on "
