@@ -81,6 +81,16 @@ def results_view(run: ReadinessRun) -> None:
     st.vega_lite_chart(spec, width="stretch")
     st.table(element_table(result, names, run.unscored), hide_index=True)
     _audit_day(run)
+    _reports(run)
+
+
+def _reports(run: ReadinessRun) -> None:
+    """The PDF report and the plan's spreadsheets, here as well as under "Save": where people
+    look for them once they have a result."""
+    from ui.readiness_reports import report_buttons
+
+    st.markdown("**Take your report with you**")
+    report_buttons(run, local_today())
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -281,6 +291,7 @@ def plan_view(run: ReadinessRun) -> None:
     plan = current_plan(run, today)
     if not plan:
         st.success("No gaps in the questions answered so far: every answer earns its full question points.")
+        _reports(run)
         return
     st.caption(
         "Actions in elements below the floor come first (no overall score makes up for them), "
@@ -300,6 +311,7 @@ def plan_view(run: ReadinessRun) -> None:
     else:
         _plan_table(run, plan)
     _target_warnings(current_plan(run, today), today)
+    _reports(run)
     _projection(run, result, plan)
 
 

@@ -93,3 +93,20 @@ def test_the_box_stays_open_for_the_industry_after_workers(app: AppTest) -> None
     assert at.expander[0].proto.expanded
     at.segmented_control(key="rd.view").set_value("Results").run()
     assert not at.expander[0].proto.expanded
+
+
+def download_labels(at: AppTest) -> list[str]:
+    return [element.label for element in at.get("download_button")]
+
+
+def test_results_and_plan_offer_the_report_and_the_plan_files(app: AppTest) -> None:
+    """17.4: the PDF, CSV and XLSX were only under "Save and reports"."""
+    answers = {q.id: best(q) for q in LARGE}
+    answers[LARGE[0].id] = next(o.id for o in BANK.scale(LARGE[0].scale).options if o.credit == Decimal(0))
+    app.session_state["answers"] = answers
+    at = open_page(app, "readiness")
+    wanted = ["Download PDF report", "Download action plan (CSV)", "Download action plan (XLSX)"]
+    for view in ("Results", "Action plan"):
+        at.segmented_control(key="rd.view").set_value(view).run()
+        assert not at.exception
+        assert download_labels(at) == wanted, view
