@@ -264,6 +264,30 @@ def prepare(
     )
 
 
+def sites_text(plan: AuditDayPlan) -> str:
+    """The sites to expect, said as a person would: "your one site", "both of your sites",
+    "all 4 of your sites", "3 of your 5 sites", "2 to 4 of your 9 sites", "at least 10 of your
+    40 sites" (never "2 sites of your 2")."""
+    estimate, sites = plan.sites_visited, plan.sites
+    if estimate.high == estimate.low == sites:
+        if sites == 1:
+            return "your one site"
+        return "both of your sites" if sites == 2 else f"all {sites:,} of your sites"
+    if estimate.high is None:
+        return f"at least {estimate.low:,} of your {sites:,} sites"
+    if estimate.high == estimate.low:
+        return f"{estimate.low:,} of your {sites:,} sites"
+    return f"{estimate.low:,} to {estimate.high:,} of your {sites:,} sites"
+
+
+def sites_short(plan: AuditDayPlan) -> str:
+    """The same, for a narrow tile: "All 4", "3 of 5", "2-4 of 9", "10+ of 40", "Your one site"."""
+    estimate, sites = plan.sites_visited, plan.sites
+    if estimate.high == estimate.low == sites:
+        return "Your one site" if sites == 1 else f"All {sites:,}"
+    return f"{estimate.short()} of {sites:,}"
+
+
 def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
     """The plan as plain (label, value) rows, for the PDF report and any table."""
     out = [
@@ -271,7 +295,7 @@ def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
         ("Who is interviewed", plan.interview_mix),
         (
             "Sites the auditor visits",
-            f"{plan.sites_visited.text('site')} of your {plan.sites} ({plan.sites_visited.basis})",
+            f"{sites_text(plan).capitalize()} ({plan.sites_visited.basis})",
         ),
     ]
     out += [(f"Points checked by {p.label.lower()}", show_pct(p.share_pct)) for p in plan.points]
