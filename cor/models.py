@@ -483,6 +483,8 @@ class BCIncentiveRule(Sourced):
     rate_fill_years_back: int = Field(default=1, ge=0, le=10)
     #: Where an employer finds its own base rate, for the guide beside the rate field.
     rate_guide: str = ""
+    #: The same in one sentence, under the page's instruction.
+    rate_where: str = ""
     rate_guide_source_url: HttpUrl | None = None
 
     @model_validator(mode="after")
