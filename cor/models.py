@@ -623,10 +623,21 @@ class Erratum(Sourced):
 
 
 class InterviewExample(Record):
-    """A published example: an employer of ``workers`` people is interviewed at least this often."""
+    """A published example: an employer of ``workers`` people (or of ``workers`` to ``max_workers``,
+    when the partner publishes a range) is interviewed at least this often."""
 
     workers: int = Field(ge=1)
+    max_workers: int | None = Field(default=None, ge=1)
     interviews: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _range(self) -> InterviewExample:
+        if self.max_workers is not None and self.max_workers < self.workers:
+            raise ValueError("max_workers is below workers")
+        return self
+
+    def holds(self, workers: int) -> bool:
+        return self.workers <= workers <= (self.max_workers or self.workers)
 
 
 class SiteExample(Record):
@@ -638,6 +649,7 @@ class SiteExample(Record):
     all_sites: bool = False
     visited: int | None = Field(default=None, ge=1)
     visited_share_pct: Decimal | None = Field(default=None, gt=0, le=100)
+    minimum: bool = Field(default=False, description="The share is a minimum ('at least 10%')")
 
     @model_validator(mode="after")
     def _one_rule(self) -> SiteExample:
