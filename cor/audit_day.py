@@ -94,6 +94,9 @@ class AuditDayPlan(BaseModel):
     caveat: str
     points: tuple[EvidencePoints, ...]
     people_and_places_pct: Decimal
+    #: Points of the questions that interviews or observation check, whole questions: what a
+    #: documentation-only audit drops, counted as the published split counts it.
+    paper_drops_pct: Decimal = Decimal(0)
     published_split: PointsSplit | None = None
 
     @property
@@ -211,6 +214,15 @@ def points_by_evidence(questions: Iterable[Question]) -> tuple[EvidencePoints, .
     )
 
 
+def paper_drops(questions: Iterable[Question]) -> Decimal:
+    """Share of points in questions checked by interviews or observation (the whole question): what
+    an audit on paper alone drops, the way the published split was counted (issue 16.7)."""
+    questions = list(questions)
+    total = sum((Decimal(q.points) for q in questions), Decimal(0))
+    dropped = sum((Decimal(q.points) for q in questions if set(q.evidence) - {"documentation"}), Decimal(0))
+    return dropped * 100 / total if total else Decimal(0)
+
+
 # --- the plan ------------------------------------------------------------------------------------
 
 
@@ -273,6 +285,7 @@ def prepare(
         caveat=_caveat(table, own, partner_name),
         points=points,
         people_and_places_pct=people,
+        paper_drops_pct=paper_drops(questions),
         published_split=content.points_splits[0] if content.points_splits else None,
     )
 
@@ -292,7 +305,8 @@ def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
     split, published = plan.published_split, plan.published_people_pct
     if split is not None and published is not None:
         value = f"{show_pct(published)} ({split.audit}; {split.source_url})"
-        out.append(("In a published audit", value))
+        out.append(("Points lost on paper alone, in a published audit", value))
+        out.append(("Points lost on paper alone, counted the same way here", show_pct(plan.paper_drops_pct)))
     out.append(
         ("Sampling table", f"{plan.table_publisher} ({plan.table_effective}), {plan.table_source_url}")
     )

@@ -13,7 +13,9 @@ from cor.content import default_content
 C = default_content()
 
 
-@pytest.mark.parametrize(("workers", "interviews"), [(50, 19), (57, 19), (64, 19), (65, 20), (5, 4), (549, 63)])
+@pytest.mark.parametrize(
+    ("workers", "interviews"), [(50, 19), (57, 19), (64, 19), (65, 20), (5, 4), (549, 63)]
+)
 def test_safetydriven_employers_get_tscbcs_2011_interview_numbers(workers: int, interviews: int) -> None:
     plan = prepare(C, workers, 1, partner_id="safetydriven")
     assert plan.own_table and plan.table_effective == "2011-06-24"
