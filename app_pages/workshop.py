@@ -12,7 +12,9 @@ wk.projector_frame()
 st.title("COR workshop")
 st.write(
     "Would your workplace pass a **Certificate of Recognition** audit today, and what would COR "
-    "save you? Everyone answers on their own phone; your answers stay on your phone."
+    "save you? Everyone answers on their own phone. The quick check keeps your answers as a private "
+    "draft on COR Ready's server for a limited time (its page says how long); the room sees nothing "
+    "unless you choose to share a summary."
 )
 join, demo = st.columns([3, 2], gap="large")
 with demo:

@@ -174,7 +174,7 @@ def share_with_room(result: Verdict | None) -> None:
         return
     rooms = workspace()
     if not rooms.room_is_open(code):
-        st.caption(f"The workshop room {code} has closed; your results stay on your phone only.")
+        st.caption(f"The workshop room {code} has closed and its shared summaries were deleted.")
         return
     consent = st.checkbox(
         "Add my result to the workshop's combined picture (anonymous: only my score per element and "
