@@ -407,6 +407,15 @@ class Partner(Sourced):
         return codes
 
 
+class TradeWords(Sourced):
+    """The words people use for the trades of a partner's sector ("roofer", "plumber"), with the
+    source that puts those trades in the partner's CUs, so a search by trade finds the partner."""
+
+    partner: str = Field(pattern=r"^[a-z0-9-]+$")
+    sector: str
+    words: str = Field(description="';'-separated, as people type them")
+
+
 class PartnerProgram(SizeBand):
     """One certifying partner's own program for a band of employer sizes (its rule, not a general one),
     e.g. a forestry partner's band for 2 to 5 workers. ``program`` names the app's question-set program."""
@@ -770,6 +779,7 @@ class Content(Record):
     units: tuple[ClassificationUnit, ...]
     partners: tuple[Partner, ...]
     associations: tuple[Association, ...]
+    trade_words: tuple[TradeWords, ...] = ()
     incentives: Incentives
     cycle: CycleRules
     roles: tuple[Role, ...]
