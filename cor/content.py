@@ -49,6 +49,7 @@ from cor.models import (
     Role,
     SamplingTable,
     StepTemplate,
+    TradeWords,
     UnservedUnit,
 )
 
@@ -231,6 +232,11 @@ def check_references(content: Content, origins: Origins) -> None:
     _check_programs(content.programs, {j.code for j in content.jurisdictions}, content.bank, origins.programs)
     _check_partner_codes(content.partners, set(content.units_by_code), origins.partners)
     _check_cycle_partners(content, origins.cycle)
+    for index, trade in enumerate(content.trade_words):
+        if trade.partner not in content.partners_by_id:
+            raise ContentError(
+                origins.partners, f"unknown partner '{trade.partner}'", f"trade_words #{index + 1}", "partner"
+            )
 
 
 def _check_questions(bank: QuestionBank, origins: Sequence[tuple[str, int]]) -> None:
@@ -303,6 +309,9 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
     associations = read_records(
         Association, pa_data.get("association"), relative(pa_file, root), "association", required=False
     )
+    trade_words = read_records(
+        TradeWords, pa_data.get("trade_words"), relative(pa_file, root), "trade_words", required=False
+    )
     inc = read_toml(i_file, root)
     incentives = Incentives(
         bc=_validate(BCIncentiveRule, inc.get("bc"), relative(i_file, root), "[bc]"),
@@ -319,6 +328,7 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
         units=units,
         partners=partners,
         associations=associations,
+        trade_words=trade_words,
         incentives=incentives,
         cycle=cycle,
         roles=roles,

@@ -107,8 +107,9 @@ def audit_day_section(
     published = plan.published_people_pct
     if published is not None:
         st.info(
-            f"About {show_pct(published)} of the points in a published audit come from interviews and "
-            f"observation; in this question set, {show_pct(plan.people_and_places_pct)}. "
+            f"A published audit lost {show_pct(published)} of its points when interviews and observation "
+            f"were removed; counted the same way (every question they check), this question set would "
+            f"lose {show_pct(plan.paper_drops_pct)}. "
             "Brief your supervisors and workers, and tidy the sites, as well as the binders.",
             icon=":material/groups:",
         )

@@ -90,7 +90,7 @@ def test_plain_rows_for_the_report_name_the_table_and_its_source() -> None:
     assert (
         "Energy Safety Canada" in table["Sampling table"] and str(ESC.source_url) in table["Sampling table"]
     )
-    assert table["In a published audit"].startswith("51.5%")
+    assert table["Points lost on paper alone, in a published audit"].startswith("51.5%")
 
 
 def test_about_the_numbers_lists_the_sampling_examples_and_the_points_split() -> None:
