@@ -40,6 +40,14 @@ from cor.models import ClassificationUnit, RateRecord, RateStage
 MAX_LIST_ROWS = 5000
 #: A rate list of every CU is well under 1 MB; refuse anything larger before reading it.
 MAX_LIST_BYTES = 5_000_000
+#: What a workbook may unpack to, all parts together, as its zip directory declares it. A list of
+#: every CU with a few extra columns unpacks to well under 2 MB; a "zip bomb" of one cell of 10^9
+#: characters is under 1 MB zipped. Python's zip reader never inflates a part beyond its declared
+#: size, so checking the directory bounds what parsing can take.
+MAX_UNZIPPED_BYTES = 20_000_000
+MAX_ZIP_PARTS = 200
+#: The longest cell read (a CU name keeps 200 characters; a longer cell is not a rate list's).
+MAX_CELL_CHARS = 5_000
 HUNDRED = Decimal(100)
 
 _STAGE_WORDS: dict[str, str] = {
@@ -193,7 +201,34 @@ def _csv_table(data: bytes) -> list[list[str]]:
         raise RateListError(f"This CSV file cannot be read ({exc}).") from None
 
 
+def _check_workbook_size(data: bytes) -> None:
+    """Refuse a workbook that unpacks to far more than a rate list, from its zip directory alone
+    (nothing is inflated)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
+    unzipped = sum(part.file_size for part in parts)
+    if len(parts) > MAX_ZIP_PARTS or unzipped > MAX_UNZIPPED_BYTES:
+        raise RateListError(
+            f"This workbook unpacks to {unzipped:,} bytes in {len(parts):,} parts; a rate list unpacks "
+            f"to far less (at most {MAX_UNZIPPED_BYTES:,} bytes in {MAX_ZIP_PARTS} parts). Save the "
+            "rate list on its own as CSV or .xlsx and load that."
+        )
+
+
+def _check_cells(row: Sequence[str], number: int) -> None:
+    for column, cell in enumerate(row, start=1):
+        if len(cell) > MAX_CELL_CHARS:
+            raise RateListError(
+                f"Row {number}, column {column}: a cell of {len(cell):,} characters; a rate list's cells "
+                f"are short (at most {MAX_CELL_CHARS:,}). Check that this is a rate list."
+            )
+
+
 def _xlsx_table(data: bytes) -> list[list[str]]:
+    _check_workbook_size(data)
     from openpyxl import load_workbook  # only when a spreadsheet arrives: it is slow to import
 
     try:
@@ -202,11 +237,14 @@ def _xlsx_table(data: bytes) -> list[list[str]]:
         raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
     sheet = book.worksheets[0]
     table: list[list[str]] = []
-    for values in sheet.iter_rows(values_only=True):
-        table.append(["" if v is None else str(v) for v in values])
-        if len(table) > MAX_LIST_ROWS + 1:
-            break
-    book.close()
+    try:
+        for values in sheet.iter_rows(values_only=True):  # streamed: one row in memory at a time
+            table.append(["" if v is None else str(v) for v in values])
+            _check_cells(table[-1], len(table))
+            if len(table) > MAX_LIST_ROWS + 1:
+                break
+    finally:
+        book.close()
     return table
 
 
@@ -432,6 +470,19 @@ def import_rows(
     return rows, added, replaced
 
 
+def _read_at_most(file: Path, limit: int) -> bytes:
+    """The file's bytes, reading no more than one byte past ``limit`` (a larger file is refused by
+    size without being loaded)."""
+    with file.open("rb") as stream:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            size = os.fstat(stream.fileno()).st_size
+            raise RateListError(
+                f"This file is {size:,} bytes; a rate list is far smaller (at most {limit:,})."
+            )
+    return data
+
+
 def import_list(
     file: Path,
     year: int,
@@ -448,7 +499,7 @@ def import_list(
         raise RateListError(
             f"--source must be the web address of the list (https://...), not '{source_url[:60]}'."
         ) from None
-    rate_list = read_rate_list(file.read_bytes(), file.name)
+    rate_list = read_rate_list(_read_at_most(file, MAX_LIST_BYTES), file.name)
     if rate_list.year != year:
         raise RateListError(f"The list is for {rate_list.year}, not {year}: check the file or --year.")
     target = content / "classification_units.csv"
