@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import io
 import os
+import stat
 import sys
 import tempfile
 import zipfile
@@ -34,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, HttpUrl, TypeAdapter, ValidationErro
 from cor.codes import ascii_digits, cu_code
 from cor.content import content_dir, load_units
 from cor.formatting import money
+from cor.incentives import check, parse_base_rate
 from cor.models import ClassificationUnit, RateRecord, RateStage
 
 #: WorkSafeBC has about 512 CUs; a list far longer than this is not a rate list.
@@ -264,16 +266,33 @@ def _cell(row: Sequence[str], index: int) -> str:
 
 
 def _rate(text: str, where: str) -> Decimal:
+    """The base rate of a cell, checked by the same rule as the Savings page's rate field, so a
+    rate the list brings in is never refused later on the page."""
+    cleaned = ascii_digits(text).replace("$", "").replace(",", ".").strip()
     try:
-        rate = Decimal(ascii_digits(text).replace("$", "").replace(",", ".").strip())
+        rate = Decimal(cleaned)
     except InvalidOperation:
         raise RateListError(f"{where}: '{text[:40]}' is not a number (a base rate like 4.54).") from None
-    if not rate.is_finite() or not Decimal(0) < rate <= HUNDRED:
+    problem = check(parse_base_rate, cleaned, f"{where}: {text[:40]}")
+    if problem:
+        raise RateListError(problem)
+    if not rate > 0:
         raise RateListError(
-            f"{where}: {text[:40]} is not a base rate; it is dollars per $100 of payroll, "
-            "more than 0 and at most 100."
+            f"{where}: {text[:40]} is not a base rate; it is dollars per $100 of payroll, more than 0."
         )
     return rate
+
+
+#: A cell starting with one of these is a formula to a spreadsheet (LibreOffice and Excel run
+#: "=HYPERLINK(...)" when the CSV is opened).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_name(name: str) -> str:
+    """A CU name fit to write into a CSV that people open in a spreadsheet: on one line, and with
+    an apostrophe before a leading formula character, so it stays text."""
+    one_line = " ".join(name.split())
+    return "'" + one_line if one_line.startswith(_FORMULA_STARTS) else one_line
 
 
 def _year(text: str, where: str) -> int:
@@ -298,7 +317,7 @@ def _listed(
         raise RateListError(f"{where('name')}: the CU name is empty.")
     return ListedRate(
         cu_code=code,
-        cu_name=name[:200],
+        cu_name=safe_name(name)[:200],
         year=_year(_cell(row, columns["year"]), where("year")),
         base_rate=_rate(_cell(row, columns["rate"]), where("rate")),
         row=number,
@@ -470,6 +489,31 @@ def import_rows(
     return rows, added, replaced
 
 
+def replace_keeping_access(target: Path, text: str) -> None:
+    """Write ``text`` over ``target`` atomically, keeping the file's mode, owner and group.
+
+    A new file would get the writer's owner and mode 0600, and an app running as another user
+    would then fail on every page. When the writer cannot give the file its owner (not root),
+    it is rewritten in place instead, which keeps them by keeping the file itself.
+    """
+    before = target.stat()
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, stat.S_IMODE(before.st_mode))
+        os.chown(temporary, before.st_uid, before.st_gid)
+    except PermissionError:
+        os.unlink(temporary)
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    os.replace(temporary, target)
+
+
 def _read_at_most(file: Path, limit: int) -> bytes:
     """The file's bytes, reading no more than one byte past ``limit`` (a larger file is refused by
     size without being loaded)."""
@@ -515,10 +559,7 @@ def import_list(
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    handle, temporary = tempfile.mkstemp(dir=content, suffix=".csv")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-        stream.write(out.getvalue())
-    os.replace(temporary, target)
+    replace_keeping_access(target, out.getvalue())
     load_units(content)
     return (
         f"{len(records)} rates for {year} from {file.name}: {added} added, {replaced} replaced in {target}."
