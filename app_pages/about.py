@@ -6,7 +6,7 @@ import streamlit as st
 
 from cor.figures import figures
 from cor.formatting import SCORE_RULE
-from ui.state import content
+from ui.state import content, plain
 
 facts = content()
 st.title("About the numbers")
@@ -20,7 +20,7 @@ for topic, group in groupby(figures(facts), key=lambda figure: figure.topic):
     for figure in group:
         with st.container(border=True, key=None):
             st.markdown(
-                f"**{figure.figure}**: {figure.value} ({figure.year}) · [source]({figure.source_url})"
+                f"**{plain(figure.figure)}**: {figure.value} ({figure.year}) · [source]({figure.source_url})"
             )
             if figure.note:
                 st.caption(figure.note)

@@ -74,6 +74,14 @@ class ContentError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+#: Why a file that is there cannot be read, without the reason Python gives (it holds the server's
+#: absolute path, which no page shows).
+UNREADABLE = (
+    "COR Ready cannot read the file: the user the app runs as needs permission to read it "
+    "(an import run as another user can leave it readable by that user only)"
+)
+
+
 def relative(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root.parent))
@@ -87,6 +95,8 @@ def read_toml(path: Path, root: Path) -> dict[str, Any]:
             return tomllib.load(file)
     except FileNotFoundError:
         raise ContentError(relative(path, root), "the file is missing") from None
+    except OSError:
+        raise ContentError(relative(path, root), UNREADABLE) from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(relative(path, root), f"not valid TOML ({exc})") from None
     except UnicodeDecodeError:
@@ -170,6 +180,8 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
             rows = list(csv.DictReader(file))
     except FileNotFoundError:
         raise ContentError(rel, "the file is missing") from None
+    except OSError:
+        raise ContentError(rel, UNREADABLE) from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ContentError(rel, f"not a readable CSV file ({exc})") from None
     grouped: dict[str, list[RateRecord]] = defaultdict(list)

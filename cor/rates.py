@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import io
 import os
+import stat
 import sys
 import tempfile
 import zipfile
@@ -34,12 +35,21 @@ from pydantic import BaseModel, ConfigDict, HttpUrl, TypeAdapter, ValidationErro
 from cor.codes import ascii_digits, cu_code
 from cor.content import content_dir, load_units
 from cor.formatting import money
+from cor.incentives import check, parse_base_rate
 from cor.models import ClassificationUnit, RateRecord, RateStage
 
 #: WorkSafeBC has about 512 CUs; a list far longer than this is not a rate list.
 MAX_LIST_ROWS = 5000
 #: A rate list of every CU is well under 1 MB; refuse anything larger before reading it.
 MAX_LIST_BYTES = 5_000_000
+#: What a workbook may unpack to, all parts together, as its zip directory declares it. A list of
+#: every CU with a few extra columns unpacks to well under 2 MB; a "zip bomb" of one cell of 10^9
+#: characters is under 1 MB zipped. Python's zip reader never inflates a part beyond its declared
+#: size, so checking the directory bounds what parsing can take.
+MAX_UNZIPPED_BYTES = 20_000_000
+MAX_ZIP_PARTS = 200
+#: The longest cell read (a CU name keeps 200 characters; a longer cell is not a rate list's).
+MAX_CELL_CHARS = 5_000
 HUNDRED = Decimal(100)
 
 _STAGE_WORDS: dict[str, str] = {
@@ -193,7 +203,34 @@ def _csv_table(data: bytes) -> list[list[str]]:
         raise RateListError(f"This CSV file cannot be read ({exc}).") from None
 
 
+def _check_workbook_size(data: bytes) -> None:
+    """Refuse a workbook that unpacks to far more than a rate list, from its zip directory alone
+    (nothing is inflated)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
+    unzipped = sum(part.file_size for part in parts)
+    if len(parts) > MAX_ZIP_PARTS or unzipped > MAX_UNZIPPED_BYTES:
+        raise RateListError(
+            f"This workbook unpacks to {unzipped:,} bytes in {len(parts):,} parts; a rate list unpacks "
+            f"to far less (at most {MAX_UNZIPPED_BYTES:,} bytes in {MAX_ZIP_PARTS} parts). Save the "
+            "rate list on its own as CSV or .xlsx and load that."
+        )
+
+
+def _check_cells(row: Sequence[str], number: int) -> None:
+    for column, cell in enumerate(row, start=1):
+        if len(cell) > MAX_CELL_CHARS:
+            raise RateListError(
+                f"Row {number}, column {column}: a cell of {len(cell):,} characters; a rate list's cells "
+                f"are short (at most {MAX_CELL_CHARS:,}). Check that this is a rate list."
+            )
+
+
 def _xlsx_table(data: bytes) -> list[list[str]]:
+    _check_workbook_size(data)
     from openpyxl import load_workbook  # only when a spreadsheet arrives: it is slow to import
 
     try:
@@ -202,11 +239,14 @@ def _xlsx_table(data: bytes) -> list[list[str]]:
         raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
     sheet = book.worksheets[0]
     table: list[list[str]] = []
-    for values in sheet.iter_rows(values_only=True):
-        table.append(["" if v is None else str(v) for v in values])
-        if len(table) > MAX_LIST_ROWS + 1:
-            break
-    book.close()
+    try:
+        for values in sheet.iter_rows(values_only=True):  # streamed: one row in memory at a time
+            table.append(["" if v is None else str(v) for v in values])
+            _check_cells(table[-1], len(table))
+            if len(table) > MAX_LIST_ROWS + 1:
+                break
+    finally:
+        book.close()
     return table
 
 
@@ -226,16 +266,33 @@ def _cell(row: Sequence[str], index: int) -> str:
 
 
 def _rate(text: str, where: str) -> Decimal:
+    """The base rate of a cell, checked by the same rule as the Savings page's rate field, so a
+    rate the list brings in is never refused later on the page."""
+    cleaned = ascii_digits(text).replace("$", "").replace(",", ".").strip()
     try:
-        rate = Decimal(ascii_digits(text).replace("$", "").replace(",", ".").strip())
+        rate = Decimal(cleaned)
     except InvalidOperation:
         raise RateListError(f"{where}: '{text[:40]}' is not a number (a base rate like 4.54).") from None
-    if not rate.is_finite() or not Decimal(0) < rate <= HUNDRED:
+    problem = check(parse_base_rate, cleaned, f"{where}: {text[:40]}")
+    if problem:
+        raise RateListError(problem)
+    if not rate > 0:
         raise RateListError(
-            f"{where}: {text[:40]} is not a base rate; it is dollars per $100 of payroll, "
-            "more than 0 and at most 100."
+            f"{where}: {text[:40]} is not a base rate; it is dollars per $100 of payroll, more than 0."
         )
     return rate
+
+
+#: A cell starting with one of these is a formula to a spreadsheet (LibreOffice and Excel run
+#: "=HYPERLINK(...)" when the CSV is opened).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_name(name: str) -> str:
+    """A CU name fit to write into a CSV that people open in a spreadsheet: on one line, and with
+    an apostrophe before a leading formula character, so it stays text."""
+    one_line = " ".join(name.split())
+    return "'" + one_line if one_line.startswith(_FORMULA_STARTS) else one_line
 
 
 def _year(text: str, where: str) -> int:
@@ -260,7 +317,7 @@ def _listed(
         raise RateListError(f"{where('name')}: the CU name is empty.")
     return ListedRate(
         cu_code=code,
-        cu_name=name[:200],
+        cu_name=safe_name(name)[:200],
         year=_year(_cell(row, columns["year"]), where("year")),
         base_rate=_rate(_cell(row, columns["rate"]), where("rate")),
         row=number,
@@ -432,6 +489,44 @@ def import_rows(
     return rows, added, replaced
 
 
+def replace_keeping_access(target: Path, text: str) -> None:
+    """Write ``text`` over ``target`` atomically, keeping the file's mode, owner and group.
+
+    A new file would get the writer's owner and mode 0600, and an app running as another user
+    would then fail on every page. When the writer cannot give the file its owner (not root),
+    it is rewritten in place instead, which keeps them by keeping the file itself.
+    """
+    before = target.stat()
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, stat.S_IMODE(before.st_mode))
+        os.chown(temporary, before.st_uid, before.st_gid)
+    except PermissionError:
+        os.unlink(temporary)
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    os.replace(temporary, target)
+
+
+def _read_at_most(file: Path, limit: int) -> bytes:
+    """The file's bytes, reading no more than one byte past ``limit`` (a larger file is refused by
+    size without being loaded)."""
+    with file.open("rb") as stream:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            size = os.fstat(stream.fileno()).st_size
+            raise RateListError(
+                f"This file is {size:,} bytes; a rate list is far smaller (at most {limit:,})."
+            )
+    return data
+
+
 def import_list(
     file: Path,
     year: int,
@@ -448,7 +543,7 @@ def import_list(
         raise RateListError(
             f"--source must be the web address of the list (https://...), not '{source_url[:60]}'."
         ) from None
-    rate_list = read_rate_list(file.read_bytes(), file.name)
+    rate_list = read_rate_list(_read_at_most(file, MAX_LIST_BYTES), file.name)
     if rate_list.year != year:
         raise RateListError(f"The list is for {rate_list.year}, not {year}: check the file or --year.")
     target = content / "classification_units.csv"
@@ -464,10 +559,7 @@ def import_list(
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    handle, temporary = tempfile.mkstemp(dir=content, suffix=".csv")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-        stream.write(out.getvalue())
-    os.replace(temporary, target)
+    replace_keeping_access(target, out.getvalue())
     load_units(content)
     return (
         f"{len(records)} rates for {year} from {file.name}: {added} added, {replaced} replaced in {target}."

@@ -206,7 +206,7 @@ def cu_result(cu: str, matches: list[Match], gp: GuidePath | None, guide: Guide,
     sit = situation(matches)
     kind = guide.kind(sit)
     cu_name = matches[0].cu_name or "not in COR Ready's list"
-    st.subheader(f"CU {cu}: {cu_name}")
+    st.subheader(f"CU {cu}: {plain(cu_name)}")  # the name may come from an imported rate list
     st.badge(kind.label, color=BADGE_COLOR[sit])
     st.caption(kind.meaning)
     if sit == "multiply aligned":
