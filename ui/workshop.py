@@ -48,6 +48,9 @@ PROJECTOR_CSS = """
 html { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2.5rem; }
 [data-testid="stPageLink"] p { font-size: 1.4rem; font-weight: 600; }
+/* the room picture is read again every 1.5 s: no dimming of the picture while it is (no flicker
+   on the projector, and text keeps its contrast) */
+[data-testid="stElementContainer"][data-stale="true"] { opacity: 1 !important; transition: none !important; }
 </style>
 """
 
