@@ -67,7 +67,7 @@ def public_base() -> str:
     """The app's address as attendees reach it: ``COR_READY_PUBLIC_URL`` if set, else the
     address the presenter's browser uses, without the page's own path."""
     configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
-    if configured:
+    if configured and public_url_ok(configured):
         return configured.rstrip("/")
     url = st.context.url or "http://localhost:8501"
     parts = urlsplit(url)
@@ -75,6 +75,14 @@ def public_base() -> str:
     if path.endswith("/workshop"):
         path = path[: -len("/workshop")]
     return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
+
+
+def public_url_ok(configured: str) -> bool:
+    """``COR_READY_PUBLIC_URL`` must be an http(s) address with a host, and nothing after its path."""
+    parts = urlsplit(configured)
+    return (
+        parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query and not parts.fragment
+    )
 
 
 def quick_check_address(room: str | None = None) -> str:
@@ -138,6 +146,13 @@ def join_panel(room: str | None) -> None:
     """The QR code (with the address it encodes as its text alternative), the address itself to
     copy, the room code, and a warning when no phone could reach the address."""
     address = quick_check_address(room)
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    if configured and not public_url_ok(configured):
+        st.error(
+            f"`{PUBLIC_URL_ENV}` is not an http(s) address, so it is not used: the QR code below carries "
+            "the address this browser uses. Set it like `https://cor.example.org`.",
+            icon=":material/error:",
+        )
     loopback_warning(address)
     st.image(
         qr_png(address),
