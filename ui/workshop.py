@@ -48,6 +48,9 @@ PROJECTOR_CSS = """
 html { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2.5rem; }
 [data-testid="stPageLink"] p { font-size: 1.4rem; font-weight: 600; }
+/* the room picture, readable from the back row */
+[data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.3rem; padding: 0.45rem 0.8rem; color: inherit; }
+[data-testid="stMetricValue"] { font-size: 3rem; }
 /* the room picture is read again every 1.5 s: no dimming of the picture while it is (no flicker
    on the projector, and text keeps its contrast) */
 [data-testid="stElementContainer"][data-stale="true"] { opacity: 1 !important; transition: none !important; }
@@ -134,10 +137,10 @@ def loopback_warning(address: str) -> None:
         f"http://{nearby}:{port}/workshop" if nearby else f"http://<this laptop's address>:{port}/workshop"
     )
     st.warning(
-        "**No phone can open this address**: it points at this computer itself (localhost). "
-        f"Open this page at the laptop's address on the room's Wi-Fi instead, for example `{example}` "
-        "(the app must listen on the network: `./scripts/start.sh --server.address 0.0.0.0`). "
-        f"On a hosted server, set `{PUBLIC_URL_ENV}` to the address people reach it at.",
+        "**No phone can open this address**: it is this computer's own (localhost). Open this page "
+        f"at the laptop's address on the room's Wi-Fi instead, such as `{example}`, with the app "
+        "listening on the network (`./scripts/start.sh --server.address 0.0.0.0`). On a hosted "
+        f"server, set `{PUBLIC_URL_ENV}`.",
         icon=":material/wifi_off:",
     )
 
@@ -146,6 +149,8 @@ def join_panel(room: str | None) -> None:
     """The QR code (with the address it encodes as its text alternative), the address itself to
     copy, the room code, and a warning when no phone could reach the address."""
     address = quick_check_address(room)
+    if room:
+        st.markdown(f"## Room code: {room}")
     configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
     if configured and not public_url_ok(configured):
         st.error(
@@ -157,13 +162,11 @@ def join_panel(room: str | None) -> None:
     st.image(
         qr_png(address),
         caption="Scan to open the quick check on your phone",
-        width=400,
+        width=360,
         alt=f"QR code for the quick-check address: {address}",
     )
     st.markdown("The QR code opens:")
     st.code(address, language=None, wrap_lines=True)
-    if room:
-        st.markdown(f"Room code: **{room}**")
 
 
 def reset_demo() -> None:
@@ -283,15 +286,15 @@ def presenter_room() -> str | None:
     for name, value in (("room", room.code), ("key", room.key)):
         if st.query_params.get(name) != value:
             st.query_params[name] = value
+    return room.code
+
+
+def room_controls(code: str) -> None:
+    """Below the picture: how the room survives a reload, and closing it (after a confirmation)."""
     st.caption(
         "This tab's address holds the room's key: a reload brings the room back. Keep the address "
         "to yourself (full screen, F11, hides it): anyone with it can close the room."
     )
-    _close_controls(room.code)
-    return room.code
-
-
-def _close_controls(code: str) -> None:
     if not st.session_state.get(CONFIRM_KEY):
         st.button("Close the room…", on_click=_ask_to_close, icon=":material/delete:")
         return
