@@ -151,3 +151,12 @@ def test_a_public_address_that_is_not_a_web_address_is_refused_and_said(
     at = open_page(app, "workshop")
     assert "is not an http(s) address" in at.error[0].value
     assert at.code[0].value.startswith("http://localhost:")
+
+
+def test_what_the_page_says_is_kept_follows_the_drafts_real_lifetime(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COR_READY_DRAFT_DAYS", "7")
+    at = open_page(app, "workshop")
+    intro = " ".join(m.value for m in at.markdown)
+    assert "private draft for 7 days" in intro and "30 days" not in intro
