@@ -20,6 +20,7 @@ with demo:
     room = wk.presenter_room()
     if room:
         wk.room_picture_panel(room)
+        wk.room_controls(room)
     st.divider()
     st.subheader("Try it together")
     st.page_link(
