@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cor.assessment import Assessment, PlanEdit, clip_note, merge
 from cor.formatting import count
 from cor.store import DAYS_ENV, DB_ENV, DraftStore, StoreError, new_token, valid_token
+from ui.state import content
 
 log = logging.getLogger(__name__)
 
@@ -212,13 +214,15 @@ def _readable(data: dict[str, Any] | None) -> Assessment | None:
 
 def restore_draft(state: ReadinessState) -> None:
     """On the first Readiness run of a session: the draft named in the link, the view and the
-    element from the address, or a fresh draft. What is stored wins over what a reconnecting tab
-    still shows, so the screen never claims an answer the server does not have."""
+    element from the address, or a fresh draft. A tab that reconnects (say to another process
+    after its own died) also sends the answers and notes it shows, the one just clicked included:
+    those are this tab's changes over the stored draft, merged and saved as two tabs' are."""
     if state.restored:
         return
     state.restored = True
     _restore_place(state)
     draft = state.draft
+    sent = _sent_by_browser()
     token = st.query_params.get("draft")
     try:
         store = draft_store()
@@ -234,6 +238,45 @@ def restore_draft(state: ReadinessState) -> None:
     except StoreError as exc:
         _store_trouble(draft, exc)
     draft.token = draft.token or new_token()
+    if sent:
+        apply(state, _with_sent(current(state), sent))
+
+
+def _sent_by_browser() -> dict[str, str]:
+    """The answers and notes the browser sent with this run, by widget key (non-empty ones).
+
+    On a session's first run the question widgets are not drawn yet, so Streamlit holds what the
+    browser sent under element ids (``$$ID-<hash>-<key>``) that ``st.session_state`` does not
+    list; a value put in session state before the widget is drawn would replace it.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return {}
+    sent: dict[str, str] = {}
+    for widget in ctx.session_state.get_widget_states():
+        key = widget.id.split("-", 2)[-1] if widget.id.startswith("$$ID-") else ""
+        is_text = widget.WhichOneof("value") == "string_value"
+        if key.startswith((QUESTION_PREFIX, NOTE_PREFIX)) and is_text and widget.string_value:
+            sent[key] = widget.string_value
+    return sent
+
+
+def _with_sent(shown: Assessment, sent: dict[str, str]) -> Assessment:
+    """``shown`` with the browser's answers (sent as option labels) and notes on top."""
+    bank = content().bank
+    questions = {question.id: question for question in bank.questions}
+    answers, notes = dict(shown.answers), dict(shown.notes)
+    for key, value in sent.items():
+        question = questions.get(key.removeprefix(QUESTION_PREFIX).removeprefix(NOTE_PREFIX))
+        if question is None:
+            continue
+        if key.startswith(NOTE_PREFIX):
+            notes[question.id] = clip_note(value)[0]
+            continue
+        options = {option.label: option.id for option in bank.scale(question.scale).options}
+        if value in options:
+            answers[question.id] = options[value]
+    return shown.model_copy(update={"answers": answers, "notes": notes})
 
 
 def _restore_place(state: ReadinessState) -> None:
