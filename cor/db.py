@@ -49,6 +49,12 @@ class StoreError(Exception):
     """
 
 
+class ConfigError(StoreError):
+    """The server's database setting is wrong: a malformed ``DATABASE_URL``, or a schema newer
+    than this code (after a rollback). Waiting does not help; whoever runs the server must act,
+    so the message says what is wrong (never the URL or its password)."""
+
+
 def configured_path() -> Path:
     """The SQLite file from ``COR_READY_DRAFT_DB``, or the per-user default."""
     raw = os.environ.get(DB_ENV, "").strip()
@@ -112,9 +118,8 @@ class Database:
                 sqlite_path = configured_path()
         self.sqlite_path = Path(sqlite_path).expanduser() if sqlite_path is not None else None
         self.url = f"sqlite+pysqlite:///{self.sqlite_path}" if self.sqlite_path else normalise_url(url or "")
-        if self.sqlite_path is None and not self.url.startswith("postgresql"):
-            log.error("unsupported database URL %s", safe_url(self.url))
-            raise StoreError(f"{DATABASE_URL_ENV} must be a PostgreSQL URL (postgresql+psycopg://...)")
+        if self.sqlite_path is None:
+            _check_server_url(self.url)
         self._engine: Engine | None = None
         self._file_key: tuple[int, int] | None = None
         self._lock = threading.Lock()
@@ -196,6 +201,8 @@ class Database:
             except BaseException:
                 engine.dispose()
                 raise
+        except ConfigError:
+            raise
         except (OSError, SQLAlchemyError) as exc:
             log.warning("cannot open %s: %s", self._where(), describe(exc))
             raise StoreError(f"the {self._what()} cannot be opened ({type(exc).__name__})") from exc
@@ -203,6 +210,26 @@ class Database:
             self._file_key = self._sqlite_file_key()
         log.info("database ready: %s", self._where())
         return engine
+
+
+def _check_server_url(url: str) -> None:
+    """A ``ConfigError`` naming what is wrong with a server URL, before any connection is tried.
+
+    SQLAlchemy reads the port lazily, so ``postgresql://u:p@localhost:abc/db`` or an IPv6 host
+    without its closing bracket would otherwise fail later with a bare ``ValueError`` on every page.
+    """
+    if not url.startswith("postgresql"):
+        log.error("unsupported database URL %s", safe_url(url))
+        raise ConfigError(f"{DATABASE_URL_ENV} must be a PostgreSQL URL (postgresql+psycopg://...)")
+    try:
+        parsed = make_url(url)
+        parsed.port  # noqa: B018 - parsing the port is the check
+    except (ArgumentError, ValueError):
+        log.error("%s cannot be read (the value is not logged: it may hold a password)", DATABASE_URL_ENV)
+        raise ConfigError(
+            f"{DATABASE_URL_ENV} is not a readable database address: check the port (a number) and "
+            "the brackets around an IPv6 host, e.g. postgresql://USER:PASSWORD@[::1]:5432/DBNAME"
+        ) from None
 
 
 def _create_private_file(path: Path) -> None:
@@ -255,8 +282,28 @@ def migrate(engine: Engine) -> None:
         with conn.begin():
             if engine.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+            _refuse_a_newer_schema(conn, config)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+
+
+def _refuse_a_newer_schema(conn: Connection, config: Any) -> None:
+    """A ``ConfigError`` when the database holds a revision this code does not know: a newer
+    version of the app migrated it (then the app was rolled back). Nothing is changed then."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    unknown = sorted(set(MigrationContext.configure(conn).get_current_heads()) - known)
+    if unknown:
+        log.error(
+            "the database schema is at revision %s, which this version does not know", ", ".join(unknown)
+        )
+        raise ConfigError(
+            "the database was set up by a newer version of COR Ready than this one (schema "
+            f"revision {', '.join(unknown)}): run the newer version again, or restore a backup "
+            "taken before the upgrade"
+        )
 
 
 _shared: dict[str, Database] = {}
@@ -288,3 +335,25 @@ def prepare() -> Database:
     database = shared_database()
     database.engine()
     return database
+
+
+def main() -> int:
+    """``python -m cor.db``: open and migrate the configured database, or say what is wrong.
+
+    ``scripts/serve.sh`` runs it before starting the app, so a wrong setting is reported at
+    start-up (the app still starts: the pages that need no database keep working).
+    """
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        database = prepare()
+    except StoreError as exc:
+        print(
+            f"COR Ready: the database cannot be used: {exc}. Drafts, the workspace and workshop rooms are off."
+        )
+        return 1
+    print(f"COR Ready: the {database.kind} database is ready.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -25,6 +25,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cor.assessment import Assessment, PlanEdit, clip_note, merge
+from cor.db import ConfigError
 from cor.formatting import count
 from cor.store import DAYS_ENV, DB_ENV, DraftStore, StoreError, new_token, valid_token
 from ui.state import content
@@ -197,10 +198,13 @@ def draft_store() -> DraftStore:
 
 
 def _store_trouble(draft: Draft, exc: StoreError) -> None:
-    """Drafts off for this tab, with a message that never shows a server path (logged instead)."""
+    """Drafts off for this tab, with a message that never shows a server path (logged instead).
+    A wrong setting is also named, so whoever runs the server knows what to fix."""
     log.warning("draft store unusable: %s", exc)
     draft.disabled = True
     draft.note = STORE_TROUBLE
+    if isinstance(exc, ConfigError):
+        draft.note = f"{STORE_TROUBLE} Whoever runs this server can fix its setting: {exc}."
 
 
 def _readable(data: dict[str, Any] | None) -> Assessment | None:
