@@ -6,7 +6,9 @@ estimator, the room's combined picture (only with attendees' consent), and a res
 
 import streamlit as st
 
+from cor.workspace.models import UnavailableError
 from ui import workshop as wk
+from ui.reconnect import ROOMS_DOWN
 
 wk.projector_frame()
 st.title("COR workshop")
@@ -31,9 +33,13 @@ with demo:
         help="Clears the answers and estimates on this screen; the room stays open.",
     )
     st.divider()
-    room = wk.presenter_room()
-    if room:
-        wk.room_picture_panel(room)
+    try:  # the database away: say so plainly, the rest of the page still works (issue 20)
+        room = wk.presenter_room()
+        if room:
+            wk.room_picture_panel(room)
+    except UnavailableError:
+        room = None
+        st.warning(ROOMS_DOWN, icon=":material/cloud_off:")
 with join:
     st.subheader("On your phone")
     wk.join_panel(room)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 DB_ENV = "COR_READY_DRAFT_DB"
 DATABASE_URL_ENV = "DATABASE_URL"
@@ -38,6 +39,11 @@ DEFAULT_PATH = Path("~/.local/state/cor-ready/drafts.sqlite3")
 #: Any fixed number, the same in every process: the key of the migration lock on PostgreSQL.
 _MIGRATION_LOCK_KEY = 7_446_011_212
 _SQLITE_BUSY_SECONDS = 10
+#: A refused connection to PostgreSQL is tried once more after this pause.
+_RETRY_SECONDS = 0.5
+#: Seconds to wait for PostgreSQL to accept a connection (unless the URL sets connect_timeout):
+#: a server that went away must not hold a page for minutes.
+_CONNECT_TIMEOUT_SECONDS = 5
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +147,7 @@ class Database:
         """
         try:
             engine = self.engine()
-            with engine.connect() as conn:
+            with _connect(engine) as conn:
                 if immediate:
                     conn = conn.execution_options(cor_immediate=True)
                 with conn.begin():
@@ -212,6 +218,19 @@ class Database:
         return engine
 
 
+def _connect(engine: Engine) -> Connection:
+    """A pooled connection, tried once more after a short pause when the server refused it: a
+    database restarting (or failing over) comes back within a second or two. The pool's pre-ping
+    has already replaced connections the restart broke."""
+    try:
+        return engine.connect()
+    except OperationalError:
+        if engine.dialect.name != "postgresql":
+            raise
+        time.sleep(_RETRY_SECONDS)
+        return engine.connect()
+
+
 def _check_server_url(url: str) -> None:
     """A ``ConfigError`` naming what is wrong with a server URL, before any connection is tried.
 
@@ -253,7 +272,10 @@ def _make_engine(url: str, *, sqlite: bool) -> Engine:
     """A pooled engine. ``hide_parameters``: an error logged never carries a draft token or a
     client's name, only the statement's shape."""
     if not sqlite:
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True)
+        options = {} if "connect_timeout" in url else {"connect_timeout": _CONNECT_TIMEOUT_SECONDS}
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True, connect_args=options
+        )
     engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_SECONDS}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")

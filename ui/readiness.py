@@ -24,6 +24,7 @@ from ui.readiness_results import plan_view, results_view
 from ui.readiness_run import ReadinessRun
 from ui.readiness_save import save_view
 from ui.readiness_state import VIEW_SLUGS, page_state, seed
+from ui.reconnect import ROOM_DOWN
 
 VIEWS: dict[str, Callable[[ReadinessRun], None]] = {
     "Answer": answer_view,
@@ -74,6 +75,10 @@ def workshop_room(run: ReadinessRun) -> None:
     imported only for such attendees, so everyone else's page stays light."""
     if not (st.query_params.get("room") or st.session_state.get("wk.join")):
         return
+    from cor.workspace.models import UnavailableError
     from ui.workshop import share_with_room
 
-    share_with_room(run.verdict if run.quick else None)
+    try:
+        share_with_room(run.verdict if run.quick else None)
+    except UnavailableError:  # the database away: a plain message, the quick check goes on
+        st.warning(ROOM_DOWN, icon=":material/cloud_off:")

@@ -45,6 +45,12 @@ STORE_TROUBLE = (
     "Drafts cannot be kept on this server right now. Your answers stay while this tab is open; "
     "download the assessment file to keep them."
 )
+STORE_DOWN = (
+    "Drafts cannot be kept on this server right now: the database is not answering. Your answers "
+    "stay on this page and are saved as soon as it is back (keep this tab open, or download the "
+    "assessment file to be sure)."
+)
+STORE_BACK = "The database is back: everything on this page is saved again."
 
 
 @dataclass
@@ -56,6 +62,8 @@ class Draft:
     base: Assessment = field(default_factory=Assessment)
     note: str = ""
     disabled: bool = False
+    #: The last read or save failed (database down, folder unwritable): retried on every run.
+    failing: bool = False
     days: int = 0
 
 
@@ -201,10 +209,14 @@ def _store_trouble(draft: Draft, exc: StoreError) -> None:
     """Drafts off for this tab, with a message that never shows a server path (logged instead).
     A wrong setting is also named, so whoever runs the server knows what to fix."""
     log.warning("draft store unusable: %s", exc)
-    draft.disabled = True
-    draft.note = STORE_TROUBLE
     if isinstance(exc, ConfigError):
+        draft.disabled = True
         draft.note = f"{STORE_TROUBLE} Whoever runs this server can fix its setting: {exc}."
+        return
+    # Anything else may pass (a restart of the database, a folder made writable): keep the link
+    # and retry on every run, then save everything the page holds.
+    draft.failing = True
+    draft.note = STORE_DOWN
 
 
 def _readable(data: dict[str, Any] | None) -> Assessment | None:
@@ -241,6 +253,8 @@ def restore_draft(state: ReadinessState) -> None:
                 draft.base = stored
     except StoreError as exc:
         _store_trouble(draft, exc)
+        if draft.failing and isinstance(token, str) and valid_token(token):
+            draft.token = token  # read (and merged with this page) once the database is back
     draft.token = draft.token or new_token()
     if sent:
         apply(state, _with_sent(current(state), sent))
@@ -322,11 +336,13 @@ def sync_draft(state: ReadinessState, *, before_widgets: bool) -> None:
             if not before_widgets:
                 return
             stored = _readable(draft_store().load(draft.token))
+            _back(draft)
             if stored is None or stored == mine:
                 return
             merged = stored
         else:
-            merged = _merged_save(draft, mine)
+            merged = _merged_save(draft, mine)  # after an outage: every change since the last save
+            _back(draft)
     except StoreError as exc:
         _store_trouble(draft, exc)
         return
@@ -335,6 +351,14 @@ def sync_draft(state: ReadinessState, *, before_widgets: bool) -> None:
         draft.base = merged
     else:
         draft.base = mine
+
+
+def _back(draft: Draft) -> None:
+    """The store answered again after a failure: say so (the caller has just saved or read)."""
+    if draft.failing:
+        draft.failing = False
+        draft.days = draft_store().days
+        draft.note = STORE_BACK
 
 
 def _merged_save(draft: Draft, mine: Assessment) -> Assessment:
@@ -364,7 +388,7 @@ def start_over() -> None:
 def draft_caption(state: ReadinessState) -> str:
     """How the draft works, in a sentence, plus any note about the link the user came with."""
     draft = state.draft
-    if draft.disabled:
+    if draft.disabled or draft.failing:
         return draft.note
     text = (
         f"Your answers are kept as a private draft for {count(draft.days, 'day')} after your last change; "
