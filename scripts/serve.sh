@@ -61,6 +61,10 @@ if [ "${COR_READY_SKIP_INSTALL:-}" != "1" ]; then
 fi
 PY="$ROOT/.venv/bin/python"
 
+# The database is opened (and migrated) once before the processes start; a wrong setting is said
+# here, in words, and the app still starts: the pages that need no database keep working.
+(cd "$ROOT" && "$PY" -m cor.db) >&2 || echo "serve.sh: starting anyway, without drafts, the workspace or rooms" >&2
+
 # N free loopback ports for the app processes (asked of the kernel, then released).
 mapfile -t PORTS < <("$PY" - "$PROCESSES" <<'EOF'
 import socket, sys
