@@ -25,7 +25,6 @@ from ui.readiness_results import plan_view, results_view
 from ui.readiness_run import ReadinessRun
 from ui.readiness_save import save_view
 from ui.readiness_state import VIEW_SLUGS, page_state, seed
-from ui.reconnect import ROOM_DOWN
 
 if TYPE_CHECKING:
     from ui.workshop import RoomBanner
@@ -90,23 +89,12 @@ def workshop_banner() -> RoomBanner | None:
     imported only for such attendees, so everyone else's page stays light."""
     if not (st.query_params.get("room") or st.session_state.get("wk.join")):
         return None
-    from cor.workspace.models import UnavailableError
     from ui.workshop import room_banner
 
-    try:
-        return room_banner()
-    except UnavailableError:  # the database away: a plain message, the quick check goes on
-        st.warning(ROOM_DOWN, icon=":material/cloud_off:")
-        return None
+    return room_banner()  # the database away: a plain message, the quick check goes on
 
 
 def workshop_room(run: ReadinessRun, banner: RoomBanner | None) -> None:
     """Share the attendee's blurred result with the room once the page knows it (end of the run)."""
-    if banner is None:
-        return
-    from cor.workspace.models import UnavailableError
-
-    try:
+    if banner is not None:
         banner.share(run.verdict if run.quick else None)
-    except UnavailableError:  # the database away: a plain message, the quick check goes on
-        st.warning(ROOM_DOWN, icon=":material/cloud_off:")
