@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cor.formatting import SCORE_RULE, pct_change, points_gap, show_pct, tenth_down
+from cor.formatting import SCORE_RULE, pct_change, points_gap, show_pct
 from cor.models import PassRule
 from cor.scoring import Verdict, explain, verdict
-from cor.workshop import summary_of
 
 RULE = PassRule(overall_min_pct=Decimal(80), element_min_pct=Decimal(50))
 
@@ -42,10 +41,3 @@ def test_the_projected_gain_is_the_difference_of_the_two_scores_as_shown() -> No
     assert pct_change(before, after) == "+1.4 percentage points"  # 81.0 - 79.6, not 81.01 - 79.67 = 1.34
     assert pct_change(Decimal(80), Decimal("81.05")) == "+1 percentage point"
     assert pct_change(Decimal(80), Decimal(80)) == "0 percentage points"
-
-
-def test_a_workshop_phone_shares_its_score_cut_as_the_phone_shows_it() -> None:
-    result = verdict({"a": (Decimal("79.67"), Decimal(100))}, RULE)
-    shared = summary_of(result)
-    assert shared.overall_pct == tenth_down(result.overall_pct) == Decimal("79.6")
-    assert show_pct(shared.overall_pct) == show_pct(result.overall_pct)
