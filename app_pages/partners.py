@@ -36,7 +36,7 @@ elif gp:
     pg.path_for_search(gp, c)
 if found.partners:
     code_start = normalise_code(found.query) if found.kind == "code prefix" else ""
-    pg.industry_partners(found.partners, jurisdiction, bool(pick), c, code_start)
+    pg.industry_partners(found.partners, jurisdiction, bool(pick), c, code_start, query)
 if pick:
     pg.this_week(next_steps(pick, matches, guide, c), pick)
 elif found.partners:

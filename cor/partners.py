@@ -34,6 +34,7 @@ from cor.models import (
     Partner,
     Role,
     Situation,
+    TradeWords,
 )
 
 __all__ = ["SITUATIONS", "Guide", "GuidePath", "Situation", "load_guide", "partner_guide"]
@@ -352,6 +353,19 @@ def search(text: str, content: Content | None = None) -> list[ClassificationUnit
     units = list(content.units)
     ranked, closest = _rank(units, [_unit_index(u) for u in units], text)
     return [] if closest else ranked
+
+
+def trade_sector(text: str, partner_id: str, content: Content | None = None) -> TradeWords | None:
+    """The trade-word list through which ``text`` found a partner (every word of it in one trade),
+    so the guide can say which sector the trade belongs to, with its source."""
+    content = content or default_content()
+    wanted = query_words(text)
+    for trade in content.trade_words:
+        if trade.partner == partner_id and any(
+            set(wanted) <= set(words(phrase)) for phrase in trade.words.split(";")
+        ):
+            return trade
+    return None
 
 
 def search_partners(text: str, jurisdiction: str = "BC", content: Content | None = None) -> list[Partner]:

@@ -26,6 +26,7 @@ from cor.partners import (
     path_points,
     roles_for,
     situation,
+    trade_sector,
 )
 from ui.state import or_stop, plain
 
@@ -245,7 +246,12 @@ def health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
 
 
 def industry_partners(
-    partners: tuple[Partner, ...], jurisdiction: str, after_cu: bool, c: Content, code_start: str = ""
+    partners: tuple[Partner, ...],
+    jurisdiction: str,
+    after_cu: bool,
+    c: Content,
+    code_start: str = "",
+    query: str = "",
 ) -> None:
     """Partners whose industry matches the words typed, beyond those a CU found leads to; or, for
     the start of a code, the partners contracted for the whole range it falls in."""
@@ -270,6 +276,12 @@ def industry_partners(
     else:
         st.subheader("Partners for this industry")
     for p in partners:
+        trade = trade_sector(query, p.id, c) if query else None
+        if trade:
+            st.caption(
+                f"“{plain(query.strip())}” is one of the trades of {trade.sector}, which is "
+                f"{p.short_name}'s. {source(trade.source_url, trade.effective)}"
+            )
         partner_card(entries_by_id[p.id])
 
 

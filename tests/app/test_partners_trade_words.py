@@ -35,3 +35,10 @@ def test_the_start_of_a_construction_code_shows_bccsa(app: AppTest) -> None:
     at = search(open_page(app, "partners"), "7215")
     assert "Every CU starting 7215" in [s.value for s in at.subheader]
     assert any("starts with 721 or 722 or 723 is contracted to BCCSA" in c.value for c in at.caption)
+
+
+def test_the_guide_says_which_sector_a_trade_belongs_to_with_its_source(app: AppTest) -> None:
+    at = search(open_page(app, "partners"), "roofer")
+    said = " ".join(c.value for c in at.caption)
+    assert "is one of the trades of Construction" in said and "which is BCCSA's" in said
+    assert "bccsa.ca/definition.php" in said

@@ -74,3 +74,11 @@ def test_a_trade_list_for_an_unknown_partner_is_reported(tmp_path: Path) -> None
 
 def test_an_auto_mechanic_is_not_sent_to_construction() -> None:
     assert not lookup("mechanic", "BC", C).partners
+
+
+def test_the_trade_list_that_found_a_partner_is_named_and_none_for_other_words() -> None:
+    from cor.partners import trade_sector
+
+    trade = trade_sector("Roofers", "bccsa", C)
+    assert trade is not None and trade.sector.startswith("Construction")
+    assert trade_sector("roofer", "go2hr", C) is None
