@@ -301,8 +301,8 @@ def load(data: bytes, content: Content | None = None) -> Assessment:
     file = _validated(_clean(_parse(data)))
     content = content or default_content()
     answers, notes, edits, skipped = _kept(file, content)
-    if skipped and not (answers or notes or edits):
-        reason = " ".join(skipped)
+    if not (answers or notes or edits):
+        reason = " ".join(skipped) or "It holds no answers, notes or plan edits."
         raise AssessmentFileError(
             f"This assessment file has nothing COR Ready can use. {reason} Your answers were not replaced."
         )
