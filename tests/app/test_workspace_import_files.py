@@ -3,14 +3,17 @@ Readiness does (issue 17 item 13)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.app.test_workspace import HASH, add_client, signed_in
+from tests.app.test_workspace import add_client, signed_in
+from tests.staff_accounts import use_staff_file
 
 
 @pytest.fixture(autouse=True)
-def password_configured(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COR_READY_STAFF_PASSWORD_HASH", HASH)
+def staff_configured(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    use_staff_file(monkeypatch, tmp_path)
 
 
 def test_a_file_nested_900_levels_deep_is_refused_with_the_file_message() -> None:
