@@ -405,7 +405,7 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
         icon=":material/upload_file:",
     )
     if st.session_state.get("ws.import_error"):
-        st.error(st.session_state["ws.import_error"], icon=":material/error:")
+        st.error(plain(st.session_state["ws.import_error"]), icon=":material/error:")  # may quote the file
     session = _readiness_session()
     if session is not None:
         st.button(
