@@ -25,6 +25,7 @@ import stat
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -280,22 +281,43 @@ def _check_cells(row: Sequence[str], number: int) -> None:
             )
 
 
+#: What openpyxl raises for a damaged or hand-made workbook: broken XML (a SyntaxError), a part
+#: missing or a reference into nothing, a bad compressed stream.
+_UNREADABLE_WORKBOOK = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    SyntaxError,
+    LookupError,
+    TypeError,
+    ValueError,
+    AttributeError,
+)
+
+
 def _xlsx_table(data: bytes) -> list[list[str]]:
     _check_workbook_size(data)
     from openpyxl import load_workbook  # only when a spreadsheet arrives: it is slow to import
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except _UNREADABLE_WORKBOOK:
         raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
-    sheet = book.worksheets[0]
     table: list[list[str]] = []
     try:
-        for values in sheet.iter_rows(values_only=True):  # streamed: one row in memory at a time
+        for values in book.worksheets[0].iter_rows(values_only=True):  # streamed: a row at a time
             table.append(["" if v is None else str(v) for v in values])
             _check_cells(table[-1], len(table))
             if len(table) > MAX_LIST_ROWS + 1:
                 break
+    except RateListError:
+        raise
+    except _UNREADABLE_WORKBOOK:
+        raise RateListError(
+            f"Row {len(table) + 1} of this workbook cannot be read: it is damaged, or not a workbook "
+            "Excel or LibreOffice saved. Save the rate list again as .xlsx or CSV and load it."
+        ) from None
     finally:
         book.close()
     return table
