@@ -25,6 +25,7 @@ import stat
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -143,6 +144,8 @@ class RateList(BaseModel):
     file_name: str
     year: int
     rates: tuple[ListedRate, ...]
+    #: How the file was read, when a person should know (e.g. not UTF-8, read as Windows text).
+    note: str = ""
 
 
 #: Loose heading names: a heading matches a field when its letters contain one of these.
@@ -188,19 +191,68 @@ def _columns(headings: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _csv_table(data: bytes) -> list[list[str]]:
+#: Why a CSV cannot be read, by the csv module's own words, in a person's words (with its row).
+_CSV_PROBLEMS = {
+    "unexpected end of data": (
+        'a quotation mark (") opens a cell that is never closed, so the rest of the file would be '
+        "read as one cell. Close the quote or remove it, save the file and load it again."
+    ),
+    "expected after": (
+        "a cell has text after its closing quotation mark. Put the whole cell in quotation marks, "
+        "or remove them, save the file and load it again."
+    ),
+    "field larger than field limit": (
+        f"a cell is far longer than a rate list's cells (at most {MAX_CELL_CHARS:,} characters). "
+        "Check that this is a rate list."
+    ),
+}
+NOT_UTF8_NOTE = (
+    "This file is not UTF-8 text, so it was read as Windows text (cp1252), the way older Excel "
+    "saves CSV. Check that the accented letters in the names below look right."
+)
+
+
+def _decode_csv(data: bytes) -> tuple[str, str]:
+    """The CSV's text, and a note on how it was read when it is not UTF-8.
+
+    A UTF-8 file with a stray byte is refused (read as Windows text, every accent would turn to
+    mojibake); a file with no UTF-8 in it is read as Windows text (cp1252) and says so.
+    """
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as error:
+        position = error.start
+    if any(ord(char) > 127 and char != "\ufffd" for char in data.decode("utf-8", errors="replace")):
+        before = data[:position]
+        row = len(before.splitlines()) + (not before or before.endswith((b"\n", b"\r")))
+        raise RateListError(
+            f"Row {row}: the byte 0x{data[position]:02X} is not UTF-8 text, though the rest of the file "
+            'is. Save the rate list again as "CSV UTF-8" (Excel) or "Text CSV" with UTF-8 (LibreOffice) '
+            "and load it."
+        )
+    return data.decode("cp1252", errors="replace"), NOT_UTF8_NOTE
+
+
+def _csv_table(data: bytes) -> tuple[list[list[str]], str]:
     if b"\x00" in data[:4096]:
         raise RateListError("This is not a CSV or XLSX file: save the rate list as CSV or Excel (.xlsx).")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    heading = text.split("\n", 1)[0]
+    text, note = _decode_csv(data)
+    heading = next(iter(text.splitlines()), "")
     delimiter = max((",", ";", "\t"), key=heading.count)  # Excel in some locales saves with ";"
+    # universal newlines: a file saved with CR-only line ends (old Mac) reads like any other
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True)
+    table: list[list[str]] = []
     try:
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as exc:
-        raise RateListError(f"This CSV file cannot be read ({exc}).") from None
+        for row in reader:
+            table.append(row)
+            _check_cells(row, len(table))
+    except csv.Error as error:
+        problem = next((words for key, words in _CSV_PROBLEMS.items() if key in str(error)), None)
+        raise RateListError(
+            f"Row {len(table) + 1}: "
+            + (problem or "this row cannot be read as CSV. Save the rate list again as CSV and load it.")
+        ) from None
+    return table, note
 
 
 def _check_workbook_size(data: bytes) -> None:
@@ -229,35 +281,57 @@ def _check_cells(row: Sequence[str], number: int) -> None:
             )
 
 
+#: What openpyxl raises for a damaged or hand-made workbook: broken XML (a SyntaxError), a part
+#: missing or a reference into nothing, a bad compressed stream.
+_UNREADABLE_WORKBOOK = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    SyntaxError,
+    LookupError,
+    TypeError,
+    ValueError,
+    AttributeError,
+)
+
+
 def _xlsx_table(data: bytes) -> list[list[str]]:
     _check_workbook_size(data)
     from openpyxl import load_workbook  # only when a spreadsheet arrives: it is slow to import
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except _UNREADABLE_WORKBOOK:
         raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
-    sheet = book.worksheets[0]
     table: list[list[str]] = []
     try:
-        for values in sheet.iter_rows(values_only=True):  # streamed: one row in memory at a time
+        for values in book.worksheets[0].iter_rows(values_only=True):  # streamed: a row at a time
             table.append(["" if v is None else str(v) for v in values])
             _check_cells(table[-1], len(table))
             if len(table) > MAX_LIST_ROWS + 1:
                 break
+    except RateListError:
+        raise
+    except _UNREADABLE_WORKBOOK:
+        raise RateListError(
+            f"Row {len(table) + 1} of this workbook cannot be read: it is damaged, or not a workbook "
+            "Excel or LibreOffice saved. Save the rate list again as .xlsx or CSV and load it."
+        ) from None
     finally:
         book.close()
     return table
 
 
-def _table(data: bytes) -> list[list[str]]:
-    """The file's cells as text, row by row: XLSX when it is a zip, else CSV."""
+def _table(data: bytes) -> tuple[list[list[str]], str]:
+    """The file's cells as text, row by row (XLSX when it is a zip, else CSV), and a note on how
+    the file was read when a person should know it."""
     if len(data) > MAX_LIST_BYTES:
         raise RateListError(
             f"This file is {len(data):,} bytes; a rate list is far smaller (at most {MAX_LIST_BYTES:,})."
         )
     if data[:4] == b"PK\x03\x04":
-        return _xlsx_table(data)
+        return _xlsx_table(data), ""
     return _csv_table(data)
 
 
@@ -289,9 +363,10 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_name(name: str) -> str:
-    """A CU name fit to write into a CSV that people open in a spreadsheet: on one line, and with
-    an apostrophe before a leading formula character, so it stays text."""
-    one_line = " ".join(name.split())
+    """A CU name fit to write into a CSV that people open in a spreadsheet: on one line, without
+    control characters, and with an apostrophe before a leading formula character, so it stays
+    text."""
+    one_line = " ".join("".join(char for char in name if char.isprintable() or char.isspace()).split())
     return "'" + one_line if one_line.startswith(_FORMULA_STARTS) else one_line
 
 
@@ -344,7 +419,7 @@ def _check_one_list(rates: Sequence[ListedRate], columns: Mapping[str, int], hea
 def read_rate_list(data: bytes, file_name: str) -> RateList:
     """Read and validate a rate list (CSV or XLSX bytes). Raises RateListError with the row and
     column at fault; blank rows are skipped."""
-    table = _table(data)
+    table, note = _table(data)
     if not table or not any(cell.strip() for cell in table[0]):
         raise RateListError("The file is empty: the first row should hold the column headings.")
     headings = table[0]
@@ -359,7 +434,7 @@ def read_rate_list(data: bytes, file_name: str) -> RateList:
         raise RateListError("The file has headings but no rates.")
     rates = [_listed(row, number, columns, headings) for number, row in body]
     _check_one_list(rates, columns, headings)
-    return RateList(file_name=file_name[:120], year=rates[0].year, rates=tuple(rates))
+    return RateList(file_name=file_name[:120], year=rates[0].year, rates=tuple(rates), note=note)
 
 
 # --- rate lists: what they change, and the CUs with them ------------------------------------------

@@ -84,3 +84,24 @@ def xlsx_bomb(chars: int) -> bytes:
             deflated = compressor.compress(data) + compressor.flush()
             members.append((info.filename, deflated, zlib.crc32(data), len(data)))
     return _zip(members)
+
+
+def workbook_with(part: str, replace: bytes | None) -> bytes:
+    """The good rate workbook with one part replaced (or left out, with None)."""
+    source = zipfile.ZipFile(io.BytesIO(rate_workbook("x")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != part:
+                target.writestr(info.filename, source.read(info.filename))
+            elif replace is not None:
+                target.writestr(info.filename, replace)
+    return out.getvalue()
+
+
+def billion_laughs(part: bytes) -> bytes:
+    """``part`` behind a DOCTYPE whose entities expand to 10^9 "lol"s (the classic XML bomb)."""
+    entities = b'<!ENTITY lol0 "lol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (n, b"&lol%d;" % (n - 1) * 10) for n in range(1, 10)
+    )
+    return b"<!DOCTYPE worksheet [" + entities + b"]>" + part.replace(b"<t>Roofing</t>", b"<t>&lol9;</t>")

@@ -26,7 +26,11 @@ def uploader_key(upload: Upload) -> str:
 
 
 def _what(assessment: Assessment) -> str:
-    return count(len(assessment.answers), "answer")
+    """``12 answers``, or ``no answers and 2 notes`` (never "0 answers"): what a file or the
+    screen holds."""
+    if assessment.answers:
+        return count(len(assessment.answers), "answer")
+    return f"no answers and {count(len(assessment.notes), 'note')}" if assessment.notes else "no answers"
 
 
 def on_upload() -> None:
@@ -115,20 +119,24 @@ def save_view(run: ReadinessRun) -> None:
     state = page_state()
     today = local_today()
     st.subheader("Save your assessment", anchor=False)
-    try:
-        data = assessment_file.dump(current(state))
-    except AssessmentFileError as exc:
-        st.error(str(exc))
+    assessment = current(state)
+    if assessment.empty:  # a file of nothing would be refused when loaded back
+        st.caption("Answer a question or write a note first: then you can save them as a file.")
     else:
-        st.download_button(
-            "Download assessment file (JSON)",
-            data=data,
-            file_name=assessment_file.file_name(today),
-            mime=assessment_file.MIME,
-            on_click="ignore",
-            icon=":material/save:",
-            key="rd.dl_json",
-        )
+        try:
+            data = assessment_file.dump(assessment)
+        except AssessmentFileError as exc:
+            st.error(str(exc))
+        else:
+            st.download_button(
+                "Download assessment file (JSON)",
+                data=data,
+                file_name=assessment_file.file_name(today),
+                mime=assessment_file.MIME,
+                on_click="ignore",
+                icon=":material/save:",
+                key="rd.dl_json",
+            )
     st.caption("Keep the file to continue later on any computer, or send it to your safety consultant.")
     st.file_uploader(
         "Resume from an assessment file",

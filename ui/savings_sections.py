@@ -118,6 +118,8 @@ def rate_list_loader() -> None:
 
 
 def rate_list_preview(pending: rates.RateList) -> None:
+    if pending.note:  # how the file was read (e.g. as Windows text): the user checks the names
+        st.warning(plain(pending.note), icon=":material/translate:")
     lines = rates.preview(pending, units())
     counts = rates.preview_counts(lines)
     st.write(

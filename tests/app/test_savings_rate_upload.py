@@ -31,3 +31,22 @@ def test_an_xlsx_bomb_is_refused_in_the_uploader_and_not_offered(app: AppTest) -
     at = upload(savings(app), "rates.xlsx", xlsx_bomb(10**9))
     assert any("This workbook unpacks to 1,000,016," in e for e in errors(at))
     assert not [b for b in at.button if b.label == "Use these rates"]
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [str(w.value).replace("\\", "").replace("\u200b", "") for w in at.warning]
+
+
+def test_an_unclosed_quote_is_explained_in_the_uploader_with_its_row(app: AppTest) -> None:
+    data = b'CU code,CU name,Year,Base rate\n766011,"Long Term Care,2027,4.40\n'
+    at = upload(savings(app), "rates.csv", data)
+    assert [e for e in errors(at) if e.startswith('Row 2: a quotation mark (") opens a cell')]
+    assert not [e for e in errors(at) if "not a year" in e]
+
+
+def test_a_windows_text_file_is_previewed_with_a_note_to_check_the_names(app: AppTest) -> None:
+    data = "CU code,CU name,Year,Base rate\n800123,Entretien ménager,2027,4.40\n".encode("cp1252")
+    at = upload(savings(app), "rates.csv", data)
+    assert not at.error
+    assert any("read as Windows text (cp1252)" in w for w in warnings(at))
+    assert [b for b in at.button if b.label == "Use these rates"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cor import rates
-from tests.bombs import rate_workbook, xlsx_bomb
+from tests.bombs import billion_laughs, rate_workbook, workbook_with, xlsx_bomb
 from tests.conftest import ROOT
 
 #: A fresh interpreter with pydantic, openpyxl and the content models loaded takes about 60 MB; a
@@ -23,7 +23,7 @@ from tests.conftest import ROOT
 PEAK_MB_LIMIT = 250
 
 _READ_AND_REPORT = """
-import resource, sys
+import sys
 from pathlib import Path
 from cor import rates
 try:
@@ -34,7 +34,9 @@ try:
     print("accepted")
 except rates.RateListError as error:
     print("refused:", error)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# the peak of this program's own memory (getrusage would report at least the parent's size at fork)
+status = Path("/proc/self/status").read_text()
+print(int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]) // 1024)
 """
 
 
@@ -98,3 +100,32 @@ def test_a_cell_of_millions_of_characters_inside_the_size_limit_is_refused_namin
 def test_a_good_workbook_with_a_note_column_still_reads() -> None:
     listed = rates.read_rate_list(rate_workbook("Roofing and gutters"), "rates.xlsx")
     assert [(r.cu_code, r.base_rate) for r in listed.rates] == [("721027", rates.Decimal("4.54"))]
+
+
+def _sheet() -> bytes:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(rate_workbook("x"))).read("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize(
+    ("part", "replace", "message"),
+    [
+        (
+            "xl/worksheets/sheet1.xml",
+            b"<worksheet><sheetData><row r='1'><c r=",
+            "not a readable Excel workbook",
+        ),
+        ("xl/worksheets/sheet1.xml", "laughs", "not a readable Excel workbook"),
+        ("xl/workbook.xml", None, "not a readable Excel workbook"),
+        ("xl/styles.xml", b"<styleSheet", "not a readable Excel workbook"),
+    ],
+    ids=["broken sheet", "billion laughs", "no workbook part", "broken styles"],
+)
+def test_a_damaged_or_hostile_workbook_gets_the_workbook_message_not_a_crash(
+    part: str, replace: bytes | str | None, message: str
+) -> None:
+    data = workbook_with(part, billion_laughs(_sheet()) if replace == "laughs" else replace)  # type: ignore[arg-type]
+    with pytest.raises(rates.RateListError, match=message):
+        rates.read_rate_list(data, "rates.xlsx")
