@@ -20,6 +20,7 @@ from cor.codes import ascii_digits, cu_code
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count, long_date, show_pct
 from cor.models import Content
+from cor.workspace.imports import fingerprint, mismatches
 from cor.workspace.models import (
     ACTION_STATUSES,
     NAME_MAX_CHARS,
@@ -40,6 +41,8 @@ from ui.state import PERSIST, content, local_today, plain
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
 LAST_CLIENT = "ws.client_last"
 CLIENT_PARAM = "client"  # the same id in the page address (a reload keeps the client)
+IMPORT_CHECK = "ws.import_check"  # a file that differs from the client record, waiting for a yes
+IMPORT_CONFIRMED = "ws.import_confirmed"  # the fingerprint the consultant said yes to
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
 FORM_BASE = "ws.f.base"  # the stored copy (with its version) the form fields were filled from
@@ -380,9 +383,19 @@ def record(
     staff: Staff, client_id: str, assessment: Assessment, taken_on: date, label: str, with_plan: bool
 ) -> ClientAssessment:
     """Store an assessment for a client, and (optionally) its action plan as the client's actions.
-    Actions for questions that already have an open action are not added twice."""
+    The same assessment recorded for the client before is refused (WorkspaceError saying when);
+    actions for questions that already have an open action are not added twice."""
     repo = workspace()
-    visit = repo.add_assessment(staff.name, client_id, assessment, taken_on, label, admin=staff.admin)
+    mark = fingerprint(assessment)
+    before = repo.find_recorded(staff.name, client_id, mark, admin=staff.admin)
+    if before is not None:
+        raise WorkspaceError(
+            f"This assessment is already recorded for this client (the visit of {long_date(before.taken_on)}), "
+            "so it was not added again."
+        )
+    visit = repo.add_assessment(
+        staff.name, client_id, assessment, taken_on, label, admin=staff.admin, fingerprint=mark
+    )
     if with_plan:
         have = {
             a.question_id
@@ -397,6 +410,7 @@ def record(
 
 def _import_file(staff: Staff, client: Client) -> None:
     upload = st.session_state.get("ws.upload")
+    st.session_state.pop(IMPORT_CHECK, None)
     if upload is None:
         st.session_state["ws.import_error"] = "Choose the assessment file (JSON) first."
         return
@@ -407,6 +421,11 @@ def _import_file(staff: Staff, client: Client) -> None:
         return
     if assessment.empty:
         st.session_state["ws.import_error"] = "The file holds no answers, so there is nothing to record."
+        return
+    problems = mismatches(client, assessment)
+    if problems and st.session_state.pop(IMPORT_CONFIRMED, None) != fingerprint(assessment):
+        st.session_state[IMPORT_CHECK] = {"mark": fingerprint(assessment), "problems": problems}
+        st.session_state.pop("ws.import_error", None)
         return
     taken_on = st.session_state.get("ws.visit_date") or local_today()
     label = str(st.session_state.get("ws.visit_label", "")).strip()
@@ -419,6 +438,33 @@ def _import_file(staff: Staff, client: Client) -> None:
     st.session_state["ws.visit_label"] = ""
     skipped = " ".join(assessment.skipped)
     flash(f"Recorded the assessment of {long_date(taken_on)}. {skipped}".strip())
+
+
+def _import_anyway(staff: Staff, client: Client) -> None:
+    check = st.session_state.get(IMPORT_CHECK) or {}
+    st.session_state[IMPORT_CONFIRMED] = check.get("mark")
+    _import_file(staff, client)
+
+
+def _import_check_panel(staff: Staff, client: Client) -> None:
+    """A file that may be another employer's: say how it differs, and record it only if asked."""
+    check = st.session_state.get(IMPORT_CHECK)
+    if not check:
+        return
+    st.warning(
+        plain(
+            "This file may be another employer's: "
+            + "; ".join(check["problems"])
+            + ". Nothing is recorded yet."
+        ),
+        icon=":material/warning:",
+    )
+    st.button(
+        "Record it for this client anyway",
+        on_click=_import_anyway,
+        args=(staff, client),
+        key="ws.import_anyway",
+    )
 
 
 def _readiness_session() -> Assessment | None:
@@ -476,6 +522,7 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
     )
     if st.session_state.get("ws.import_error"):
         st.error(plain(st.session_state["ws.import_error"]), icon=":material/error:")
+    _import_check_panel(staff, client)
     session = _readiness_session()
     if session is not None:
         st.button(
