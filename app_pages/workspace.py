@@ -52,6 +52,6 @@ with assessments:
 with progress:
     wp.progress_section(staff, client, visits, actions)
 with plan:
-    ws.actions_section(staff, client, actions)
+    ws.actions_section(staff, client, actions, visits)
 with dates:
     wp.timeline_section(client, visits, actions)

@@ -33,7 +33,7 @@ from cor.workspace.models import (
     ConflictError,
     WorkspaceError,
 )
-from cor.workspace.progress import actions_from, readiness, scored
+from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
 from ui.auth import Staff, current_staff
 from ui.records import workspace
 from ui.state import PERSIST, content, local_today, plain
@@ -582,12 +582,18 @@ def save_to_client_panel(assessment: Assessment) -> None:
 # --- actions -------------------------------------------------------------------------------
 
 
-def _actions_frame(actions: list[ClientAction]) -> pd.DataFrame:
+def _status(action: ClientAction, met: dict[str, date]) -> str:
+    if action.id in met:
+        return f"Met at the visit of {long_date(met[action.id])}"
+    return STATUS_LABELS[action.status]
+
+
+def _actions_frame(actions: list[ClientAction], met: dict[str, date]) -> pd.DataFrame:
     """Status and due date first: on a phone the long action text is what gets cut off."""
     return pd.DataFrame(
         [
             {
-                "Status": STATUS_LABELS[a.status],
+                "Status": _status(a, met),
                 "Due": a.due.isoformat() if a.due else "",
                 "Owner": a.owner,
                 "Action": a.title,
@@ -668,12 +674,19 @@ def _edit_action(staff: Staff, actions: list[ClientAction]) -> None:
         st.form_submit_button("Save this action", type="primary", on_click=_save_action, args=(staff, action))
 
 
-def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -> None:
+def actions_section(
+    staff: Staff, client: Client, actions: list[ClientAction], visits: list[ClientAssessment]
+) -> None:
+    """The client's actions. One met by a later visit reads "Met at the visit of DATE" and counts
+    as neither open nor overdue, here, in the cohort export and in the client PDF alike."""
     c = content()
+    met = met_on(c, actions, visits)
     if st.session_state.get("ws.actions_error"):
         st.warning(plain(st.session_state.pop("ws.actions_error")), icon=":material/sync_problem:")
     if actions:
-        st.dataframe(_actions_frame(actions), hide_index=True, width="stretch")
+        today = local_today()
+        st.caption(action_counts(actions, met, today))
+        st.dataframe(_actions_frame(actions, met), hide_index=True, width="stretch")
         _edit_action(staff, actions)
         questions = {q.id: q for q in c.bank.questions}
         with st.expander("Evidence to produce and why each action matters"):

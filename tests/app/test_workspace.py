@@ -108,7 +108,7 @@ def test_two_imported_visits_are_compared_per_element_with_a_trend() -> None:
     import_visit(at, quick_file(best=12), date(2026, 9, 14), "Follow-up")
     visits = at.dataframe[0].value
     assert list(visits["Date"]) == ["2026-03-02", "2026-09-14"]
-    assert list(visits["Readiness"]) == ["below the overall bar", "would pass"]
+    assert list(visits["Readiness"]) == ["blocked by an element", "would pass"]
     comparison = frame_with(at, "Change (percentage points)")
     assert "Change (percentage points)" in comparison.columns
     assert all(
