@@ -14,6 +14,8 @@ import json
 
 from cor.assessment import Assessment
 from cor.formatting import count
+from cor.models import Content
+from cor.programs import recommend
 from cor.workspace.models import Client
 
 
@@ -37,3 +39,17 @@ def mismatches(client: Client, assessment: Assessment) -> list[str]:
             f"{count(client.workers, 'worker')}"
         )
     return found
+
+
+def assessment_for(client: Client, content: Content) -> Assessment:
+    """A blank assessment set up from the client record: the partner's province (BC when no
+    partner is chosen), the worker count, the first CU code, and the program those give."""
+    partner = content.partners_by_id.get(client.partner_id or "")
+    jurisdiction = partner.jurisdiction if partner else content.default_jurisdiction().code
+    cu = client.cu_codes[0] if client.cu_codes else None
+    program_id = None
+    if client.workers:
+        program_id = recommend(
+            jurisdiction, client.workers, content, partner_id=partner.id if partner else None, cu_code=cu
+        ).id
+    return Assessment(jurisdiction=jurisdiction, workers=client.workers, cu_code=cu, program_id=program_id)
