@@ -37,12 +37,13 @@ if st.session_state.get("ws.record_for"):  # started from a workspace client (st
     from ui.workspace import record_for_banner
 
     record_for_banner()
+room = readiness.workshop_banner()
 jurisdiction, program = program_section(facts)
 quick = readiness.quick_toggle()
 run = readiness_run(facts, jurisdiction, program, quick)
 view = readiness.view_switcher()
 readiness.VIEWS[view](run)
-readiness.workshop_room(run)
+readiness.workshop_room(run, room)
 sources(jurisdiction, program)
 keep_address(state)
 sync_draft(state, before_widgets=False)

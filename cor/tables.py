@@ -71,6 +71,9 @@ workshop_rooms = Table(
     metadata,
     Column("code", String(16), primary_key=True),
     Column("opened_at", Float, nullable=False, index=True),
+    Column("presenter_hash", String(64), nullable=True),  # 0004_workshop
+    Column("salt", String(64), nullable=True),
+    Column("closed_at", Float, nullable=True),
 )
 
 workshop_answers = Table(

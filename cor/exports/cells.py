@@ -10,7 +10,9 @@ lead-in a cell can hide a trigger behind.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
+
+from cor.formatting import tenth_down
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_TRIGGERS = frozenset({"=", "+", "-", "@", "\t", "\r", "\n"})
@@ -40,7 +42,7 @@ class Percent(float):
     @classmethod
     def of(cls, pct: Decimal) -> Percent:
         """From a percentage (72.35), rounded down to one decimal as the screen shows it."""
-        return cls(float(pct.quantize(Decimal("0.1"), rounding=ROUND_DOWN)) / 100)
+        return cls(float(tenth_down(pct)) / 100)
 
     def shown(self) -> str:
         return f"{self * 100:.1f}%"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from cor.actions import Action, action_plan
 from cor.assessment import Assessment
 from cor.cycle import Milestone, add_years, plan
-from cor.formatting import count
+from cor.formatting import count, show_pct, tenth_down
 from cor.models import Content, PassRule, Program, Question
 from cor.scoring import Scorecard, Verdict, score, verdict
 from cor.workspace.models import Client, ClientAction, ClientAssessment
@@ -84,8 +84,8 @@ def readiness(result: Verdict | None) -> Readiness:
 
 
 def as_shown(pct: Decimal) -> Decimal:
-    """A percentage as ``cor.formatting.show_pct`` prints it: one decimal, rounded down."""
-    return pct.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    """A percentage as ``cor.formatting.show_pct`` prints it (``tenth_down``: cut to a tenth)."""
+    return tenth_down(pct)
 
 
 class ElementChange(BaseModel):
@@ -285,7 +285,9 @@ def timeline(
     entries: list[TimelineEntry] = []
     for visit in visits:
         result = scored(content, visit.assessment).verdict
-        outcome = f"{result.overall_pct:.0f}% overall, {readiness(result)}" if result else "not scored yet"
+        outcome = (
+            f"{show_pct(result.overall_pct)} overall, {readiness(result)}" if result else "not scored yet"
+        )
         label = f" ({visit.label})" if visit.label else ""
         entries.append(
             TimelineEntry(on=visit.taken_on, kind="assessment", text=f"Assessment{label}: {outcome}")
