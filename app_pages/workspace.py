@@ -47,11 +47,13 @@ details, assessments, progress, plan, dates = st.tabs(
 with details:
     ws.client_form(staff, client, content())
     ws.sharing_panel(staff, client)
+    ws.delete_client_panel(staff, client, visits)
 with assessments:
     ws.assessments_section(staff, client, visits)
+    ws.delete_visit_panel(staff, visits)
 with progress:
     wp.progress_section(staff, client, visits, actions)
 with plan:
-    ws.actions_section(staff, client, actions)
+    ws.actions_section(staff, client, actions, visits)
 with dates:
     wp.timeline_section(client, visits, actions)

@@ -20,6 +20,7 @@ from cor.codes import ascii_digits, cu_code
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count, long_date, show_pct
 from cor.models import Content
+from cor.workspace.imports import assessment_for, fingerprint, mismatches
 from cor.workspace.models import (
     ACTION_STATUSES,
     NAME_MAX_CHARS,
@@ -32,7 +33,7 @@ from cor.workspace.models import (
     ConflictError,
     WorkspaceError,
 )
-from cor.workspace.progress import actions_from, readiness, scored
+from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
 from ui.auth import Staff, current_staff
 from ui.records import workspace
 from ui.state import PERSIST, content, local_today, plain
@@ -40,6 +41,9 @@ from ui.state import PERSIST, content, local_today, plain
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
 LAST_CLIENT = "ws.client_last"
 CLIENT_PARAM = "client"  # the same id in the page address (a reload keeps the client)
+CONFIRM_KEY = "ws.confirm_delete"  # what a "Yes, delete" would delete ("client.ID" or "visit.ID")
+IMPORT_CHECK = "ws.import_check"  # a file that differs from the client record, waiting for a yes
+IMPORT_CONFIRMED = "ws.import_confirmed"  # the fingerprint the consultant said yes to
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
 FORM_BASE = "ws.f.base"  # the stored copy (with its version) the form fields were filled from
@@ -47,8 +51,6 @@ CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""
 NO_PARTNER = ""  # a selectbox shows None as "nothing chosen"; an empty id reads as an option
-#: Session keys of the Readiness page: cleared when a consultant starts an assessment for a client.
-READINESS_KEYS = ("answers", "notes", "plan_edits", "readiness_setup", "readiness_draft", "readiness_upload")
 
 
 def flash(message: str, icon: str = ":material/check_circle:") -> None:
@@ -380,9 +382,19 @@ def record(
     staff: Staff, client_id: str, assessment: Assessment, taken_on: date, label: str, with_plan: bool
 ) -> ClientAssessment:
     """Store an assessment for a client, and (optionally) its action plan as the client's actions.
-    Actions for questions that already have an open action are not added twice."""
+    The same assessment recorded for the client before is refused (WorkspaceError saying when);
+    actions for questions that already have an open action are not added twice."""
     repo = workspace()
-    visit = repo.add_assessment(staff.name, client_id, assessment, taken_on, label, admin=staff.admin)
+    mark = fingerprint(assessment)
+    before = repo.find_recorded(staff.name, client_id, mark, admin=staff.admin)
+    if before is not None:
+        raise WorkspaceError(
+            f"This assessment is already recorded for this client (the visit of {long_date(before.taken_on)}), "
+            "so it was not added again."
+        )
+    visit = repo.add_assessment(
+        staff.name, client_id, assessment, taken_on, label, admin=staff.admin, fingerprint=mark
+    )
     if with_plan:
         have = {
             a.question_id
@@ -397,6 +409,7 @@ def record(
 
 def _import_file(staff: Staff, client: Client) -> None:
     upload = st.session_state.get("ws.upload")
+    st.session_state.pop(IMPORT_CHECK, None)
     if upload is None:
         st.session_state["ws.import_error"] = "Choose the assessment file (JSON) first."
         return
@@ -407,6 +420,11 @@ def _import_file(staff: Staff, client: Client) -> None:
         return
     if assessment.empty:
         st.session_state["ws.import_error"] = "The file holds no answers, so there is nothing to record."
+        return
+    problems = mismatches(client, assessment)
+    if problems and st.session_state.pop(IMPORT_CONFIRMED, None) != fingerprint(assessment):
+        st.session_state[IMPORT_CHECK] = {"mark": fingerprint(assessment), "problems": problems}
+        st.session_state.pop("ws.import_error", None)
         return
     taken_on = st.session_state.get("ws.visit_date") or local_today()
     label = str(st.session_state.get("ws.visit_label", "")).strip()
@@ -419,6 +437,33 @@ def _import_file(staff: Staff, client: Client) -> None:
     st.session_state["ws.visit_label"] = ""
     skipped = " ".join(assessment.skipped)
     flash(f"Recorded the assessment of {long_date(taken_on)}. {skipped}".strip())
+
+
+def _import_anyway(staff: Staff, client: Client) -> None:
+    check = st.session_state.get(IMPORT_CHECK) or {}
+    st.session_state[IMPORT_CONFIRMED] = check.get("mark")
+    _import_file(staff, client)
+
+
+def _import_check_panel(staff: Staff, client: Client) -> None:
+    """A file that may be another employer's: say how it differs, and record it only if asked."""
+    check = st.session_state.get(IMPORT_CHECK)
+    if not check:
+        return
+    st.warning(
+        plain(
+            "This file may be another employer's: "
+            + "; ".join(check["problems"])
+            + ". Nothing is recorded yet."
+        ),
+        icon=":material/warning:",
+    )
+    st.button(
+        "Record it for this client anyway",
+        on_click=_import_anyway,
+        args=(staff, client),
+        key="ws.import_anyway",
+    )
 
 
 def _readiness_session() -> Assessment | None:
@@ -446,12 +491,115 @@ def _record_session(staff: Staff, client: Client) -> None:
     flash(f"Recorded the Readiness page's assessment ({count(len(assessment.answers), 'answer')}).")
 
 
-def start_for_client(client_id: str) -> None:
-    """Begin a blank Readiness assessment for a client (the previous one stays with its link)."""
-    for key in list(st.session_state):
-        if isinstance(key, str) and (key in READINESS_KEYS or key.startswith("rd.")):
-            del st.session_state[key]
-    st.session_state[RECORD_FOR] = client_id
+def _delete_client(staff: Staff, client: Client) -> None:
+    st.session_state.pop(CONFIRM_KEY, None)
+    try:
+        workspace().delete_client(staff.name, client.id, admin=staff.admin)
+    except WorkspaceError as exc:
+        st.session_state["ws.delete_error"] = str(exc)
+        return
+    for key in (CLIENT_KEY, LAST_CLIENT, FORM_FOR):
+        st.session_state.pop(key, None)
+    if CLIENT_PARAM in st.query_params:
+        del st.query_params[CLIENT_PARAM]
+    flash(f"Deleted {client.organisation} with its assessments and actions.", ":material/delete:")
+
+
+def _delete_visit(staff: Staff, visit: ClientAssessment) -> None:
+    st.session_state.pop(CONFIRM_KEY, None)
+    try:
+        workspace().delete_assessment(staff.name, visit.id, admin=staff.admin)
+    except WorkspaceError as exc:
+        st.session_state["ws.delete_error"] = str(exc)
+        return
+    flash(f"Deleted the assessment of {long_date(visit.taken_on)}.", ":material/delete:")
+
+
+def _confirm(what: str, target: str, on_yes: Any, args: tuple[Any, ...]) -> None:
+    """Ask once more before deleting; nothing is deleted until "Yes, delete" is pressed."""
+    if st.session_state.get(CONFIRM_KEY) != target:
+        return
+    st.warning(plain(what) + " This cannot be undone.", icon=":material/warning:")
+    row = st.container(horizontal=True)
+    row.button("Yes, delete", type="primary", on_click=on_yes, args=args, key=f"ws.yes.{target}")
+    row.button("Cancel", on_click=st.session_state.pop, args=(CONFIRM_KEY, None), key=f"ws.no.{target}")
+
+
+def delete_client_panel(staff: Staff, client: Client, visits: list[ClientAssessment]) -> None:
+    """Delete the client with everything recorded for it (owner or admin), after a confirmation."""
+    target = f"client.{client.id}"
+    st.button(
+        "Delete this client",
+        icon=":material/delete:",
+        on_click=st.session_state.__setitem__,
+        args=(CONFIRM_KEY, target),
+        key="ws.delete_client",
+    )
+    _confirm(
+        f"Delete {client.organisation} with its {count(len(visits), 'assessment')} and actions?",
+        target,
+        _delete_client,
+        (staff, client),
+    )
+    if st.session_state.get("ws.delete_error"):
+        st.error(plain(st.session_state.pop("ws.delete_error")), icon=":material/error:")
+
+
+def delete_visit_panel(staff: Staff, visits: list[ClientAssessment]) -> None:
+    """Delete one recorded assessment (say, one recorded by mistake), after a confirmation."""
+    if not visits:
+        return
+    by_id = {visit.id: visit for visit in visits}
+    with st.expander("Delete an assessment"):
+        chosen = st.selectbox(
+            "Assessment",
+            list(by_id),
+            format_func=lambda i: f"{by_id[i].taken_on.isoformat()} {by_id[i].label}".strip(),
+            key="ws.delete_pick",
+        )
+        target = f"visit.{chosen}"
+        st.button(
+            "Delete this assessment",
+            icon=":material/delete:",
+            on_click=st.session_state.__setitem__,
+            args=(CONFIRM_KEY, target),
+            key="ws.delete_visit",
+        )
+        _confirm(
+            f"Delete the assessment of {long_date(by_id[chosen].taken_on)}?",
+            target,
+            _delete_visit,
+            (staff, by_id[chosen]),
+        )
+
+
+def start_for_client(client: Client) -> None:
+    """Begin a new Readiness assessment for a client, set up from the client record (province,
+    workers, CU code, the program they give), under a new draft link: the previous assessment
+    stays with its own link."""
+    from ui.readiness_state import apply, page_state, start_over  # the Readiness page's own setup
+
+    start_over()
+    apply(page_state(), assessment_for(client, content()))
+    st.session_state[RECORD_FOR] = client.id
+
+
+def record_for_banner() -> None:
+    """On Readiness: whom the assessment on screen is for, when a consultant started it from a
+    client (signed-in staff only; nobody else sees a client's name)."""
+    client_id = st.session_state.get(RECORD_FOR)
+    staff = current_staff() if isinstance(client_id, str) else None
+    if staff is None or not isinstance(client_id, str):
+        return
+    try:
+        client = workspace().get_client(staff.name, client_id, admin=staff.admin)
+    except WorkspaceError:
+        return
+    st.info(
+        f"This assessment is for **{plain(client.organisation)}** (a workspace client). Save it to "
+        "the client from the Save view when you are done.",
+        icon=":material/work:",
+    )
 
 
 def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessment]) -> None:
@@ -476,6 +624,7 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
     )
     if st.session_state.get("ws.import_error"):
         st.error(plain(st.session_state["ws.import_error"]), icon=":material/error:")
+    _import_check_panel(staff, client)
     session = _readiness_session()
     if session is not None:
         st.button(
@@ -485,7 +634,7 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
             icon=":material/save:",
         )
     if st.button("Start a new assessment for this client on the Readiness page", icon=":material/checklist:"):
-        start_for_client(client.id)
+        start_for_client(client)
         st.switch_page("app_pages/readiness.py")
 
 
@@ -535,12 +684,18 @@ def save_to_client_panel(assessment: Assessment) -> None:
 # --- actions -------------------------------------------------------------------------------
 
 
-def _actions_frame(actions: list[ClientAction]) -> pd.DataFrame:
+def _status(action: ClientAction, met: dict[str, date]) -> str:
+    if action.id in met:
+        return f"Met at the visit of {long_date(met[action.id])}"
+    return STATUS_LABELS[action.status]
+
+
+def _actions_frame(actions: list[ClientAction], met: dict[str, date]) -> pd.DataFrame:
     """Status and due date first: on a phone the long action text is what gets cut off."""
     return pd.DataFrame(
         [
             {
-                "Status": STATUS_LABELS[a.status],
+                "Status": _status(a, met),
                 "Due": a.due.isoformat() if a.due else "",
                 "Owner": a.owner,
                 "Action": a.title,
@@ -621,12 +776,19 @@ def _edit_action(staff: Staff, actions: list[ClientAction]) -> None:
         st.form_submit_button("Save this action", type="primary", on_click=_save_action, args=(staff, action))
 
 
-def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -> None:
+def actions_section(
+    staff: Staff, client: Client, actions: list[ClientAction], visits: list[ClientAssessment]
+) -> None:
+    """The client's actions. One met by a later visit reads "Met at the visit of DATE" and counts
+    as neither open nor overdue, here, in the cohort export and in the client PDF alike."""
     c = content()
+    met = met_on(c, actions, visits)
     if st.session_state.get("ws.actions_error"):
         st.warning(plain(st.session_state.pop("ws.actions_error")), icon=":material/sync_problem:")
     if actions:
-        st.dataframe(_actions_frame(actions), hide_index=True, width="stretch")
+        today = local_today()
+        st.caption(action_counts(actions, met, today))
+        st.dataframe(_actions_frame(actions, met), hide_index=True, width="stretch")
         _edit_action(staff, actions)
         questions = {q.id: q for q in c.bank.questions}
         with st.expander("Evidence to produce and why each action matters"):
