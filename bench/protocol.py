@@ -131,17 +131,17 @@ async def person(server: Server, load: Load, seed: int, latencies: list[float], 
     draw = random.Random(seed)
     if arrive:
         await asyncio.sleep(draw.uniform(0, load.arrival))
-    async with _connect(server) as connection:
-        session = Session(connection)
-        try:
+    try:
+        async with _connect(server) as connection:
+            session = Session(connection)
             await session.rerun("readiness", load.timeout)  # opening the page
             for _ in range(load.answers):
                 await asyncio.sleep(draw.uniform(*load.pause))
                 if not session.answer_next(draw):
                     break
                 latencies.append(await session.rerun("readiness", load.timeout))
-        except (TimeoutError, ConnectionClosed):  # a saturated server: an infinite wait; they leave
-            latencies.append(math.inf)
+    except (TimeoutError, ConnectionClosed):  # a saturated server (even its handshake): they leave
+        latencies.append(math.inf)
 
 
 async def _cpu_per_action(server: Server, actions: int, seed: int) -> float:
