@@ -32,6 +32,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
 from bench.protocol import FINISHED, Session
@@ -103,7 +104,7 @@ async def phone(server: Server, room: Room, seed: int, answers: int) -> None:
     """One attendee; a run that takes longer than two minutes is counted as given up, not fatal."""
     try:
         await _phone(server, room, seed, answers)
-    except TimeoutError:
+    except (TimeoutError, ConnectionClosed):
         room.gave_up += 1
 
 
@@ -112,7 +113,7 @@ async def _phone(server: Server, room: Room, seed: int, answers: int) -> None:
     await asyncio.sleep(draw.uniform(0, 60))  # a room opening one link over a minute
     query = f"quick=1&room={room.code}"
     async with connect(f"ws://127.0.0.1:{server.port}/_stcore/stream", subprotocols=[Subprotocol("streamlit")],
-                       max_size=None, open_timeout=120) as connection:  # fmt: skip
+                       max_size=None, open_timeout=120, ping_interval=None) as connection:  # fmt: skip
         session = RoomSession(connection)
         await session.run("readiness", query, 120)
         for widget_id, labels in session.questions.items():  # a person who answers, not "not applicable"
@@ -131,7 +132,7 @@ async def _phone(server: Server, room: Room, seed: int, answers: int) -> None:
 async def presenter(server: Server, room: Room, stop: asyncio.Event) -> None:
     query = f"room={room.code}&key={room.key}"
     async with connect(f"ws://127.0.0.1:{server.port}/_stcore/stream", subprotocols=[Subprotocol("streamlit")],
-                       max_size=None, open_timeout=120) as connection:  # fmt: skip
+                       max_size=None, open_timeout=120, ping_interval=None) as connection:  # fmt: skip
         session = RoomSession(connection)
         await session.run("workshop", query, 120)
         while not stop.is_set():
