@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from ui.readiness_answer import answer_view
+from ui.readiness_answer import VIEW_BOX, answer_view, scroll_to_view
 from ui.readiness_results import plan_view, results_view
 from ui.readiness_run import ReadinessRun
 from ui.readiness_save import save_view
@@ -47,29 +47,40 @@ def quick_toggle() -> bool:
     state.quick = st.toggle(
         "Quick check (12 questions, indicative)",
         key="rd.quick",
+        on_change=_quick_switched,
         help="For workshops: a short, indicative result. Switch off to answer your program's full question set.",
     )
     return state.quick
+
+
+def _quick_switched() -> None:
+    page_state().program_open = False  # the questions are what the user wants now
 
 
 def view_switcher() -> str:
     """The four views; the choice is kept in the page state (and so in the address)."""
     state = page_state()
     st.session_state["rd.view"] = state.view
-    st.segmented_control(
-        "View",
-        list(VIEWS),
-        format_func=SHORT_NAMES.__getitem__,
-        required=True,
-        key="rd.view",
-        on_change=_view_chosen,
-        width="stretch",
-    )
+    with st.container(key=VIEW_BOX):
+        st.segmented_control(
+            "View",
+            list(VIEWS),
+            format_func=SHORT_NAMES.__getitem__,
+            required=True,
+            key="rd.view",
+            on_change=_view_chosen,
+            width="stretch",
+        )
+    if state.scroll_to_view:
+        scroll_to_view(state.scroll_to_view)
+        state.scroll_to_view = 0
     return state.view
 
 
 def _view_chosen() -> None:
-    page_state().view = st.session_state["rd.view"]
+    state = page_state()
+    state.view = st.session_state["rd.view"]
+    state.program_open = False  # the user has moved on from the program box
 
 
 def workshop_banner() -> RoomBanner | None:

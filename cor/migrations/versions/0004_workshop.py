@@ -7,8 +7,8 @@
 - ``closed_at``: when the presenter closed it. A closed room keeps only its code and times, for a
   few days, so a phone can be told "this room has closed" instead of "no such room".
 
-Revision ID: 0003_workshop
-Revises: 0002_workspace
+Revision ID: 0004_workshop
+Revises: 0003_staff
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_workshop"
-down_revision = "0002_workspace"
+revision = "0004_workshop"
+down_revision = "0003_staff"
 branch_labels = None
 depends_on = None
 
