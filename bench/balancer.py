@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -233,7 +234,7 @@ def failover(server: Balanced, load: Load, database_url: str, name: str, report:
 # --- the load runs --------------------------------------------------------------------------
 
 
-def _rows(report: Report, what: str, real: LoadResult, base: LoadResult, refused: tuple[int, int]) -> None:
+def _rows(report: Report, what: str, real: LoadResult, base: LoadResult, refused: tuple[str, str]) -> None:
     for name, fraction in (("p50", 0.5), ("p95", 0.95)):
         mine = percentile(real.latencies, fraction) * 1000
         theirs = percentile(base.latencies, fraction) * 1000
@@ -241,33 +242,37 @@ def _rows(report: Report, what: str, real: LoadResult, base: LoadResult, refused
         report.add(Row(SECTION, f"{what}: Readiness answer to finished run, {name}", f"{mine:.0f} ms",
                        f"{theirs:.0f} ms", f"{mine / theirs:.2f}x", target,
                        verdict(mine, P95_TARGET_MS) if name == "p95" else "info"))  # fmt: skip
-    report.add(Row(SECTION, f"{what}: sessions refused or dropped (Readiness / bare)", f"{refused[0]}",
-                   f"{refused[1]}", "-", "0", "ok" if refused[0] == 0 else "OVER"))  # fmt: skip
+    report.add(Row(SECTION, f"{what}: sessions refused, dropped or timed out (Readiness / bare)", refused[0],
+                   refused[1], "-", "0", "ok" if refused[0] == "0" else "OVER"))  # fmt: skip
 
 
-def _crowd_counting(server: Server, load: Load, into: LoadResult) -> int:
+def _crowd_counting(server: Server, load: Load, into: LoadResult) -> str:
     """A crowd like bench/protocol.py's, counting the sessions that failed (refused, dropped,
-    timed out) instead of stopping at the first."""
+    timed out) by cause instead of stopping at the first: "0", or e.g. "12 (TimeoutError 12)"."""
 
-    async def everyone() -> int:
-        outcomes = await asyncio.gather(
+    async def everyone() -> list[object]:
+        return await asyncio.gather(
             *(person(server, load, seed, into.latencies) for seed in range(load.sessions)),
             return_exceptions=True,
         )
-        return sum(isinstance(outcome, BaseException) for outcome in outcomes)
 
-    return asyncio.run(everyone())
+    outcomes = asyncio.run(everyone())
+    causes = Counter(type(outcome).__name__ for outcome in outcomes if isinstance(outcome, BaseException))
+    total = sum(causes.values())
+    return f"{total} ({', '.join(f'{name} {n}' for name, n in causes.most_common())})" if total else "0"
 
 
-def run(directory: Path, sessions: list[int], processes: list[int], answers: int, report: Report) -> None:
+def run(
+    directory: Path, sessions: list[int], processes: list[int], answers: int, report: Report, only: str | None
+) -> None:
     started = subprocess.run([str(ROOT / "scripts" / "pg_test_cluster.sh"), "start"], check=True,
                              capture_output=True, text=True).stdout.split()  # fmt: skip
     folder, database_url = started[0], started[1]
     env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
     env |= {"DATABASE_URL": database_url, "COR_READY_SKIP_INSTALL": "1", "PYTHONPATH": str(ROOT)}
     try:
-        bare_app = bare_readiness(directory / "bare")
-        for count in processes:
+        bare_app = bare_readiness(directory / "bare") if only != "failover" else ROOT / "app.py"
+        for count in processes if only != "failover" else []:
             with (
                 balanced(ROOT / "app.py", count, env, directory / f"real-{count}.log") as real_server,
                 balanced(bare_app, count, env, directory / f"bare-{count}.log") as bare_server,
@@ -285,9 +290,12 @@ def run(directory: Path, sessions: list[int], processes: list[int], answers: int
                         what = f"{people} sessions x {answers} answers on {count} process(es)"
                         _rows(report, what, real, base, refused)
                     time.sleep(4.0)
-        with balanced(ROOT / "app.py", 2, env, directory / "failover.log") as server:
-            warm(server, 4.0)
-            failover(server, Load(sessions=max(sessions), answers=answers), database_url, "Readiness", report)
+        if only != "load":
+            with balanced(ROOT / "app.py", 2, env, directory / "failover.log") as server:
+                warm(server, 4.0)
+                failover(
+                    server, Load(sessions=max(sessions), answers=answers), database_url, "Readiness", report
+                )
     finally:
         subprocess.run([str(ROOT / "scripts" / "pg_test_cluster.sh"), "stop", folder], check=False)
 
@@ -295,19 +303,24 @@ def run(directory: Path, sessions: list[int], processes: list[int], answers: int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="30 and 60 sessions, 4 answers each")
+    parser.add_argument("--only", choices=["load", "failover"], help="one part of the run")
     options = parser.parse_args()
+    # SIGTERM (a timeout, a Ctrl-C in a wrapper) unwinds like an exception: servers and the
+    # throwaway database are stopped, never left behind.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sessions, answers = ([30, 60], 4) if options.quick else ([100, 200], 8)
     report = Report()
     before = os.getloadavg()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="cor-ready-bench-balancer.") as folder:
-        run(Path(folder), sessions, [1, 2], answers, report)
+        run(Path(folder), sessions, [1, 2], answers, report, options.only)
     after = os.getloadavg()
     report.note(f"Load average (1/5/15 min) before {before[0]:.2f}/{before[1]:.2f}/{before[2]:.2f}, after "
                 f"{after[0]:.2f}/{after[1]:.2f}/{after[2]:.2f}; {os.cpu_count()} cores; the machine is shared.")  # fmt: skip
     report.note(f"Run took {time.monotonic() - started:.0f} s. Sessions arrive over 10 s and answer about a second "
                 "apart (bench/protocol.py); the bare page is bench/load.py's, served the same way.")  # fmt: skip
-    name = f"{dt.date.today().isoformat()}-balancer{'-quick' if options.quick else ''}.md"
+    suffix = ("-quick" if options.quick else "") + (f"-{options.only}" if options.only else "")
+    name = f"{dt.date.today().isoformat()}-balancer{suffix}.md"
     report.write(ROOT / "bench" / "results" / name, "COR Ready balancer bench")
 
 
