@@ -2,22 +2,25 @@
 
 Up front: the quick check attendees open on their phones (QR code and address), the savings
 estimator, the room's combined picture (only with attendees' consent), and a reset between demos.
+The room survives a reload of this tab: its key is in the presenter's address (ui/workshop.py).
 """
 
 import streamlit as st
 
-from cor.workspace.models import UnavailableError
 from ui import workshop as wk
-from ui.reconnect import ROOMS_DOWN
 
 wk.projector_frame()
 st.title("COR workshop")
 st.write(
     "Would your workplace pass a **Certificate of Recognition** audit today, and what would COR "
-    "save you? Everyone answers on their own phone; your answers stay on your phone."
+    f"save you? Everyone answers on their own phone, and no name is asked. {wk.kept_sentence(presenter=True)}"
 )
-join, demo = st.columns([3, 2], gap="large")
+join, demo = st.columns([2, 3], gap="large")
 with demo:
+    room = wk.presenter_room()
+    if room:
+        wk.room_picture_panel(room)
+    st.divider()
     st.subheader("Try it together")
     st.page_link(
         "app_pages/readiness.py",
@@ -32,14 +35,6 @@ with demo:
         icon=":material/restart_alt:",
         help="Clears the answers and estimates on this screen; the room stays open.",
     )
-    st.divider()
-    try:  # the database away: say so plainly, the rest of the page still works (issue 20)
-        room = wk.presenter_room()
-        if room:
-            wk.room_picture_panel(room)
-    except UnavailableError:
-        room = None
-        st.warning(ROOMS_DOWN, icon=":material/cloud_off:")
 with join:
     st.subheader("On your phone")
     wk.join_panel(room)

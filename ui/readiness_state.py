@@ -94,6 +94,11 @@ class ReadinessState:
     element: str | None = None
     #: Set by "Next/Previous element": the next run scrolls to the element's heading once.
     scroll_to_element: int = 0
+    #: Set by "See your result": the next run scrolls to the view switcher once.
+    scroll_to_view: int = 0
+    #: Whether the "Your program" box is open; None until the page first decides (see
+    #: ui/readiness_program.py: it folds when the user moves on, never while they fill it in).
+    program_open: bool | None = None
     cut_notes: set[str] = field(default_factory=set)
     draft: Draft = field(default_factory=Draft)
     upload: Upload = field(default_factory=Upload)
@@ -176,6 +181,8 @@ def take_widget_values(state: ReadinessState) -> None:
         value = session[key]
         if key.startswith(QUESTION_PREFIX):
             question_id = key.removeprefix(QUESTION_PREFIX)
+            if answers.get(question_id) != (None if value is None else str(value)):
+                state.program_open = False  # answering is moving on: the program box folds
             if value is None:
                 answers.pop(question_id, None)
             else:

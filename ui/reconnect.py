@@ -16,15 +16,6 @@ import streamlit as st
 
 KEY = "cor-reconnect"
 
-#: What the workshop pages say while the database is away (rooms live in it).
-ROOMS_DOWN = (
-    "Workshop rooms cannot be reached right now: the database is not answering. The quick check "
-    "and the savings estimator still work; try the room again in a minute."
-)
-ROOM_DOWN = (
-    "The workshop room cannot be reached right now: the database is not answering. Your answers "
-    "stay on this phone, and you can add your result once it is back."
-)
 
 _SCRIPT = """
 <style>.st-key-cor-reconnect { display: none; }</style>

@@ -678,12 +678,15 @@ def test_research_notes_and_raw_links_stay_in_the_sources_expander(app: AppTest)
     assert any("http" in m.value for m in sources.markdown)
 
 
-def test_the_program_box_folds_once_a_program_is_chosen(app: AppTest) -> None:
-    """Issue 9.20: on a phone the box was a screen and a half tall before the first question."""
+def test_the_program_box_folds_when_the_user_moves_on_not_while_they_fill_it_in(app: AppTest) -> None:
+    """Issue 9.20 (the box was a screen and a half tall on a phone) and 17.3 (it folded as soon
+    as Workers was typed, before the optional CU was picked)."""
     at = readiness(app)
     assert at.expander[0].label == "Your program"
     workers(at, 25)
     assert at.expander[0].label.startswith("Your program: Large employer COR")
+    assert at.expander[0].proto.expanded  # the CU may still come
+    answer(at, LARGE[0], "1")
     assert not at.expander[0].proto.expanded
 
 
