@@ -4,7 +4,7 @@
 throwaway PostgreSQL cluster (``scripts/pg_test_cluster.sh``):
 
 - 100 and 200 person-paced sessions (bench/protocol.py: websocket clients answering Readiness
-  about a second apart) through HAProxy on 1 and on 2 app processes, Readiness and the bare
+  3-8 s apart, as phones in a workshop room) through HAProxy on 1 and on 2 app processes, Readiness and the bare
   Readiness page (bench/load.py generates it) alternating, so every figure has its baseline from
   the same minutes of the same machine;
 - a failover run on 2 processes: one process is killed with SIGKILL while the crowd answers; each
@@ -176,7 +176,7 @@ async def _failover_person(server: Balanced, load: Load, seed: int, into: Failov
                     into.reconnects.append(time.monotonic() - dropped_at)
                     dropped_at = None
                 while answered < load.answers:
-                    await asyncio.sleep(load.pace * draw.uniform(0.7, 1.3))
+                    await asyncio.sleep(draw.uniform(*load.pause))
                     if not person.answer_next(draw):
                         answered = load.answers
                         break
@@ -211,7 +211,7 @@ def failover(server: Balanced, load: Load, database_url: str, name: str, report:
     """One crowd on 2 processes, one killed mid-load; every answer given must be stored."""
     from cor.store import DraftStore
 
-    result = asyncio.run(_failover_crowd(server, load, kill_after=load.arrival + 2 * load.pace))
+    result = asyncio.run(_failover_crowd(server, load, kill_after=load.arrival + load.pause[1]))
     store = DraftStore(url=database_url, days=30)
     kept = 0
     for token, given in result.given.items():
@@ -317,8 +317,8 @@ def main() -> None:
     after = os.getloadavg()
     report.note(f"Load average (1/5/15 min) before {before[0]:.2f}/{before[1]:.2f}/{before[2]:.2f}, after "
                 f"{after[0]:.2f}/{after[1]:.2f}/{after[2]:.2f}; {os.cpu_count()} cores; the machine is shared.")  # fmt: skip
-    report.note(f"Run took {time.monotonic() - started:.0f} s. Sessions arrive over 10 s and answer about a second "
-                "apart (bench/protocol.py); the bare page is bench/load.py's, served the same way.")  # fmt: skip
+    report.note(f"Run took {time.monotonic() - started:.0f} s. Sessions arrive over 10 s and answer 3-8 s apart "
+                "(bench/protocol.py); the bare page is bench/load.py's, served the same way.")  # fmt: skip
     suffix = ("-quick" if options.quick else "") + (f"-{options.only}" if options.only else "")
     name = f"{dt.date.today().isoformat()}-balancer{suffix}.md"
     report.write(ROOT / "bench" / "results" / name, "COR Ready balancer bench")
