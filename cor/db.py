@@ -359,23 +359,28 @@ def prepare() -> Database:
     return database
 
 
-def main() -> int:
-    """``python -m cor.db``: open and migrate the configured database, or say what is wrong.
+def main(argv: list[str]) -> int:
+    """``python -m cor.db``: open and migrate the configured database, or say what is wrong;
+    ``python -m cor.db purge``: also delete the expired drafts now (for a daily timer).
 
-    ``scripts/serve.sh`` runs it before starting the app, so a wrong setting is reported at
-    start-up (the app still starts: the pages that need no database keep working).
+    ``scripts/serve.sh`` runs the first before starting the app, so a wrong setting is reported
+    at start-up (the app still starts: the pages that need no database keep working).
     """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         database = prepare()
+        print(f"COR Ready: the {database.kind} database is ready.")
+        if argv[:1] == ["purge"]:
+            from cor.store import DraftStore
+
+            print(f"COR Ready: {DraftStore().purge()} expired draft(s) deleted.")
     except StoreError as exc:
-        print(
-            f"COR Ready: the database cannot be used: {exc}. Drafts, the workspace and workshop rooms are off."
-        )
+        print(f"COR Ready: the database cannot be used: {exc}. Drafts, the workspace and rooms are off.")
         return 1
-    print(f"COR Ready: the {database.kind} database is ready.")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))

@@ -16,6 +16,7 @@ import streamlit as st
 
 KEY = "cor-reconnect"
 
+
 _SCRIPT = """
 <style>.st-key-cor-reconnect { display: none; }</style>
 <script>

@@ -40,3 +40,15 @@ def test_the_start_up_check_opens_a_good_database(tmp_path: object) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "the sqlite database is ready" in done.stdout
+
+
+def test_the_purge_command_deletes_expired_drafts(tmp_path: object) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cor.db", "purge"],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 expired draft(s) deleted" in done.stdout
