@@ -28,5 +28,5 @@ pages = [
     ),
 ]
 navigation = st.navigation(pages, position="top")
-phone_menu(pages)
+phone_menu(pages, navigation)
 navigation.run()
