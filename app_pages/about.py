@@ -5,13 +5,14 @@ from itertools import groupby
 import streamlit as st
 
 from cor.figures import figures
+from cor.formatting import SCORE_RULE
 from ui.state import content
 
 facts = content()
 st.title("About the numbers")
 st.write(
     "Every figure COR Ready uses, with the year it applies to and where it comes from. "
-    "Rates and rules change: check anything you rely on with WorkSafeBC, Alberta PIR or your "
+    "Rates and rules change: check anything you rely on with WorkSafeBC, the Government of Alberta or your "
     "certifying partner."
 )
 for topic, group in groupby(figures(facts), key=lambda figure: figure.topic):
@@ -33,14 +34,13 @@ for erratum in facts.errata:
 
 st.subheader("Where the sources disagree")
 bc_rule = facts.incentives.bc
-st.markdown(f"**BC small-employer minimum incentive.** {bc_rule.minimum_conflict_note}")
-for minimum in bc_rule.small_employer_minimum:
-    st.markdown(
-        f"- {minimum.label} ({minimum.status}), stated {minimum.effective}: {minimum.wording} "
-        f"[Source]({minimum.source_url})"
-    )
-st.caption(
-    f"The Savings page applies the rule in force ({bc_rule.minimum_in_force.label}); "
-    "the older rule is listed here as history."
+st.markdown(
+    f"**BC small-employer minimum incentive.** {bc_rule.minimum_conflict_note} The Savings page applies "
+    "the rule in force "
+    f"({bc_rule.minimum_in_force.label}); both versions, with their sources, are listed above under "
+    "Incentive (BC)."
 )
+
+st.subheader("How scores are shown")
+st.write(SCORE_RULE)
 st.caption("COR Ready is unofficial. It uses no WorkSafeBC logo and collects no usage statistics.")

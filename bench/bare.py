@@ -9,6 +9,8 @@ the page on every bench run, the baseline follows the page as it changes and can
 
 Tables and chart specs are kept in a pickle the generated page loads once per process (the real
 pages cache their content the same way), so the baseline pays for sending them, not building them.
+An image (the workshop's QR code) is sent as a plain white PNG of the size the page asks for: its
+bytes are gone once AppTest's run ends, and the baseline pays for sending an image, not drawing it.
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ def _opt(name: str, value: Any) -> str:
 
 def _text_call(node: Element, writer: Writer, depth: int) -> bool:
     proto, kind = node.proto, node.type
-    if kind in HEADINGS:
+    if kind == "divider" or (kind == "markdown" and getattr(proto, "element_type", 0) == 3):
+        writer.call(depth, "st.divider()")
+    elif kind in HEADINGS:
         divider = _opt("divider", proto.divider) if kind != "title" else ""
         writer.call(depth, f"st.{kind}({proto.body!r}{divider})")
     elif kind == "markdown" and proto.body.strip() in ("---", "***", "___", ""):
@@ -153,7 +157,9 @@ def _iso(text: str) -> Any:
 
 def _action_call(node: Any, writer: Writer, depth: int) -> bool:
     proto, kind = node.proto, node.type
-    if kind == "button":
+    if kind == "button" and proto.is_form_submitter:
+        writer.call(depth, f"st.form_submit_button({proto.label!r}, type={proto.type or 'secondary'!r})")
+    elif kind == "button":
         writer.call(
             depth,
             f"st.button({proto.label!r}, key={writer.key(node)}, type={proto.type or 'secondary'!r}"
@@ -181,12 +187,37 @@ def _data_call(node: Any, writer: Writer, depth: int) -> bool:
         writer.call(depth, f"st.table({writer.asset(node.value)})")
     elif kind == "dataframe":
         writer.call(depth, f"st.dataframe({writer.asset(node.value)})")
+    elif kind == "image":
+        caption = node.proto.imgs[0].caption if node.proto.imgs else ""
+        writer.call(
+            depth, f"st.image({writer.asset(white_png(440, 440))}{_opt('caption', caption)}, width=440)"
+        )
+    elif kind == "file_uploader":
+        writer.call(depth, f"st.file_uploader({proto.label!r}, key={writer.key(node)})")
     elif kind == "vega_lite_chart":
         spec = json.loads(proto.spec)
         writer.call(depth, f"st.vega_lite_chart({writer.asset(spec)})")
     else:
         return False
     return True
+
+
+def white_png(width: int, height: int) -> bytes:
+    """A plain white greyscale PNG (written by hand: no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xff" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _element(node: Element, writer: Writer, depth: int) -> None:
@@ -207,7 +238,16 @@ def _block(node: Block, writer: Writer, depth: int) -> None:
             writer.call(depth, f"with {name}[{position}]:")
             _children(column, writer, depth + 1)
         return
-    if kind == "expander":
+    if kind == "tab_container":
+        name = f"tabs{len(writer.lines)}"
+        writer.call(depth, f"{name} = st.tabs({[getattr(child, 'label', '') for child in children]!r})")
+        for position, tab in enumerate(children):
+            writer.call(depth, f"with {name}[{position}]:")
+            _children(tab, writer, depth + 1)
+        return
+    if kind == "form":
+        writer.call(depth, f"with st.form({node.proto.form.form_id!r}):")
+    elif kind == "expander":
         writer.call(depth, f"with st.expander({node.proto.label!r}):")
     elif kind == "flex_container":
         flex = node.proto.flex_container

@@ -25,7 +25,7 @@ from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.3
 PAGES = {"Home": "", "Readiness": "readiness", "Savings": "savings", "Cycle planner": "cycle",
-         "Partner guide": "partners", "About the numbers": "about"}  # fmt: skip
+         "Partner guide": "partners", "About the numbers": "about", "Workshop": "workshop"}  # fmt: skip
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 

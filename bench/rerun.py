@@ -2,8 +2,13 @@
 
 Both run under AppTest with one script cache kept between runs, as ``streamlit run`` does (AppTest
 otherwise re-parses every script on every run, which measures Streamlit's parser, not the page).
-Each timed rerun flips the scenario's widget, on the real page and on the bare page alike, and
-the two alternate (A B A B) so background load hits both.
+Each timed rerun gives the scenario's widget a fresh value (one not seen before in the run), on the
+real page and on the bare page alike; the "cache hit" rows flip it between two values instead. The
+two pages alternate (A B A B) so background load hits both.
+
+AppTest runs both pages in this one process, so both pay the same after-run garbage collection
+(a cost that grows with the heap, and the real app's heap is the bigger): the served figure, each
+app in its own process, is the load section's server CPU per action.
 """
 
 from __future__ import annotations
@@ -40,6 +45,11 @@ def _checked(at: AppTest) -> AppTest:
     return at
 
 
+#: Pages whose flip between two values is also timed, as the "cache hit" row: what their chart
+#: caches are worth when a user goes back and forth.
+CACHE_HIT = ("Readiness, Results", "Savings, 3 CUs", "Cycle, date + partner")
+
+
 def open_real(scenario: Scenario) -> AppTest:
     """The real page through app.py, seeded and driven into the scenario's state, then changed once."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
@@ -47,17 +57,31 @@ def open_real(scenario: Scenario) -> AppTest:
         at.session_state[key] = value
     _checked(at.switch_page(f"app_pages/{scenario.page}.py").run())
     scenario.drive(at)
-    scenario.change.apply(at, 0)
+    _checked(at)
+    scenario.change.apply(at, 0, fresh=False)
     return _checked(at.run())
 
 
 def bare_values(change: Change, real: AppTest) -> Change:
-    """The same change as the bare page sees it: choice widgets there hold their shown labels."""
+    """The same change as the bare page sees it: choice widgets there hold their shown labels
+    (looked up once per key and value on the real page, outside the timed rerun)."""
     if change.kind not in ("radio", "selectbox"):
-        return change
-    widget: Any = getattr(real, change.kind)(key=change.key)
-    shown = tuple(str(widget.format_func(value)) for value in change.values)
-    return Change(change.kind, change.key, (shown[0], shown[1]))
+        return Change(change.kind, change.key, change.values, change.fresh)
+    shown: dict[tuple[str, Any], str] = {}
+
+    def label(key: str, value: Any) -> str:
+        if (key, value) not in shown:
+            widget: Any = getattr(real, change.kind)(key=key)
+            shown[key, value] = str(widget.format_func(value))
+        return shown[key, value]
+
+    def fresh(turn: int) -> tuple[str, Any]:
+        assert change.fresh is not None
+        key, value = change.fresh(turn)
+        return key, label(key, value)
+
+    values = (label(change.key, change.values[0]), label(change.key, change.values[1]))
+    return Change(change.kind, change.key, values, fresh if change.fresh else None)
 
 
 def open_bare(scenario: Scenario, real: AppTest, directory: Path) -> tuple[AppTest, Change, list[str]]:
@@ -66,14 +90,14 @@ def open_bare(scenario: Scenario, real: AppTest, directory: Path) -> tuple[AppTe
     change = bare_values(scenario.change, real)
     at = AppTest.from_file(str(directory / "app.py"), default_timeout=120).run()
     _checked(at.switch_page(f"app_pages/{scenario.page}.py").run())
-    change.apply(at, 0)
+    change.apply(at, 0, fresh=False, real=False)
     _checked(at.run())
     return at, change, unsupported
 
 
-def _timer(at: AppTest, change: Change) -> Any:
+def _timer(at: AppTest, change: Change, fresh: bool, real: bool) -> Any:
     def rerun(turn: int) -> float:
-        change.apply(at, turn + 1)
+        change.apply(at, turn + 1, fresh=fresh, real=real)
         started = time.perf_counter()
         at.run()
         return time.perf_counter() - started
@@ -81,15 +105,22 @@ def _timer(at: AppTest, change: Change) -> Any:
     return rerun
 
 
-def measure(scenario: Scenario, directory: Path, runs: int, report: Report, label: str = "") -> None:
+def measure(
+    scenario: Scenario, directory: Path, runs: int, report: Report, label: str = "", fresh: bool = True
+) -> None:
     """One row: the scenario's page against its bare page, generated into its own ``directory``
-    (one per measurement: the kept script cache knows scripts by path)."""
+    (one per measurement: the kept script cache knows scripts by path). ``fresh``: a new value
+    every rerun; otherwise the flip between two values (the "cache hit" row)."""
     real = open_real(scenario)
     bare_at, bare_change, unsupported = open_bare(scenario, real, directory)
-    for turn in range(3):  # warm-up: caches, first compilations
-        _timer(real, scenario.change)(turn)
-        _timer(bare_at, bare_change)(turn)
-    result = interleave(_timer(real, scenario.change), _timer(bare_at, bare_change), runs)
+    turns = iter(range(10**6))  # warm-up and timed turns share one count: no value comes twice
+    mine, theirs = _timer(real, scenario.change, fresh, True), _timer(bare_at, bare_change, fresh, False)
+    for _ in range(3):  # warm-up: caches, first compilations
+        turn = next(turns)
+        mine(turn)
+        theirs(turn)
+    offset = next(turns)
+    result = interleave(lambda t: mine(offset + t), lambda t: theirs(offset + t), runs)
     _checked(real)
     _checked(bare_at)
     real_types, bare_types = bare.element_types(real._tree), bare.element_types(bare_at._tree)
@@ -118,6 +149,9 @@ def run(directory: Path, runs: int, draft_counts: list[int], report: Report) -> 
     os.environ["COR_READY_DRAFT_DB"] = str(directory / "drafts-empty.sqlite3")
     for number, scenario in enumerate(SCENARIOS):
         measure(scenario, directory / f"bare-{number}", runs, report)
+        if scenario.name in CACHE_HIT:
+            label = f"{scenario.name} (cache hit: flips between two values)"
+            measure(scenario, directory / f"bare-{number}-hit", runs, report, label, fresh=False)
     for count in draft_counts:
         store = directory / f"drafts-{count}.sqlite3"
         held = drafts.fill(store, count)

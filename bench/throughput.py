@@ -1,7 +1,7 @@
 """How fast the rules run for a cohort: a workshop's worth of assessments and estimates at once.
 
 No baseline page here: the figure is the time for 10,000 of each, against the issue's target of a
-second. Content loading is timed cold (the loader itself, not its cache).
+half a second (issue 19). Content loading is timed cold (the loader itself, not its cache).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from cor.incentives import LineInput, estimate
 from cor.scoring import score
 from cor.scoring import verdict as pass_verdict
 
-TARGET_SECONDS = 1.0
+TARGET_SECONDS = 0.5
 
 
 def _cohort(count: int) -> list[dict[str, str]]:
@@ -75,7 +75,7 @@ def run(count: int, report: Report) -> None:
             f"{scored:.2f} s",
             "-",
             f"{scored / count * 1e3:.3f} ms each",
-            f"< {TARGET_SECONDS:.0f} s",
+            f"< {TARGET_SECONDS:g} s",
             verdict(scored, TARGET_SECONDS),
         )
     )
@@ -87,7 +87,7 @@ def run(count: int, report: Report) -> None:
             f"{made:.2f} s",
             "-",
             f"{made / count * 1e3:.3f} ms each",
-            f"< {TARGET_SECONDS:.0f} s",
+            f"< {TARGET_SECONDS:g} s",
             verdict(made, TARGET_SECONDS),
         )
     )

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator
 from cor.audit_day import sampling_figures
 from cor.content import default_content
 from cor.cycle.figures import cycle_figures
-from cor.formatting import money
 from cor.models import Content, Figure, PartnerCycleRule
 from cor.programs import size_band_figures
 from cor.savings_figures import savings_figures
@@ -28,6 +27,20 @@ def pass_rules(content: Content) -> Iterator[Figure]:
             source_url=str(info.source_url),
             note=info.source_note,
         )
+
+
+def policies(content: Content) -> Iterator[Figure]:
+    """The regulator's own policies the rules rest on, dated."""
+    for info in content.jurisdictions:
+        for policy in info.policies:
+            yield Figure(
+                topic=f"Program policy ({info.code})",
+                figure=policy.name,
+                value=f"in force from {policy.effective}",
+                year=policy.effective,
+                source_url=str(policy.source_url),
+                note=f"{policy.covers} {policy.source_note}".strip(),
+            )
 
 
 def programs(content: Content) -> Iterator[Figure]:
@@ -56,15 +69,7 @@ def bc_incentive(content: Content) -> Iterator[Figure]:
         source_url=str(bc.source_url),
         note=bc.source_note,
     )
-    for minimum in bc.small_employer_minimum:
-        yield Figure(
-            topic="Incentive (BC)",
-            figure=f"Small-employer minimum: {minimum.label}",
-            value=f"{minimum.share_of_premium_pct}% of premium, up to {money(minimum.cap, whole=True)}",
-            year=minimum.effective,
-            source_url=str(minimum.source_url),
-            note=f"{minimum.source_note} {bc.minimum_conflict_note}",
-        )
+    # the small-employer minimum's versions are listed once, by cor.savings_figures
 
 
 def ab_incentive(content: Content) -> Iterator[Figure]:
@@ -137,8 +142,8 @@ def partner_cycle_rules(content: Content) -> Iterator[Figure]:
 def base_rates(content: Content) -> Iterator[Figure]:
     for unit in content.units:
         for rate in unit.rates:
-            if rate.base_rate is None:
-                continue
+            if rate.base_rate is None or rate.rate_stage == "example":
+                continue  # a worked example's rate is listed once, with its year's caveat (savings_figures)
             yield Figure(
                 topic="CU base rates (BC)",
                 figure=f"{unit.code} {unit.name}",
@@ -152,6 +157,7 @@ def base_rates(content: Content) -> Iterator[Figure]:
 #: The topics of the About page, in the order it shows them.
 TOPICS: tuple[Callable[[Content], Iterable[Figure]], ...] = (
     pass_rules,
+    policies,
     programs,
     size_band_figures,
     bc_incentive,

@@ -171,6 +171,13 @@ class DatedNote(Sourced):
     status: Literal["in force", "direction", "background", "on hold"] = "in force"
 
 
+class Policy(Sourced):
+    """A regulator's own policy that a rule rests on (the primary source behind partners' pages)."""
+
+    name: str
+    covers: str
+
+
 class JurisdictionInfo(Sourced):
     code: Jurisdiction
     name: str
@@ -181,6 +188,7 @@ class JurisdictionInfo(Sourced):
     iso_equivalency: bool
     iso_equivalency_note: str
     notes: tuple[DatedNote, ...] = ()
+    policies: tuple[Policy, ...] = ()
 
 
 class SizeBand(Sourced):
@@ -463,6 +471,13 @@ class BCIncentiveRule(Sourced):
     good_standing: tuple[str, ...]
     good_standing_source_url: SourceUrl
     good_standing_note: str = ""
+    #: Shown once every condition is ticked: what still stands between the employer and the incentive
+    #: (the year's audit, WorkSafeBC's decision), never a promise that the estimate applies.
+    all_conditions_ticked: str
+    eligibility_source_url: SourceUrl
+    #: What misrepresentation costs (the certificate, and past incentives), with its own source.
+    misrepresentation: str
+    misrepresentation_source_url: SourceUrl
     #: How far back a published base rate may be filled in: 1 means this year's or last year's;
     #: anything older is shown as history and the employer enters its own.
     rate_fill_years_back: int = Field(default=1, ge=0, le=10)

@@ -16,6 +16,7 @@ Rules stay in cor/: nothing here decides a score, a verdict or an action's prior
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -24,6 +25,9 @@ from ui.readiness_results import plan_view, results_view
 from ui.readiness_run import ReadinessRun
 from ui.readiness_save import save_view
 from ui.readiness_state import VIEW_SLUGS, page_state, seed
+
+if TYPE_CHECKING:
+    from ui.workshop import RoomBanner
 
 VIEWS: dict[str, Callable[[ReadinessRun], None]] = {
     "Answer": answer_view,
@@ -79,12 +83,18 @@ def _view_chosen() -> None:
     state.program_open = False  # the user has moved on from the program box
 
 
-def workshop_room(run: ReadinessRun) -> None:
-    """An attendee who joined a workshop room (``?room=CODE`` on the quick-check link) may share
-    an anonymous summary with the presenter's screen. The workshop module (QR codes, tables) is
+def workshop_banner() -> RoomBanner | None:
+    """For an attendee who joined a workshop room (``?room=CODE`` on the quick-check link): the
+    room banner and consent box, at the top of the page. The workshop module (QR codes, tables) is
     imported only for such attendees, so everyone else's page stays light."""
     if not (st.query_params.get("room") or st.session_state.get("wk.join")):
-        return
-    from ui.workshop import share_with_room
+        return None
+    from ui.workshop import room_banner
 
-    share_with_room(run.verdict if run.quick else None)
+    return room_banner()
+
+
+def workshop_room(run: ReadinessRun, banner: RoomBanner | None) -> None:
+    """Share the attendee's blurred result with the room once the page knows it (end of the run)."""
+    if banner is not None:
+        banner.share(run.verdict if run.quick else None)

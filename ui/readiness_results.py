@@ -14,7 +14,7 @@ import streamlit as st
 
 from cor.actions import Action, action_plan, actions_to_pass, projected
 from cor.assessment import OWNER_MAX_CHARS, target_warning
-from cor.formatting import count, show_pct
+from cor.formatting import count, pct_change, show_pct
 from cor.scoring import Verdict, explain
 from ui.readiness_run import ReadinessRun
 from ui.readiness_state import page_state
@@ -115,11 +115,10 @@ def _element_chart_spec(
     """The element chart's Vega-Lite spec, built once per verdict: a rerun that changes nothing
     the chart shows (a note, the workers field, another view and back) reuses it instead of
     building the Altair chart and its dictionary again, most of a Results rerun's cost."""
-    from cor.charts.readiness import element_chart  # altair: only when a new chart is needed
+    from cor.charts.readiness import element_spec  # a plain dict: no Altair objects, no validation
 
     verdict = Verdict.model_validate_json(verdict_json)
-    spec: dict[str, Any] = element_chart(verdict, dict(names), dict(charted)).to_dict()
-    return spec
+    return element_spec(verdict, dict(names), dict(charted))
 
 
 #: Session key of the audit-day rows the PDF report includes (kept current by :func:`audit_day_rows`).
@@ -359,6 +358,6 @@ def _projection(run: ReadinessRun, result: Verdict, plan: list[Action]) -> None:
     st.metric(
         f"Projected overall after {count(done, 'action')}",
         show_pct(after.overall_pct),
-        delta=f"{after.overall_pct - result.overall_pct:+.1f} percentage points (projected gain)",
+        delta=f"{pct_change(result.overall_pct, after.overall_pct)} (projected gain)",
     )
     verdict_box(run, after, projection=True)

@@ -308,8 +308,8 @@ def good_standing_checklist() -> None:
             icon=":material/gpp_maybe:",
         )
     else:
-        st.success("All conditions confirmed: the estimate above applies.", icon=":material/verified:")
-    st.caption(bc.good_standing_note)
+        st.info(bc.all_conditions_ticked, icon=":material/fact_check:")
+    st.caption(f"{bc.good_standing_note} {bc.misrepresentation}")
 
 
 def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
@@ -374,6 +374,14 @@ def sources(jurisdiction: str) -> None:
                 "BC incentive formula and worked examples", bc.source_url, bc.effective, bc.source_note
             )
             source_line("Conditions that void the incentive", bc.good_standing_source_url, bc.effective)
+            source_line(
+                "A valid certificate can be refused an incentive; each year's audit must be passed",
+                bc.eligibility_source_url,
+                bc.effective,
+            )
+            source_line("Fraud or misrepresentation", bc.misrepresentation_source_url, "2019")
+            for policy in content().jurisdiction("BC").policies:
+                source_line(f"WorkSafeBC {policy.name}", policy.source_url, policy.effective, policy.covers)
             if bc.rate_guide_source_url:
                 source_line("WorkSafeBC's industry base rates", bc.rate_guide_source_url, bc.effective)
             st.caption(bc.minimum_conflict_note)

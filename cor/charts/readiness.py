@@ -9,13 +9,14 @@ as text for screen readers and for anyone who prefers a table.
 
 from __future__ import annotations
 
+import json
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from cor.formatting import points_below, show_pct
+from cor.formatting import points_gap, show_pct
 from cor.scoring import Scorecard, Verdict
 
 if TYPE_CHECKING:  # altair is imported when a chart is built, not when the table is
@@ -55,8 +56,8 @@ def _status(verdict: Verdict, element: str) -> str:
 def status_text(verdict: Verdict, element: str) -> str:
     """Whether a scored element blocks certification, and by how many points, in words."""
     if element in verdict.blocking_elements:
-        gap = points_below(verdict.element_min_pct, verdict.element_pct[element])
-        return f"Blocks certification: {gap} percentage points below the {show_pct(verdict.element_min_pct)} floor"
+        gap = points_gap(verdict.element_min_pct, verdict.element_pct[element], "percentage point")
+        return f"Blocks certification: {gap} below the {show_pct(verdict.element_min_pct)} floor"
     return "Meets the floor"
 
 
@@ -172,99 +173,154 @@ def _rows(verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str
     return rows
 
 
-def _inline(values: list[dict[str, Any]]) -> alt.Data:
-    """Rows kept inline in the chart spec (what the page, the PDF and the tests read)."""
-    import altair as alt
+Spec = dict[str, Any]
 
-    make: Callable[..., alt.Data] = alt.Data
-    return make(values=values)
+#: Vega-Lite version of the specs, the one the installed Altair writes (the tests check the specs
+#: against its schema, so a drift in either shows there).
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
+_PCT_SCALE: Spec = {"domain": [0, 100], "nice": False}
 
 
-def _bar_layers(verdict: Verdict, chart_rows: list[ChartRow], has_unscored: bool) -> list[alt.Chart]:
-    """The bars, coloured by status, and their labels (inside long bars, outside short ones)."""
-    import altair as alt
+def _nominal(field: str, **extra: Any) -> Spec:
+    return {"field": field, "type": "nominal", **extra}
 
-    base = alt.Chart(_inline([row.model_dump() for row in chart_rows]))
-    y = alt.Y(
-        "axis_label:N",
+
+def _bar_encoding(verdict: Verdict, chart_rows: list[ChartRow]) -> tuple[Spec, Spec, list[Spec]]:
+    """The shared y (elements, in chart order, names over two lines), x (0-100) and tooltip."""
+    y = _nominal(
+        "axis_label",
+        axis={
+            "labelExpr": "split(datum.label, '\\n')",
+            "labelFontSize": 12,
+            "labelLimit": 220,
+            "labelPadding": 8,
+            "ticks": False,
+        },
         sort=[row.axis_label for row in chart_rows],
         title=None,
-        axis=alt.Axis(
-            labelExpr="split(datum.label, '\\n')",
-            labelLimit=220,
-            labelFontSize=12,
-            labelPadding=8,
-            ticks=False,
-        ),
     )
-    x = alt.X(
-        "pct:Q",
-        scale=alt.Scale(domain=[0, 100], nice=False, clamp=True),
-        title="Element score (%)",
-        axis=alt.Axis(values=[0, 25, 50, 75, 100], labelFontSize=11, titleFontSize=12),
-    )
+    x = {
+        "axis": {"labelFontSize": 11, "titleFontSize": 12, "values": [0, 25, 50, 75, 100]},
+        "field": "pct",
+        "scale": {"clamp": True, **_PCT_SCALE},
+        "title": "Element score (%)",
+        "type": "quantitative",
+    }
     tooltip = [
-        alt.Tooltip("element:N", title="Element"),
-        alt.Tooltip("shown:N", title="Score"),
-        alt.Tooltip("detail:N", title="Status"),
+        _nominal("element", title="Element"),
+        _nominal("shown", title="Score"),
+        _nominal("detail", title="Status"),
     ]
-    colour = alt.Color(
-        "status:N",
-        scale=alt.Scale(
-            domain=[*_legend(verdict), *([NOT_SCORED] if has_unscored else [])],
-            range=[BLOCKING_COLOUR, MEETS_COLOUR, *([NOT_SCORED_COLOUR] if has_unscored else [])],
-        ),
-        legend=alt.Legend(
-            title=None, orient="bottom", direction="vertical", labelFontSize=12, labelLimit=400
-        ),
-    )
-    bars = base.mark_bar(height={"band": 0.7}).encode(y=y, x=x, color=colour, tooltip=tooltip)
-    label_outside = (
-        base.transform_filter(f"datum.pct < {_INSIDE_LABEL_FROM}")
-        .mark_text(align="left", baseline="middle", dx=4, fontSize=12, fontWeight="bold", color="#222222")
-        .encode(y=y, x=x, text="bar_label:N", tooltip=tooltip)
-    )
-    label_inside = (
-        base.transform_filter(f"datum.pct >= {_INSIDE_LABEL_FROM}")
-        .mark_text(align="right", baseline="middle", dx=-4, fontSize=12, fontWeight="bold", color="white")
-        .encode(y=y, x=x, text="bar_label:N", tooltip=tooltip)
-    )
-    return [bars, label_outside, label_inside]
+    return y, x, tooltip
 
 
-def _threshold_layers(verdict: Verdict) -> list[alt.Chart]:
+def _bar_layers(verdict: Verdict, chart_rows: list[ChartRow], has_unscored: bool) -> list[Spec]:
+    """The bars, coloured by status, and their labels (inside long bars, outside short ones)."""
+    data = {"values": [row.model_dump() for row in chart_rows]}
+    y, x, tooltip = _bar_encoding(verdict, chart_rows)
+    colour = _nominal(
+        "status",
+        legend={
+            "direction": "vertical",
+            "labelFontSize": 12,
+            "labelLimit": 400,
+            "orient": "bottom",
+            "title": None,
+        },
+        scale={
+            "domain": [*_legend(verdict), *([NOT_SCORED] if has_unscored else [])],
+            "range": [BLOCKING_COLOUR, MEETS_COLOUR, *([NOT_SCORED_COLOUR] if has_unscored else [])],
+        },
+    )
+    bars = {
+        "data": data,
+        "mark": {"type": "bar", "height": {"band": 0.7}},
+        "encoding": {"color": colour, "tooltip": tooltip, "x": x, "y": y},
+    }
+    text = {"text": _nominal("bar_label"), "tooltip": tooltip, "x": x, "y": y}
+    mark = {"type": "text", "baseline": "middle", "fontSize": 12, "fontWeight": "bold"}
+    outside = {
+        "data": data,
+        "mark": {**mark, "align": "left", "color": "#222222", "dx": 4},
+        "encoding": text,
+        "transform": [{"filter": f"datum.pct < {_INSIDE_LABEL_FROM}"}],
+    }
+    inside = {
+        "data": data,
+        "mark": {**mark, "align": "right", "color": "white", "dx": -4},
+        "encoding": text,
+        "transform": [{"filter": f"datum.pct >= {_INSIDE_LABEL_FROM}"}],
+    }
+    return [bars, outside, inside]
+
+
+def _threshold_layers(verdict: Verdict) -> list[Spec]:
     """The element floor and the overall bar as dashed lines, labelled in two stacked rows above
     the plot so the two labels never overlap, however narrow the chart."""
-    import altair as alt
-
-    thresholds = alt.Chart(
-        _inline(
-            [
-                {
-                    "pct": float(verdict.element_min_pct),
-                    "label": f"Element floor {show_pct(verdict.element_min_pct)}",
-                    "row": 0,
-                },
-                {
-                    "pct": float(verdict.overall_min_pct),
-                    "label": f"Overall bar {show_pct(verdict.overall_min_pct)}",
-                    "row": 1,
-                },
-            ]
-        )
-    )
-    rules = thresholds.mark_rule(color=RULE_COLOUR, strokeDash=[5, 3], strokeWidth=2).encode(
-        x=alt.X("pct:Q", scale=alt.Scale(domain=[0, 100], nice=False)),
-        tooltip=[alt.Tooltip("label:N", title="Threshold")],
-    )
-    label_x = alt.X("pct:Q", scale=alt.Scale(domain=[0, 100], nice=False))
+    data = {
+        "values": [
+            {
+                "pct": float(verdict.element_min_pct),
+                "label": f"Element floor {show_pct(verdict.element_min_pct)}",
+                "row": 0,
+            },
+            {
+                "pct": float(verdict.overall_min_pct),
+                "label": f"Overall bar {show_pct(verdict.overall_min_pct)}",
+                "row": 1,
+            },
+        ]
+    }
+    x = {"field": "pct", "scale": _PCT_SCALE, "type": "quantitative"}
+    rules = {
+        "data": data,
+        "mark": {"type": "rule", "color": RULE_COLOUR, "strokeDash": [5, 3], "strokeWidth": 2},
+        "encoding": {"tooltip": [_nominal("label", title="Threshold")], "x": x},
+    }
     labels = [
-        thresholds.transform_filter(f"datum.row == {row}")
-        .mark_text(align="center", baseline="bottom", fontSize=11, color=RULE_COLOUR)
-        .encode(x=label_x, y=alt.value(offset), text="label:N")
+        {
+            "data": data,
+            "mark": {
+                "type": "text",
+                "align": "center",
+                "baseline": "bottom",
+                "color": RULE_COLOUR,
+                "fontSize": 11,
+            },
+            "encoding": {"text": _nominal("label"), "x": x, "y": {"value": offset}},
+            "transform": [{"filter": f"datum.row == {row}"}],
+        }
         for row, offset in ((0, -4), (1, -18))
     ]
     return [rules, *labels]
+
+
+def element_spec(
+    verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str] | None = None
+) -> Spec:
+    """The chart of :func:`element_chart` as a plain Vega-Lite dictionary, built without Altair.
+
+    Altair's objects and their schema validation were most of a Results rerun (issue 19); the
+    spec is the same either way, and the tests check it against the Vega-Lite schema. A fresh
+    dictionary on every call, so a caller may change it (e.g. a fixed width for the PDF).
+    """
+    chart_rows = _rows(verdict, names, unscored or {})
+    bars, label_outside, label_inside = _bar_layers(verdict, chart_rows, bool(unscored))
+    rules, floor_label, bar_label = _threshold_layers(verdict)
+    summary = "; ".join(f"{row.element}: {row.shown}, {row.detail.lower()}" for row in chart_rows)
+    spec: Spec = {
+        "config": {"view": {"continuousWidth": 300, "continuousHeight": 300}},
+        "layer": [bars, rules, label_outside, label_inside, floor_label, bar_label],
+        "description": (
+            f"Element scores against the {show_pct(verdict.element_min_pct)} element floor and the "
+            f"{show_pct(verdict.overall_min_pct)} overall bar. {summary}."
+        ),
+        "height": {"step": 44},
+        "width": "container",
+        "$schema": SCHEMA,
+    }
+    fresh: Spec = json.loads(json.dumps(spec))  # no object shared between layers or with a caller
+    return fresh
 
 
 def element_chart(
@@ -275,21 +331,10 @@ def element_chart(
     Thresholds come from the verdict (and so from the jurisdiction's pass rule in content), never
     from constants here. Width follows the container so the chart fits a phone; the PDF report
     sets a fixed width on the same chart before rendering it. Elements in ``unscored`` (see
-    :func:`not_scored`) get a row with no bar that says "not scored".
+    :func:`not_scored`) get a row with no bar that says "not scored". The page draws
+    :func:`element_spec` (no Altair); this Altair chart of the same spec is for the PDF.
     """
     import altair as alt
 
-    chart_rows = _rows(verdict, names, unscored or {})
-    bars, label_outside, label_inside = _bar_layers(verdict, chart_rows, bool(unscored))
-    rules, floor_label, bar_label = _threshold_layers(verdict)
-    summary = "; ".join(f"{row.element}: {row.shown}, {row.detail.lower()}" for row in chart_rows)
-    return alt.LayerChart(
-        layer=[bars, rules, label_outside, label_inside, floor_label, bar_label]
-    ).properties(
-        width="container",
-        height=alt.Step(44),
-        description=(
-            f"Element scores against the {show_pct(verdict.element_min_pct)} element floor and the "
-            f"{show_pct(verdict.overall_min_pct)} overall bar. {summary}."
-        ),
-    )
+    chart: alt.LayerChart = alt.LayerChart.from_dict(element_spec(verdict, names, unscored))
+    return chart

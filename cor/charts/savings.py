@@ -4,9 +4,11 @@ One bar per year of the cycle (the incentive earned so far), and, when the user 
 costs, a line of what the audits have cost so far: where the bars pass the line, COR has paid for
 itself. Built for a projector: few marks, large labels, every bar labelled with its amount.
 
-Building the spec is most of a Savings rerun, so ``cumulative_spec`` keeps the spec of recent
-inputs (as JSON text, so no caller can change a cached object), and altair and pandas are imported
-only when a chart is really built.
+The page draws :func:`cumulative_spec`, a plain Vega-Lite dictionary written without Altair:
+Altair's objects and their schema validation were 60% of a Savings rerun with a new figure
+(issue 19). The spec of recent inputs is kept (as JSON text, so no caller can change a cached
+object). The tests check the spec against the Vega-Lite schema through :func:`cumulative_chart`,
+the same spec as an Altair chart; altair and pandas are imported only there.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
     import altair as alt
     import pandas as pd
 
+Spec = dict[str, Any]
+#: Vega-Lite version of the spec, the one the installed Altair writes (the tests validate with it).
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
 INCENTIVE = "Cumulative incentive"
 COST = "Cumulative audit cost"
 COLOURS = {INCENTIVE: "#1d5d9b", COST: "#b3261e"}
@@ -41,10 +46,8 @@ def _with_cost(rows: Sequence[CycleRow]) -> bool:
     return any(r.cumulative_cost > 0 for r in rows)
 
 
-def chart_data(rows: Sequence[CycleRow]) -> pd.DataFrame:
-    """Long-format data of the chart: one row per year and series (costs only when any)."""
-    import pandas as pd
-
+def chart_records(rows: Sequence[CycleRow]) -> list[dict[str, object]]:
+    """Long-format data of the chart: one record per year and series (costs only when any)."""
     records: list[dict[str, object]] = []
     with_cost = _with_cost(rows)
     for order, r in enumerate(rows):
@@ -54,73 +57,126 @@ def chart_data(rows: Sequence[CycleRow]) -> pd.DataFrame:
             records.append(
                 {"year": label, "order": order, "series": COST, "amount": float(r.cumulative_cost)}
             )
-    return pd.DataFrame.from_records(records, columns=["year", "order", "series", "amount"])
+    return records
+
+
+def chart_data(rows: Sequence[CycleRow]) -> pd.DataFrame:
+    """:func:`chart_records` as a table (year, order, series, amount)."""
+    import pandas as pd
+
+    return pd.DataFrame.from_records(chart_records(rows), columns=["year", "order", "series", "amount"])
+
+
+def _encodings(series: list[str]) -> tuple[Spec, Spec, Spec, list[Spec]]:
+    """Colour by series, x by year (in cycle order, over two lines), y in dollars, and the tooltip."""
+    colour = {
+        "field": "series",
+        "legend": {"direction": "vertical", "labelFontSize": 14, "orient": "top", "symbolSize": 200},
+        "scale": {"domain": series, "range": [COLOURS[s] for s in series]},
+        "title": None,
+        "type": "nominal",
+    }
+    x = {
+        "axis": {
+            "labelAngle": 0,
+            "labelExpr": f"split(datum.label, '{SEPARATOR}')",
+            "labelFontSize": 14,
+            "labelLimit": 200,
+        },
+        "field": "year",
+        "sort": {"field": "order"},
+        "title": None,
+        "type": "nominal",
+    }
+    y = {
+        "axis": {"format": "$,.0f", "labelFontSize": 13, "titleFontSize": 14},
+        "field": "amount",
+        "title": "Dollars (CAD)",
+        "type": "quantitative",
+    }
+    tooltip = [
+        {"field": "year", "title": "Year", "type": "nominal"},
+        {"field": "series", "title": "What", "type": "nominal"},
+        {"field": "amount", "format": "$,.2f", "title": "Amount", "type": "quantitative"},
+    ]
+    return colour, x, y, tooltip
+
+
+def _only(series: str) -> list[Spec]:
+    return [{"filter": f"(datum.series === '{series}')"}]
+
+
+def _spec(rows: Sequence[CycleRow], title: str) -> Spec:
+    records = chart_records(rows)
+    series = [s for s in (INCENTIVE, COST) if any(r["series"] == s for r in records)]
+    colour, x, y, tooltip = _encodings(series)
+    layers: list[Spec] = [
+        {
+            "mark": {"type": "bar", "size": 60},
+            "encoding": {"color": colour, "tooltip": tooltip, "x": x, "y": y},
+            "transform": _only(INCENTIVE),
+        },
+        {
+            "mark": {
+                "type": "text",
+                "color": COLOURS[INCENTIVE],
+                "dy": -10,
+                "fontSize": 16,
+                "fontWeight": "bold",
+            },
+            "encoding": {
+                "text": {"field": "amount", "format": "$,.0f", "type": "quantitative"},
+                "x": x,
+                "y": y,
+            },
+            "transform": _only(INCENTIVE),
+        },
+    ]
+    if COST in series:
+        layers.append(
+            {
+                "mark": {
+                    "type": "line",
+                    "point": {"filled": True, "size": 120},
+                    "strokeDash": [8, 4],
+                    "strokeWidth": 4,
+                },
+                "encoding": {"color": colour, "tooltip": tooltip, "x": x, "y": y},
+                "transform": _only(COST),
+            }
+        )
+    spec: Spec = {
+        "config": {"view": {"continuousWidth": 300, "continuousHeight": 300, "strokeWidth": 0}},
+        "layer": layers,
+        "data": {"values": records},
+        "height": 360,
+        "$schema": SCHEMA,
+    }
+    if title:
+        spec["title"] = {"text": title, "anchor": "start", "fontSize": 18}
+    return spec
 
 
 @lru_cache(maxsize=256)
 def _spec_json(rows: tuple[CycleRow, ...], title: str) -> str:
-    return cumulative_chart(rows, title).to_json()
+    return json.dumps(_spec(rows, title))
 
 
 def cumulative_spec(rows: Sequence[CycleRow], title: str = "") -> dict[str, Any]:
-    """The chart's Vega-Lite spec, rebuilt only when its rows change (a fresh dict each call)."""
+    """The chart's Vega-Lite spec as a plain dictionary, built once per set of rows (a fresh
+    dictionary each call). Bars of the cumulative incentive by year of the cycle, and a line of
+    cumulative audit cost when there is one."""
     spec: dict[str, Any] = json.loads(_spec_json(tuple(rows), title))
     return spec
 
 
 def cumulative_chart(rows: Sequence[CycleRow], title: str = "Savings over the COR cycle") -> alt.LayerChart:
-    """Bars of the cumulative incentive by year of the cycle, and a line of cumulative audit cost
-    when there is one. ``rows`` come from ``cor.incentives.cumulative`` / ``cumulative_savings``."""
+    """:func:`cumulative_spec` as an Altair chart (validated against the Vega-Lite schema). ``rows``
+    come from ``cor.incentives.cumulative`` / ``cumulative_savings``."""
     import altair as alt
 
-    data = chart_data(rows)
-    series = [s for s in (INCENTIVE, COST) if s in set(data["series"])]
-    colour = alt.Color(
-        "series:N",
-        title=None,
-        scale=alt.Scale(domain=series, range=[COLOURS[s] for s in series]),
-        legend=alt.Legend(orient="top", direction="vertical", labelFontSize=14, symbolSize=200),
-    )
-    x = alt.X(
-        "year:N",
-        title=None,
-        sort=alt.SortField("order"),
-        axis=alt.Axis(
-            labelAngle=0, labelFontSize=14, labelLimit=200, labelExpr=f"split(datum.label, '{SEPARATOR}')"
-        ),
-    )
-    y = alt.Y(
-        "amount:Q", title="Dollars (CAD)", axis=alt.Axis(format="$,.0f", labelFontSize=13, titleFontSize=14)
-    )
-    tooltip = [
-        alt.Tooltip("year:N", title="Year"),
-        alt.Tooltip("series:N", title="What"),
-        alt.Tooltip("amount:Q", title="Amount", format="$,.2f"),
-    ]
-    base = alt.Chart(data)
-    bars = (
-        base.transform_filter(alt.datum.series == INCENTIVE)
-        .mark_bar(size=60)
-        .encode(x, y, colour, tooltip=tooltip)
-    )
-    labels = (
-        base.transform_filter(alt.datum.series == INCENTIVE)
-        .mark_text(dy=-10, fontSize=16, fontWeight="bold", color=COLOURS[INCENTIVE])
-        .encode(x, y, text=alt.Text("amount:Q", format="$,.0f"))
-    )
-    layers: list[alt.Chart] = [bars, labels]
-    if COST in series:
-        line = (
-            base.transform_filter(alt.datum.series == COST)
-            .mark_line(point=alt.OverlayMarkDef(size=120, filled=True), strokeWidth=4, strokeDash=[8, 4])
-            .encode(x, y, colour, tooltip=tooltip)
-        )
-        layers.append(line)
-    chart = alt.layer(*layers).properties(height=360)
-    if title:
-        chart = chart.properties(title=alt.TitleParams(title, fontSize=18, anchor="start"))
-    configured: alt.LayerChart = chart.configure_view(strokeWidth=0)
-    return configured
+    chart: alt.LayerChart = alt.LayerChart.from_dict(cumulative_spec(rows, title))
+    return chart
 
 
 def table_rows(rows: Sequence[CycleRow], credited: bool = True) -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from cor.actions import Action, action_plan
 from cor.assessment import Assessment
 from cor.cycle import Milestone, add_years, plan
+from cor.formatting import show_pct
 from cor.models import Content, PassRule, Program, Question
 from cor.scoring import Scorecard, Verdict, score, verdict
 from cor.workspace.models import Client, ClientAction, ClientAssessment
@@ -235,7 +236,9 @@ def timeline(
     entries: list[TimelineEntry] = []
     for visit in visits:
         result = scored(content, visit.assessment).verdict
-        outcome = f"{result.overall_pct:.0f}% overall, {readiness(result)}" if result else "not scored yet"
+        outcome = (
+            f"{show_pct(result.overall_pct)} overall, {readiness(result)}" if result else "not scored yet"
+        )
         label = f" ({visit.label})" if visit.label else ""
         entries.append(
             TimelineEntry(on=visit.taken_on, kind="assessment", text=f"Assessment{label}: {outcome}")

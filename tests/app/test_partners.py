@@ -79,7 +79,7 @@ def test_choosing_alberta_lists_alberta_partners_and_roles(app: AppTest) -> None
         if p.jurisdiction == "AB":
             assert p.name in page, p.name
     assert "BC Construction Safety Alliance" not in page
-    assert "Government of Alberta (Partnerships in Injury Reduction)" in page
+    assert "Government of Alberta (Partnerships)" in page
     search(at, "long-term care")
     assert "Continuing Care Safety Association" in texts(at)
 

@@ -4,6 +4,7 @@ the cohort view, and who may see what."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,18 +13,14 @@ from streamlit.testing.v1 import AppTest
 from cor.assessment import Assessment
 from cor.content import default_content
 from cor.exports.assessment_file import dump
-from cor.passwords import hash_password
 from tests.app.conftest import open_page
 from tests.conftest import ROOT
-
-PASSWORD = "correct horse battery staple"
-HASH = hash_password(PASSWORD)
+from tests.staff_accounts import PASSWORD, use_staff_file
 
 
 @pytest.fixture(autouse=True)
-def password_configured(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COR_READY_STAFF_PASSWORD_HASH", HASH)
-    monkeypatch.setenv("COR_READY_ADMINS", "boss")
+def password_configured(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    use_staff_file(monkeypatch, tmp_path)
 
 
 def quick_file(best: int) -> bytes:

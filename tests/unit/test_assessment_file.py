@@ -102,9 +102,7 @@ def test_a_binary_file_is_refused_as_not_text() -> None:
     assert "not text" in refused(b"\x89PNG\r\n\x1a\n\xff\xfe\x00garbage")
 
 
-@pytest.mark.parametrize(
-    "data", [b"{not json", b'{"format": "cor-ready-assessment", "version": 1', b"[" * 100_000]
-)
+@pytest.mark.parametrize("data", [b"{not json", b'{"format": "cor-ready-assessment", "version": 1'])
 def test_a_damaged_file_is_refused_as_not_json(data: bytes) -> None:
     assert "not valid JSON" in refused(data)
 

@@ -20,7 +20,9 @@ def fresh_streamlit_caches() -> None:
     st.cache_resource.clear()
 
 
-@pytest.mark.parametrize("name", ["About the numbers", "Readiness, all answered"])
+@pytest.mark.parametrize(
+    "name", ["About the numbers", "Readiness, all answered", "Workshop, Reset (room open)"]
+)
 def test_the_bare_page_has_the_same_elements_as_the_page(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
