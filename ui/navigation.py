@@ -24,6 +24,7 @@ from streamlit.navigation.page import StreamlitPage
 WIDE_PX = 768
 _CSS = f"""
 <style>
+.st-key-phone_keyboards {{ display: none; }}
 @media (min-width: {WIDE_PX}px) {{ .st-key-phone_menu {{ display: none; }} }}
 @media (max-width: {WIDE_PX - 0.02}px) {{ [data-testid="stExpandSidebarButton"] {{ display: none; }} }}
 </style>
@@ -85,7 +86,8 @@ def phone_menu(pages: Sequence[StreamlitPage], current: StreamlitPage) -> None:
     hints for number fields. The menu closes once a page is chosen (it stayed open over the new
     page, catching the first tap): its key names the page, so each page draws a new, closed one."""
     st.html(_CSS)
-    st.html(_KEYBOARD_SCRIPT % json.dumps(keyboard_modes()), unsafe_allow_javascript=True)
+    with st.container(key="phone_keyboards"):  # hidden: a script takes no room on the page
+        st.html(_KEYBOARD_SCRIPT % json.dumps(keyboard_modes()), unsafe_allow_javascript=True)
     with (
         st.container(key="phone_menu"),
         st.popover("Menu", icon=":material/menu:", key=f"phone_menu.{current.url_path or 'home'}"),
