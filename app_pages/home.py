@@ -48,3 +48,4 @@ st.page_link(
 
 st.divider()
 st.markdown(guide("what-is-cor"))
+st.page_link("app_pages/cycle.py", label="Your partner's audit dates: Cycle planner", icon=":material/event:")

@@ -33,12 +33,17 @@ st.caption(
     "An **unofficial estimate** from COR Ready's own questions, not your certifying partner's audit. "
     f"{draft_caption(state)}"
 )
+if st.session_state.get("ws.record_for"):  # started from a workspace client (staff only)
+    from ui.workspace import record_for_banner
+
+    record_for_banner()
+room = readiness.workshop_banner()
 jurisdiction, program = program_section(facts)
 quick = readiness.quick_toggle()
 run = readiness_run(facts, jurisdiction, program, quick)
 view = readiness.view_switcher()
 readiness.VIEWS[view](run)
-readiness.workshop_room(run)
+readiness.workshop_room(run, room)
 sources(jurisdiction, program)
 keep_address(state)
 sync_draft(state, before_widgets=False)

@@ -2,6 +2,7 @@
 
 Up front: the quick check attendees open on their phones (QR code and address), the savings
 estimator, the room's combined picture (only with attendees' consent), and a reset between demos.
+The room survives a reload of this tab: its key is in the presenter's address (ui/workshop.py).
 """
 
 import streamlit as st
@@ -12,10 +13,15 @@ wk.projector_frame()
 st.title("COR workshop")
 st.write(
     "Would your workplace pass a **Certificate of Recognition** audit today, and what would COR "
-    "save you? Everyone answers on their own phone; your answers stay on your phone."
+    f"save you? Everyone answers on their own phone, and no name is asked. {wk.kept_sentence(presenter=True)}"
 )
-join, demo = st.columns([3, 2], gap="large")
+join, demo = st.columns([2, 3], gap="large")
 with demo:
+    room = wk.presenter_room()  # the database away: a plain message, the rest of the page works
+    if room:
+        wk.room_picture_panel(room)
+        wk.room_controls(room)
+    st.divider()
     st.subheader("Try it together")
     st.page_link(
         "app_pages/readiness.py",
@@ -30,10 +36,6 @@ with demo:
         icon=":material/restart_alt:",
         help="Clears the answers and estimates on this screen; the room stays open.",
     )
-    st.divider()
-    room = wk.presenter_room()
-    if room:
-        wk.room_picture_panel(room)
 with join:
     st.subheader("On your phone")
     wk.join_panel(room)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from cor.audit_day import sampling_figures
 from cor.content import default_content
 from cor.cycle.figures import cycle_figures
-from cor.formatting import money
+from cor.formatting import month_day, workers
 from cor.models import Content, Figure, PartnerCycleRule
 from cor.programs import size_band_figures
 from cor.savings_figures import savings_figures
@@ -30,16 +30,26 @@ def pass_rules(content: Content) -> Iterator[Figure]:
         )
 
 
+def policies(content: Content) -> Iterator[Figure]:
+    """The regulator's own policies the rules rest on, dated."""
+    for info in content.jurisdictions:
+        for policy in info.policies:
+            yield Figure(
+                topic=f"Program policy ({info.code})",
+                figure=policy.name,
+                value="in force from",
+                year=policy.effective,
+                source_url=str(policy.source_url),
+                note=f"{policy.covers} {policy.source_note}".strip(),
+            )
+
+
 def programs(content: Content) -> Iterator[Figure]:
     for program in content.programs:
-        if program.max_workers is None:
-            size = f"{program.min_workers}+"
-        else:
-            size = f"{program.min_workers}-{program.max_workers}"
         yield Figure(
             topic=f"Programs ({program.jurisdiction})",
-            figure=f"{program.name}: workers",
-            value=size,
+            figure=program.name,
+            value=workers(program.min_workers, program.max_workers),
             year=program.effective,
             source_url=str(program.source_url),
             note=program.summary,
@@ -56,15 +66,7 @@ def bc_incentive(content: Content) -> Iterator[Figure]:
         source_url=str(bc.source_url),
         note=bc.source_note,
     )
-    for minimum in bc.small_employer_minimum:
-        yield Figure(
-            topic="Incentive (BC)",
-            figure=f"Small-employer minimum: {minimum.label}",
-            value=f"{minimum.share_of_premium_pct}% of premium, up to {money(minimum.cap, whole=True)}",
-            year=minimum.effective,
-            source_url=str(minimum.source_url),
-            note=f"{minimum.source_note} {bc.minimum_conflict_note}",
-        )
+    # the small-employer minimum's versions are listed once, by cor.savings_figures
 
 
 def ab_incentive(content: Content) -> Iterator[Figure]:
@@ -84,7 +86,7 @@ def audit_cycle(content: Content) -> Iterator[Figure]:
     yield Figure(
         topic="Audit cycle (BC)",
         figure="Certificate life / maintenance deadline / internal auditor certification",
-        value=f"{rules.certificate_years} years / {rules.maintenance_due} each year / "
+        value=f"{rules.certificate_years} years / {month_day(rules.maintenance_due)} each year / "
         f"{rules.internal_auditor_valid_years} years",
         year=rules.effective,
         source_url=str(rules.source_url),
@@ -93,7 +95,7 @@ def audit_cycle(content: Content) -> Iterator[Figure]:
     yield Figure(
         topic="Audit cycle (BC)",
         figure="Incentive credited (estimate): by this date of the year after the audit year",
-        value=rules.incentive_credit_by,
+        value=month_day(rules.incentive_credit_by),
         year=rules.effective,
         source_url=str(rules.incentive_source_url or rules.source_url),
         note=rules.incentive_credit,
@@ -118,7 +120,7 @@ def _partner_rule_terms(rule: PartnerCycleRule) -> str:
     if rule.notice_days is not None:
         terms.append(f"notice {rule.notice_days} days ahead")
     if rule.year_end_due is not None:
-        terms.append(f"year-end audit due {rule.year_end_due}")
+        terms.append(f"year-end audit due {month_day(rule.year_end_due)}")
     return "; ".join(terms)
 
 
@@ -137,8 +139,8 @@ def partner_cycle_rules(content: Content) -> Iterator[Figure]:
 def base_rates(content: Content) -> Iterator[Figure]:
     for unit in content.units:
         for rate in unit.rates:
-            if rate.base_rate is None:
-                continue
+            if rate.base_rate is None or rate.rate_stage == "example":
+                continue  # a worked example's rate is listed once, with its year's caveat (savings_figures)
             yield Figure(
                 topic="CU base rates (BC)",
                 figure=f"{unit.code} {unit.name}",
@@ -152,6 +154,7 @@ def base_rates(content: Content) -> Iterator[Figure]:
 #: The topics of the About page, in the order it shows them.
 TOPICS: tuple[Callable[[Content], Iterable[Figure]], ...] = (
     pass_rules,
+    policies,
     programs,
     size_band_figures,
     bc_incentive,

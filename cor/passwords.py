@@ -5,8 +5,8 @@ stored only as a salted scrypt hash (the standard library's memory-hard function
 dependency), and every wrong attempt doubles the wait before the next one is accepted. Both are
 pure: the caller passes the clock, so tests never sleep.
 
-Make a hash with ``python -m ui.auth hash`` (it asks for the password twice) and put it in the
-``COR_READY_STAFF_PASSWORD_HASH`` environment variable or ``staff_password_hash`` in secrets.
+Each staff member's hash lives in the staff file (``cor.staff``); ``python -m cor.staff add NAME``
+asks for the password twice and writes it there.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ def minimum_figures(content: Content) -> list[Figure]:
             value=f"{m.share_of_premium_pct}% of premium, up to {money(m.cap, whole=True)}",
             year=m.effective,
             source_url=str(m.source_url),
-            note=m.wording
+            note=f"{m.wording} {m.source_note}"
             if m.status == "in force"
             else f"{m.wording} Replaced by the rule in force. {m.source_note}",
         )

@@ -23,7 +23,7 @@ from typing import Any, cast
 from pydantic import BaseModel, ConfigDict
 
 from cor.content import default_content
-from cor.formatting import points_below
+from cor.formatting import points_gap
 from cor.formatting import show_pct as show_pct  # re-exported: pages and reports import it from here
 from cor.models import AnswerOption, Content, Element, PassRule, Question, QuestionBank
 
@@ -172,13 +172,13 @@ def explain(outcome: Verdict, names: Mapping[str, str] | None = None) -> str:
         pct = outcome.element_pct[element]
         reasons.append(
             f"{names.get(element, element)} is at {show_pct(pct)}, "
-            f"{points_below(outcome.element_min_pct, pct)} points below the {outcome.element_min_pct:.0f}% floor"
+            f"{points_gap(outcome.element_min_pct, pct)} below the {outcome.element_min_pct:.0f}% floor"
         )
     if not outcome.overall_met:
         reasons.insert(
             0,
             f"the overall score is {show_pct(outcome.overall_pct)}, "
-            f"{points_below(outcome.overall_min_pct, outcome.overall_pct)} points below the {outcome.overall_min_pct:.0f}% needed",
+            f"{points_gap(outcome.overall_min_pct, outcome.overall_pct)} below the {outcome.overall_min_pct:.0f}% needed",
         )
     elif outcome.blocking_elements:
         reasons.append(f"even though the overall score of {show_pct(outcome.overall_pct)} meets the bar")

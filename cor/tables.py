@@ -49,6 +49,7 @@ client_assessments = Table(
     Column("label", String(200), nullable=False),
     Column("data", Text, nullable=False),
     Column("created_at", Float, nullable=False),
+    Column("fingerprint", String(64)),
 )
 
 client_actions = Table(
@@ -70,6 +71,9 @@ workshop_rooms = Table(
     metadata,
     Column("code", String(16), primary_key=True),
     Column("opened_at", Float, nullable=False, index=True),
+    Column("presenter_hash", String(64), nullable=True),  # 0004_workshop
+    Column("salt", String(64), nullable=True),
+    Column("closed_at", Float, nullable=True),
 )
 
 workshop_answers = Table(
@@ -79,4 +83,31 @@ workshop_answers = Table(
     Column("participant", String(64), primary_key=True),
     Column("summary", Text, nullable=False),
     Column("updated_at", Float, nullable=False),
+)
+
+staff_sessions = Table(
+    "staff_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user_id", String(200), nullable=False, index=True),
+    Column("stamp", String(64), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False, index=True),
+)
+
+signin_backoff = Table(
+    "signin_backoff",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("not_before", Float, nullable=False),
+    Column("updated_at", Float, nullable=False, index=True),
+)
+
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", String(200), nullable=False),
+    Column("created_at", Float, nullable=False),
 )

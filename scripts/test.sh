@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages into .venv, Debian's Chromium for the browser
-# tests), check lint, format and types, and run every test: rules, content, pages (AppTest) and
-# the real app in Chromium.
+# tests, Debian's HAProxy for the load-balanced ones), check lint, format and types, and run every
+# test: rules, content, pages (AppTest) and the real app in Chromium.
 # The store tests run on SQLite and on PostgreSQL: a throwaway Debian PostgreSQL cluster is started
 # for the run (installed with apt-get when missing) and stopped at the end.
 set -euo pipefail
@@ -13,6 +13,13 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# --- the load balancer: Debian's HAProxy, for scripts/serve.sh and tests/e2e/test_failover.py ---
+if [ ! -x /usr/sbin/haproxy ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq haproxy >/dev/null
+fi
+# --- end load balancer ---
 # --- accessibility: axe-core from the npm registry, injected by tests/e2e/test_accessibility.py ---
 if [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null; then

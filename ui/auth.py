@@ -1,50 +1,74 @@
-"""Staff sign-in for the workspace: Streamlit's OIDC login, or else a hashed staff password.
+"""Staff sign-in for the workspace: each person as themselves, never a shared password.
 
-Which one is used is configuration, never a default:
+Two ways, both configuration and neither a default (both may be on at once):
 
-- ``[auth]`` in ``.streamlit/secrets.toml`` -> sign in with the identity provider (``st.login``);
-  the user's e-mail address scopes their clients.
-- else ``COR_READY_STAFF_PASSWORD_HASH`` (environment) or ``staff_password_hash`` (secrets) ->
-  a user name and the shared staff password; the user name scopes their clients. Make the hash
-  with ``python -m ui.auth hash``.
-- else the workspace is off, and says how to turn it on.
+- a staff file named by ``COR_READY_STAFF_FILE`` (see ``cor.staff``): a name and that person's
+  own password; the file says who is an admin. ``python -m cor.staff add alice [--admin]``.
+- OpenID Connect through Streamlit's ``st.login`` (an ``[auth]`` section in secrets): only the
+  e-mail addresses in ``COR_READY_STAFF_EMAILS`` (or ``staff_emails`` in secrets; ``@example.org``
+  allows a whole domain) get in; the admins are in ``COR_READY_ADMINS`` (or ``staff_admins``).
 
-Admins (``COR_READY_ADMINS`` or ``staff_admins`` in secrets, comma-separated user names or
-e-mail addresses) can share clients between consultants. Wrong passwords are slowed down per
-session and per process (see ``cor.passwords.Backoff``). Nothing here logs a name or a password.
+With neither, the workspace is off and says how to turn it on. The old shared-password setting
+(``COR_READY_STAFF_PASSWORD_HASH``) is no longer read: the log and the sign-in say what replaced
+it. Nothing here logs a name, an address or a password.
 """
 
 from __future__ import annotations
 
-import getpass
+import contextlib
+import json
+import logging
 import os
-import sys
 import threading
-import time
-from dataclasses import dataclass, field
-from typing import Any, Literal
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from cor.passwords import Backoff, HashFormatError, hash_password, verify_password
+from cor.staff import STAFF_FILE_ENV, StaffAccount, StaffFileError, authenticate, load_staff, normal_name
+from cor.workspace.models import WorkspaceError
+from cor.workspace.signin import (
+    ACCOUNT,
+    ACCOUNT_FROM_ADDRESS,
+    ADDRESS,
+    DEVICE,
+    DEVICE_DAYS,
+    SESSION_HOURS,
+    Limit,
+    SignIn,
+    account_stamp,
+)
 from ui.state import plain
 
-HASH_ENV = "COR_READY_STAFF_PASSWORD_HASH"
-HASH_SECRET = "staff_password_hash"
+LEGACY_ENV = "COR_READY_STAFF_PASSWORD_HASH"
+LEGACY_SECRET = "staff_password_hash"
+EMAILS_ENV = "COR_READY_STAFF_EMAILS"
+EMAILS_SECRET = "staff_emails"
 ADMINS_ENV = "COR_READY_ADMINS"
 ADMINS_SECRET = "staff_admins"
-#: Plain session key: the signed-in staff member of a password sign-in ({"name": ...}).
+#: Plain session key: the signed-in staff member of a password sign-in ({"name", "cookie"}).
 SESSION_KEY = "staff_session"
-BACKOFF_KEY = "staff_backoff"
+#: Cookies to hand to the browser after a sign-in (name -> (value, max age in seconds)).
+COOKIES_KEY = "auth.cookies"
+SESSION_COOKIE = "cor_staff"
+DEVICE_COOKIE = "cor_staff_device"
 USER_MAX_CHARS = 100
+LEGACY_NOTICE = (
+    f"{LEGACY_ENV} (one password shared by all staff) is no longer used: each person now signs in "
+    f"with their own account, from the staff file named by {STAFF_FILE_ENV} "
+    "(python -m cor.staff add NAME [--admin]) or with the organisation's account (OpenID Connect). "
+    "See docs/workspace.md."
+)
 
-Mode = Literal["oidc", "password", "off"]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Staff:
-    """Who is signed in. ``name`` is the scope of their clients (a user name or an e-mail)."""
+    """Who is signed in. ``name`` is the scope of their clients (a staff name or an e-mail)."""
 
     name: str
     admin: bool
@@ -62,103 +86,202 @@ def _setting(env: str, secret: str) -> str:
     return str(value).strip()
 
 
-def mode() -> Mode:
-    if _secret("auth"):
-        return "oidc"
-    if _setting(HASH_ENV, HASH_SECRET):
-        return "password"
-    return "off"
+def normal_email(raw: str) -> str:
+    return unicodedata.normalize("NFKC", raw).strip().casefold()
 
 
-def admins() -> frozenset[str]:
-    raw = _setting(ADMINS_ENV, ADMINS_SECRET)
-    return frozenset(name.strip().casefold() for name in raw.split(",") if name.strip())
+def _address_list(env: str, secret: str) -> frozenset[str]:
+    """Comma-separated in the environment; a list or comma-separated text in secrets."""
+    raw: Any = os.environ.get(env) or _secret(secret) or ""
+    parts = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+    return frozenset(normal_email(str(part)) for part in parts if str(part).strip())
+
+
+_legacy_logged = threading.Event()
+
+
+def legacy_setting() -> bool:
+    """True when the retired shared-password setting is still set (logged once per process)."""
+    if not (os.environ.get(LEGACY_ENV) or _secret(LEGACY_SECRET)):
+        return False
+    if not _legacy_logged.is_set():
+        _legacy_logged.set()
+        log.warning(LEGACY_NOTICE)
+    return True
+
+
+def oidc_on() -> bool:
+    return bool(_secret("auth"))
+
+
+def staff_file() -> Path | None:
+    raw = os.environ.get(STAFF_FILE_ENV, "").strip()
+    return Path(raw).expanduser() if raw else None
+
+
+def accounts() -> dict[str, StaffAccount]:
+    """The staff file's accounts ({} when there is no file setting); StaffFileError when broken."""
+    path = staff_file()
+    return load_staff(path) if path is not None else {}
+
+
+def email_allowed(email: str) -> bool:
+    """On the staff list: the address itself, or its domain written as ``@example.org``."""
+    allowed = _address_list(EMAILS_ENV, EMAILS_SECRET)
+    domain = email[email.rfind("@") :] if "@" in email else None
+    return bool(email) and (email in allowed or (domain is not None and domain in allowed))
+
+
+def _oidc_email() -> str | None:
+    """The signed-in OIDC user's e-mail address (normalised), or None."""
+    if not oidc_on():
+        return None
+    user = st.user
+    if not user.get("is_logged_in"):
+        return None
+    return normal_email(str(user.get("email") or "")) or None
+
+
+def browser_cookie(name: str) -> str | None:
+    """A cookie the browser sent when this session connected (a reload or a failover reconnects)."""
+    value = st.context.cookies.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _restored() -> dict[str, str] | None:
+    """The sign-in a session cookie carries, checked once per cookie and browser session."""
+    cookie = browser_cookie(SESSION_COOKIE)
+    if not cookie or st.session_state.get("auth.tried") == cookie:
+        return None
+    st.session_state["auth.tried"] = cookie
+    try:
+        live = _signin().resume(cookie)
+    except WorkspaceError:
+        return None
+    if live is None:
+        return None
+    session = {"name": live[0], "cookie": cookie}
+    st.session_state[SESSION_KEY] = session
+    return session
+
+
+def _password_staff() -> Staff | None:
+    """The password-signed-in person, while their session lives on the server and their account
+    (with the same password) is still in the staff file."""
+    session = st.session_state.get(SESSION_KEY)
+    if not isinstance(session, dict):
+        session = _restored()
+    if session is None or staff_file() is None:
+        return None
+    try:
+        account = accounts().get(session["name"])
+        live = _signin().resume(session["cookie"]) if account else None
+    except StaffFileError:
+        account = live = None
+    except WorkspaceError:  # the database is down: keep the sign-in this session already checked
+        live = (account.name, account_stamp(account.password_hash)) if account else None
+    if account is None or live != (account.name, account_stamp(account.password_hash)):
+        st.session_state.pop(SESSION_KEY, None)  # signed out elsewhere, expired, removed, new password
+        return None
+    return Staff(name=account.name, admin=account.admin)
+
+
+def _start_session(signin: SignIn, account: StaffAccount) -> None:
+    cookie = signin.start(account.name, account_stamp(account.password_hash))
+    device = signin.device(account.name)
+    st.session_state[SESSION_KEY] = {"name": account.name, "cookie": cookie}
+    st.session_state["auth.device"] = device
+    st.session_state[COOKIES_KEY] = {
+        SESSION_COOKIE: (cookie, SESSION_HOURS * 3600),
+        DEVICE_COOKIE: (device, DEVICE_DAYS * 86400),
+    }
+
+
+def _cookie_script(cookies: dict[str, tuple[str, int]]) -> None:
+    """Hand cookies to the browser. Streamlit cannot set a cookie from the server, so a tiny
+    script does (``st.html``; the values are ours: base64url, dots and digits, never user text)."""
+    lines = [
+        f"document.cookie = {json.dumps(f'{name}={value}; Path=/; Max-Age={age}; SameSite=Lax')}"
+        ' + (location.protocol === "https:" ? "; Secure" : "");'
+        for name, (value, age) in cookies.items()
+    ]
+    st.html("<script>" + "\n".join(lines) + "</script>", unsafe_allow_javascript=True, width="content")
 
 
 def current_staff() -> Staff | None:
     """The signed-in staff member, or None for everyone else (who must never see client data)."""
-    how = mode()
-    name: str | None = None
-    if how == "oidc":
-        user = st.user
-        if user.get("is_logged_in"):
-            name = str(user.get("email") or user.get("sub") or "").strip() or None
-    elif how == "password":
-        session = st.session_state.get(SESSION_KEY)
-        name = session.get("name") if isinstance(session, dict) else None
-    if not name:
-        return None
-    return Staff(name=name.casefold(), admin=name.casefold() in admins())
+    legacy_setting()
+    staff = _password_staff()
+    if staff is not None:
+        return staff
+    email = _oidc_email()
+    if email and email_allowed(email):
+        return Staff(name=email, admin=email in _address_list(ADMINS_ENV, ADMINS_SECRET))
+    return None
 
 
-# --- rate limiting ------------------------------------------------------------------------
-
-
-@dataclass
-class _ProcessLimits:
-    """Back-off shared by every session of this server process: per user name, and overall."""
-
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    per_name: dict[str, Backoff] = field(default_factory=dict)
-    overall: Backoff = field(default_factory=lambda: Backoff(free=30, base=1.0, cap=60.0))
-
-    def for_name(self, name: str) -> Backoff:
-        if len(self.per_name) > 10_000:  # bounded: forget the oldest names
-            self.per_name.pop(next(iter(self.per_name)))
-        return self.per_name.setdefault(name, Backoff(free=5))
+# --- the back-off, shared by every process in the database -----------------------------------
 
 
 @st.cache_resource(show_spinner=False)
-def _process_limits() -> _ProcessLimits:
-    return _ProcessLimits()
+def _signin() -> SignIn:
+    return SignIn()
 
 
-def _session_backoff() -> Backoff:
-    backoff = st.session_state.get(BACKOFF_KEY)
-    if not isinstance(backoff, dict):
-        backoff = {"failures": 0, "not_before": 0.0}
-        st.session_state[BACKOFF_KEY] = backoff
-    return Backoff(failures=int(backoff["failures"]), not_before=float(backoff["not_before"]))
+def client_address() -> str:
+    """The browser's address as the server sees it. Behind a proxy this is the forwarded address
+    only when the proxy is trusted: Streamlit's server (uvicorn) believes ``X-Forwarded-For``
+    only from the addresses in ``FORWARDED_ALLOW_IPS`` (default: this machine). A browser on this
+    machine, or a proxy that forwards nothing, counts as one address, "local"."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
 
 
-def _keep_session_backoff(backoff: Backoff) -> None:
-    st.session_state[BACKOFF_KEY] = {"failures": backoff.failures, "not_before": backoff.not_before}
+def _device_id(signin: SignIn, name: str) -> str | None:
+    cookie = browser_cookie(DEVICE_COOKIE) or st.session_state.get("auth.device")
+    return signin.device_id(str(cookie), name) if cookie else None
 
 
-def attempt(name: str, password: str, now: float | None = None) -> str | None:
+def _counters(signin: SignIn, name: str) -> list[tuple[Limit, str]]:
+    """What a wrong attempt counts against. A browser that signed in as this person before counts
+    only against itself, so other people's failures never hold back a right password there."""
+    device = _device_id(signin, name)
+    if device is not None:
+        return [(DEVICE, device)]
+    address = client_address()
+    return [(ACCOUNT_FROM_ADDRESS, f"{name}\0{address}"), (ACCOUNT, name), (ADDRESS, address)]
+
+
+def _wait_message(wait: float) -> str:
+    return f"Too many wrong attempts. Try again in {int(wait) + 1} seconds."
+
+
+def attempt(name: str, password: str) -> str | None:
     """Check a password sign-in. None when it succeeded (the session is signed in), else the
     message to show. Waits are checked before the password, so guessing gains nothing."""
-    now = time.monotonic() if now is None else now
-    name = name.strip()
+    name = normal_name(name)
     if not name or not password:
-        return "Enter your user name and the staff password."
+        return "Enter your staff name and your password."
     if len(name) > USER_MAX_CHARS:
-        return f"A user name has at most {USER_MAX_CHARS} characters."
-    limits = _process_limits()
-    session = _session_backoff()
-    with limits.lock:
-        per_name = limits.for_name(name.casefold())
-        wait = max(session.wait(now), per_name.wait(now), limits.overall.wait(now))
-        if wait > 0:
-            return f"Too many wrong attempts. Try again in {int(wait) + 1} seconds."
+        return f"A staff name has at most {USER_MAX_CHARS} characters."
     try:
-        ok = verify_password(password, _setting(HASH_ENV, HASH_SECRET))
-    except HashFormatError as exc:
+        known = accounts()
+        signin = _signin()
+        counters = _counters(signin, name)
+        wait = signin.wait(counters)
+        if wait > 0:
+            return _wait_message(wait)
+        account = authenticate(known, name, password)
+        if account is None:
+            wait = signin.failed(counters)
+            later = f" {_wait_message(wait)}" if wait > 0 else " Check them and try again."
+            return "That staff name and password do not match." + later
+        signin.succeeded([c for c in counters if c[0] is not ADDRESS])  # see cor.workspace.signin
+        _start_session(signin, account)
+    except StaffFileError as exc:
         return f"Password sign-in is set up wrongly ({exc}); ask whoever runs COR Ready."
-    with limits.lock:
-        if ok:
-            session.succeeded()
-            per_name.succeeded()
-        else:
-            session.failed(now)
-            per_name.failed(now)
-            limits.overall.failed(now)
-    _keep_session_backoff(session)
-    if not ok:
-        wait = max(session.wait(now), per_name.wait(now), limits.overall.wait(now))
-        later = f" Too many wrong attempts: try again in {int(wait) + 1} seconds." if wait > 0 else ""
-        return "That user name and password do not match." + (later or " Check them and try again.")
-    st.session_state[SESSION_KEY] = {"name": name}
+    except WorkspaceError as exc:
+        return f"Sign-in cannot be checked right now ({exc}). Try again in a minute."
     return None
 
 
@@ -170,13 +293,21 @@ def _off_panel() -> None:
         "The consultants' workspace is **off** on this server: no sign-in is set up, and there is "
         "no default password.\n\n"
         "To turn it on, whoever runs COR Ready either\n"
-        "- adds an `[auth]` section for an OpenID Connect provider to `.streamlit/secrets.toml` "
-        "(staff then sign in with that account), or\n"
-        f"- makes a password hash with `python -m ui.auth hash` and sets it in the `{HASH_ENV}` "
-        f"environment variable (or `{HASH_SECRET}` in secrets); staff then sign in with a user "
-        "name and that password.\n\n"
-        f"Admins who may share clients are listed in `{ADMINS_ENV}` (comma-separated).",
+        f"- gives each person an account in a staff file (`python -m cor.staff add NAME [--admin]`, "
+        f"which asks for the password twice) and names that file in `{STAFF_FILE_ENV}`, or\n"
+        "- adds an `[auth]` section for an OpenID Connect provider to `.streamlit/secrets.toml` and "
+        f"lists the staff's e-mail addresses in `{EMAILS_ENV}` (admins in `{ADMINS_ENV}`).\n\n"
+        "docs/workspace.md shows both.",
         icon=":material/lock:",
+    )
+
+
+def _legacy_panel() -> None:
+    st.warning(
+        f"`{LEGACY_ENV}` (one password shared by all staff) is set on this server but no longer "
+        f"used: each person now has their own account. Whoever runs COR Ready sets up `{STAFF_FILE_ENV}` "
+        "or OpenID Connect instead (docs/workspace.md).",
+        icon=":material/info:",
     )
 
 
@@ -191,58 +322,69 @@ def _submit_password() -> None:
 def _password_panel() -> None:
     with st.form("auth.form", border=True):
         st.subheader("Staff sign-in")
-        st.text_input("User name", key="auth.user", max_chars=USER_MAX_CHARS, autocomplete="username")
-        st.text_input("Staff password", type="password", key="auth.password", autocomplete="current-password")
+        st.text_input("Staff name", key="auth.user", max_chars=USER_MAX_CHARS, autocomplete="username")
+        st.text_input("Password", type="password", key="auth.password", autocomplete="current-password")
         st.form_submit_button("Sign in", type="primary", on_click=_submit_password, icon=":material/login:")
     message = st.session_state.get("auth.error")
     if message:
-        st.error(message, icon=":material/error:")
+        st.error(plain(message), icon=":material/error:")
+
+
+def _oidc_panel() -> None:
+    email = _oidc_email()
+    if email:  # signed in with the provider, but not on the staff list
+        st.warning(
+            f"Your account ({plain(email)}) is not on this workspace's staff list. Ask whoever runs "
+            f"COR Ready to add it to `{EMAILS_ENV}`.",
+            icon=":material/block:",
+        )
+        if st.button("Sign out", icon=":material/logout:", key="auth.oidc_out"):
+            st.logout()
+        return
+    st.subheader("Staff sign-in with your organisation's account")
+    if st.button(
+        "Sign in with your organisation's account", type="primary", icon=":material/login:", key="auth.oidc"
+    ):
+        st.login()
 
 
 def sign_in_panel() -> None:
     """What an anonymous visitor of a staff page sees: sign-in, or how to turn the workspace on."""
-    how = mode()
-    if how == "off":
+    if st.session_state.pop("auth.forget_cookie", False):
+        _cookie_script({SESSION_COOKIE: ("", 0)})
+    if legacy_setting():
+        _legacy_panel()
+    password = staff_file() is not None
+    if not password and not oidc_on():
         _off_panel()
-    elif how == "oidc":
-        st.subheader("Staff sign-in")
-        st.write("Sign in with your organisation's account to open your clients.")
-        if st.button("Sign in", type="primary", icon=":material/login:", key="auth.oidc"):
-            st.login()
-    else:
+        return
+    if oidc_on():
+        _oidc_panel()
+    if password:
         _password_panel()
 
 
 def sign_out(staff: Staff) -> None:
-    """Who is signed in, and a button to sign out (clears the session's client data)."""
+    """Who is signed in, and a button to sign out: the session ends on the server (every process
+    refuses its cookie from then on) and the session's client data is cleared."""
     row = st.container(horizontal=True, vertical_alignment="center")
     row.caption(f"Signed in as {plain(staff.name)}" + (" (admin)" if staff.admin else ""))
+    pending = st.session_state.get(COOKIES_KEY)
+    if pending:
+        with row:
+            _cookie_script(pending)
     if row.button("Sign out", icon=":material/logout:", key="auth.sign_out"):
+        session = st.session_state.get(SESSION_KEY)
+        if isinstance(session, dict):
+            # the database down: the cookie is still forgotten below, and expires by itself
+            with contextlib.suppress(WorkspaceError):
+                _signin().end(session["cookie"])
+            st.session_state["auth.forget_cookie"] = True
         for key in list(st.session_state):
-            if isinstance(key, str) and (key.startswith("ws.") or key in (SESSION_KEY, "auth.error")):
+            if isinstance(key, str) and (
+                key.startswith("ws.") or key in (SESSION_KEY, COOKIES_KEY, "auth.error")
+            ):
                 del st.session_state[key]
-        if mode() == "oidc":
+        if not isinstance(session, dict) and oidc_on():
             st.logout()
         st.rerun()
-
-
-def _hash_command() -> int:
-    first = getpass.getpass("Staff password: ")
-    second = getpass.getpass("Again: ")
-    if first != second:
-        print("The two passwords differ; nothing was made.", file=sys.stderr)
-        return 1
-    try:
-        print(hash_password(first))
-    except ValueError as exc:
-        print(f"Not made: {exc}.", file=sys.stderr)
-        return 1
-    print(f"Set it as {HASH_ENV} (environment) or {HASH_SECRET} (secrets.toml).", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] != ["hash"]:
-        print("usage: python -m ui.auth hash", file=sys.stderr)
-        raise SystemExit(2)
-    raise SystemExit(_hash_command())

@@ -16,14 +16,18 @@ Rules stay in cor/: nothing here decides a score, a verdict or an action's prior
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from ui.readiness_answer import answer_view
+from ui.readiness_answer import VIEW_BOX, answer_view, scroll_to_view
 from ui.readiness_results import plan_view, results_view
 from ui.readiness_run import ReadinessRun
 from ui.readiness_save import save_view
 from ui.readiness_state import VIEW_SLUGS, page_state, seed
+
+if TYPE_CHECKING:
+    from ui.workshop import RoomBanner
 
 VIEWS: dict[str, Callable[[ReadinessRun], None]] = {
     "Answer": answer_view,
@@ -43,37 +47,54 @@ def quick_toggle() -> bool:
     state.quick = st.toggle(
         "Quick check (12 questions, indicative)",
         key="rd.quick",
+        on_change=_quick_switched,
         help="For workshops: a short, indicative result. Switch off to answer your program's full question set.",
     )
     return state.quick
+
+
+def _quick_switched() -> None:
+    page_state().program_open = False  # the questions are what the user wants now
 
 
 def view_switcher() -> str:
     """The four views; the choice is kept in the page state (and so in the address)."""
     state = page_state()
     st.session_state["rd.view"] = state.view
-    st.segmented_control(
-        "View",
-        list(VIEWS),
-        format_func=SHORT_NAMES.__getitem__,
-        required=True,
-        key="rd.view",
-        on_change=_view_chosen,
-        width="stretch",
-    )
+    with st.container(key=VIEW_BOX):
+        st.segmented_control(
+            "View",
+            list(VIEWS),
+            format_func=SHORT_NAMES.__getitem__,
+            required=True,
+            key="rd.view",
+            on_change=_view_chosen,
+            width="stretch",
+        )
+    if state.scroll_to_view:
+        scroll_to_view(state.scroll_to_view)
+        state.scroll_to_view = 0
     return state.view
 
 
 def _view_chosen() -> None:
-    page_state().view = st.session_state["rd.view"]
+    state = page_state()
+    state.view = st.session_state["rd.view"]
+    state.program_open = False  # the user has moved on from the program box
 
 
-def workshop_room(run: ReadinessRun) -> None:
-    """An attendee who joined a workshop room (``?room=CODE`` on the quick-check link) may share
-    an anonymous summary with the presenter's screen. The workshop module (QR codes, tables) is
+def workshop_banner() -> RoomBanner | None:
+    """For an attendee who joined a workshop room (``?room=CODE`` on the quick-check link): the
+    room banner and consent box, at the top of the page. The workshop module (QR codes, tables) is
     imported only for such attendees, so everyone else's page stays light."""
     if not (st.query_params.get("room") or st.session_state.get("wk.join")):
-        return
-    from ui.workshop import share_with_room
+        return None
+    from ui.workshop import room_banner
 
-    share_with_room(run.verdict if run.quick else None)
+    return room_banner()  # the database away: a plain message, the quick check goes on
+
+
+def workshop_room(run: ReadinessRun, banner: RoomBanner | None) -> None:
+    """Share the attendee's blurred result with the room once the page knows it (end of the run)."""
+    if banner is not None:
+        banner.share(run.verdict if run.quick else None)

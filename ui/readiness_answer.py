@@ -18,13 +18,42 @@ from ui.readiness_state import NOTE_PREFIX, QUESTION_PREFIX, ReadinessState, pag
 
 EVIDENCE = {"documentation": "documents", "interview": "interviews", "observation": "observation"}
 HEADING_ANCHOR = "readiness-element"
+HEADING_SELECTOR = f"#{HEADING_ANCHOR}"
+#: The container around the view switcher (its CSS class is ``st-key-`` + this).
+VIEW_BOX = "rd_view_box"
 
 
 def answer_view(run: ReadinessRun) -> None:
-    """Element by element, with progress, the auditor's view of each question, and notes."""
+    """Element by element (a full program), or every question on one scroll (the quick check:
+    12 questions a workshop attendee answers on a phone without paging). Either way the last
+    question is followed by "See your result", never by a dead end."""
     state = page_state()
-    card, bank = run.card, run.bank
+    card = run.card
     st.progress(card.answered / card.total, text=f"{card.answered} of {card.total} questions answered")
+    if run.quick:
+        _all_questions(run, state)
+    else:
+        _one_element(run, state)
+    if state.scroll_to_element:
+        _scroll_to(HEADING_SELECTOR, state.scroll_to_element)
+        state.scroll_to_element = 0
+
+
+def _all_questions(run: ReadinessRun, state: ReadinessState) -> None:
+    """The quick check on one scroll: a small heading per element, questions numbered 1 to 12."""
+    numbers = {element.id: element.number for element in run.bank.elements}
+    shown_element = None
+    for number, question in enumerate(run.questions, start=1):
+        if question.element != shown_element:
+            shown_element = question.element
+            element = run.bank.element(question.element)
+            st.markdown(f"**{numbers[element.id]}. {element.name}**")
+        _question(run, state, number, question)
+    _see_result_button()
+
+
+def _one_element(run: ReadinessRun, state: ReadinessState) -> None:
+    card, bank = run.card, run.bank
     by_element = {element.element: element for element in card.elements}
     order = list(by_element)
     numbers = {element.id: element.number for element in bank.elements}
@@ -54,16 +83,25 @@ def answer_view(run: ReadinessRun) -> None:
         disabled=position == 0,
         key="rd.prev",
     )
-    next_column.button(
-        "Next element",
-        on_click=_go_to,
-        args=(order[min(position + 1, len(order) - 1)],),
-        disabled=position == len(order) - 1,
-        key="rd.next",
+    if position == len(order) - 1:
+        with next_column:
+            _see_result_button()
+    else:
+        next_column.button("Next element", on_click=_go_to, args=(order[position + 1],), key="rd.next")
+
+
+def _see_result_button() -> None:
+    st.button(
+        "See your result", on_click=see_result, type="primary", icon=":material/flag:", key="rd.see_result"
     )
-    if state.scroll_to_element:
-        _scroll_to_heading(state.scroll_to_element)
-        state.scroll_to_element = 0
+
+
+def see_result() -> None:
+    """Open the Results view and bring it into sight (the switcher sits above the view)."""
+    state = page_state()
+    state.view = "Results"
+    state.program_open = False
+    state.scroll_to_view += 1
 
 
 def _question(run: ReadinessRun, state: ReadinessState, number: int, question: Question) -> None:
@@ -73,7 +111,15 @@ def _question(run: ReadinessRun, state: ReadinessState, number: int, question: Q
     key = f"{QUESTION_PREFIX}{question.id}"
     seed(key, answers.get(question.id) if answers.get(question.id) in labels else None)
     st.radio(f"Q{number}. {question.text}", list(labels), format_func=labels.__getitem__, index=None, key=key)
-    with st.expander("What the auditor looks for, and your notes"):
+    noted = bool(notes.get(question.id))
+    # A key per question: a panel opened on Q1 of one element is not open on Q1 of the next.
+    with st.expander(
+        "What the auditor looks for, and your notes (note written)"
+        if noted
+        else "What the auditor looks for, and your notes",
+        key=f"rd.panel.{question.id}",
+        icon=":material/sticky_note_2:" if noted else None,
+    ):
         st.markdown(f"**Why it is asked.** {question.why}")
         kinds = ", ".join(EVIDENCE[kind] for kind in question.evidence)
         st.markdown(
@@ -104,18 +150,24 @@ def _element_chosen() -> None:
 def _go_to(element_id: str) -> None:
     state = page_state()
     state.element = element_id
+    state.program_open = False
     state.scroll_to_element += 1
 
 
-def _scroll_to_heading(nonce: int) -> None:
-    """Bring the element's heading to the top of the window once (a browser-only nicety).
+def _scroll_to(selector: str, nonce: int) -> None:
+    """Bring what ``selector`` finds to the top of the window once (a browser-only nicety).
 
     The nonce makes each script distinct, so the browser runs it again on the next click.
     """
     st.html(
         f"<script>/* {nonce} */ setTimeout(() => {{"
-        f" const heading = window.parent.document.getElementById('{HEADING_ANCHOR}')"
-        f" || document.getElementById('{HEADING_ANCHOR}');"
-        " if (heading) heading.scrollIntoView({block: 'start'}); }, 150);</script>",
+        f" const target = window.parent.document.querySelector('{selector}')"
+        f" || document.querySelector('{selector}');"
+        " if (target) target.scrollIntoView({block: 'start'}); }, 150);</script>",
         unsafe_allow_javascript=True,
     )
+
+
+def scroll_to_view(nonce: int) -> None:
+    """After "See your result": the view switcher and the verdict below it at the top."""
+    _scroll_to(f".st-key-{VIEW_BOX}", nonce)

@@ -1,7 +1,9 @@
 """The "Your program" box of the Readiness page: province, workers, program, industry, sources.
 
-Once a program is chosen the box folds away (on a phone it was a screen and a half tall before
-the first question), with the choice named in its label. Sources and dated caveats sit in a
+The box folds away once the user moves on (answers a question, changes view or element; on the
+quick check it starts folded: on a phone it was a screen and a half tall before the first
+question), never while they are still filling it in, and its label always names the program in
+force, worked out before the box is drawn. Sources and dated caveats sit in a
 "Sources" expander: the page speaks to an employer, the research trail is there for whoever
 wants it.
 """
@@ -17,29 +19,49 @@ from cor.programs import Recommendation, programs_for, recommend
 from ui.readiness_state import ReadinessState, page_state, seed
 from ui.state import jurisdiction_picker, plain
 
+#: Key of the "Your program" box (an expander whose open state the page keeps).
+BOX_KEY = "rd.program_box"
 
-def _box_label(state: ReadinessState, content: Content) -> tuple[str, bool]:
-    """The box's label and whether it starts open: open until a program is chosen."""
-    programs = {program.id: program for program in content.programs}
-    workers_typed = str(st.session_state.get("rd.workers", state.workers_text) or "").strip()
-    chosen = programs.get(state.program_id or "")
-    if chosen is None or (not workers_typed and state.program_auto):
-        return "Your program", True
-    return f"Your program: {chosen.name} (tap to change)", False
+
+def _box_label(program: Program, jurisdiction: JurisdictionInfo, summary: bool) -> str:
+    """One line naming the program as it is now (worked out before the box is drawn, so a new
+    worker count never leaves the old program in the header). No "tap" or "click": the same
+    words serve a phone and a mouse."""
+    if not summary:
+        return "Your program"
+    return f"Your program: {program.name} ({jurisdiction.code}) · change"
+
+
+def _box_open(state: ReadinessState, chosen: bool) -> bool:
+    """Open on a first visit until a program is chosen; folded on the quick check (the first
+    question comes first on a phone). Once decided, it only folds when the user moves on
+    (answers, changes view or element), never while they are still filling it in."""
+    if state.program_open is None:
+        state.program_open = not (chosen or state.quick)
+    return state.program_open
+
+
+def _box_toggled() -> None:
+    page_state().program_open = bool(st.session_state[BOX_KEY])
 
 
 def program_section(content: Content) -> tuple[JurisdictionInfo, Program]:
     """Province, workers, program (recommended, or the user's override), industry, who audits."""
     state = page_state()
-    label, open_box = _box_label(state, content)
-    with st.expander(label, expanded=open_box, icon=":material/tune:"):
+    jurisdiction = content.jurisdiction(_jurisdiction_code())
+    programs = {program.id: program for program in programs_for(jurisdiction.code, content)}
+    recommended, workers_error = _recommendation(state, jurisdiction, programs, content)
+    program = _settle_program(state, programs, recommended)
+    chosen = bool(state.workers_text.strip()) or not state.program_auto
+    st.session_state[BOX_KEY] = _box_open(state, chosen)
+    label = _box_label(program, jurisdiction, chosen or state.quick)
+    with st.expander(label, key=BOX_KEY, on_change=_box_toggled, icon=":material/tune:"):
         where, left, right = st.columns([1, 1, 1.3])
         with where:
-            jurisdiction = content.jurisdiction(jurisdiction_picker("rd.jurisdiction"))
-        programs = {program.id: program for program in programs_for(jurisdiction.code, content)}
+            jurisdiction_picker("rd.jurisdiction")
         with left:
-            recommended = _workers(state, jurisdiction, programs, content)
-        program = _program_choice(state, programs, recommended, right)
+            _workers_field(state, programs, workers_error, recommended)
+        _program_choice(state, programs, recommended, right)
         st.markdown(
             f"**{program.name}** ({jurisdiction.name}). {program.summary}\n\n"
             f"- **Certification audit:** {program.certification_auditor}.\n"
@@ -58,33 +80,48 @@ def program_section(content: Content) -> tuple[JurisdictionInfo, Program]:
     return jurisdiction, program
 
 
-def _workers(
+def _jurisdiction_code() -> str:
+    """The province as the picker holds it now (it is drawn inside the box, after its label)."""
+    chosen = st.session_state.get("rd.jurisdiction", st.session_state["jurisdiction"])
+    return str(chosen)
+
+
+def _recommendation(
     state: ReadinessState, jurisdiction: JurisdictionInfo, programs: dict[str, Program], content: Content
-) -> Program | None:
-    """The workers field, read through :func:`cor.assessment.parse_workers`: an impossible count
-    gets its message at the field and no recommendation (never the previous one)."""
+) -> tuple[Recommendation | None, str]:
+    """The worker count as typed (read through :func:`cor.assessment.parse_workers`) and the
+    program it recommends; an impossible count gives its message and no recommendation (never
+    the previous one)."""
+    state.workers_text = str(st.session_state.get("rd.workers", state.workers_text) or "")
+    error = ""
+    try:
+        state.workers = parse_workers(state.workers_text)
+    except WorkersError as exc:
+        state.workers = None
+        error = str(exc)
+    recommended = (
+        recommend(jurisdiction.code, state.workers, content, cu_code=_chosen_cu()) if state.workers else None
+    )
+    state.recommended = recommended.id if recommended else None
+    return recommended, error
+
+
+def _workers_field(
+    state: ReadinessState, programs: dict[str, Program], error: str, recommended: Recommendation | None
+) -> None:
     counting = " ".join(f"{program.name}: {program.summary}" for program in programs.values())
     seed("rd.workers", state.workers_text)
-    typed = st.text_input(
+    st.text_input(
         "Workers",
         key="rd.workers",
         placeholder="How many people work for you?",
         max_chars=20,
         help=f"Count everyone who works for you, the owner too when they work in the business. {counting}",
     )
-    state.workers_text = typed
-    try:
-        state.workers = parse_workers(typed)
-    except WorkersError as exc:
-        state.workers = None
-        st.error(str(exc), icon=":material/error:")
-    recommended = (
-        recommend(jurisdiction.code, state.workers, content, cu_code=_chosen_cu()) if state.workers else None
-    )
-    state.recommended = recommended.id if recommended else None
+    if error:
+        st.error(error, icon=":material/error:")
     if recommended is not None:
         _whose_rule(recommended)
-    return recommended
 
 
 def _chosen_cu() -> str | None:
@@ -107,37 +144,39 @@ def _whose_rule(recommended: Recommendation) -> None:
     st.caption(f"{whose} {plain(recommended.caveat)}".strip())
 
 
-def _program_choice(
-    state: ReadinessState,
-    programs: dict[str, Program],
-    recommended: Program | None,
-    column: st.delta_generator.DeltaGenerator,
+def _settle_program(
+    state: ReadinessState, programs: dict[str, Program], recommended: Program | None
 ) -> Program:
+    """The program in force: the recommendation while the user has not chosen one themselves."""
     if state.program_auto and recommended:
         state.program_id = recommended.id
     if state.program_id not in programs:
         state.program_id = recommended.id if recommended else next(iter(programs))
         state.program_auto = True
+    return programs[state.program_id]
+
+
+def _program_choice(
+    state: ReadinessState,
+    programs: dict[str, Program],
+    recommended: Program | None,
+    column: st.delta_generator.DeltaGenerator,
+) -> None:
     st.session_state["rd.program"] = state.program_id
-    program = programs[
-        column.selectbox(
-            "Program",
-            list(programs),
-            format_func=lambda pid: (
-                programs[pid].name + (" (recommended)" if pid == state.recommended else "")
-            ),
-            key="rd.program",
-            on_change=_program_changed,
-            help="Follows your number of workers; choose another if your certifying partner told you to.",
-        )
-    ]
+    column.selectbox(
+        "Program",
+        list(programs),
+        format_func=lambda pid: programs[pid].name + (" (recommended)" if pid == state.recommended else ""),
+        key="rd.program",
+        on_change=_program_changed,
+        help="Follows your number of workers; choose another if your certifying partner told you to.",
+    )
     if state.workers is None and not state.workers_text.strip():
         column.caption("Enter your number of workers to get a recommendation.")
-    elif recommended is not None and program.id != recommended.id:
+    elif recommended is not None and state.program_id != recommended.id:
         column.caption(
             f"You chose this program; for {state.workers:,} workers we would suggest {recommended.name}."
         )
-    return program
 
 
 def _program_changed() -> None:

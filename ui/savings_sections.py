@@ -20,7 +20,7 @@ from cor import incentives as inc
 from cor import rates
 from cor.charts.savings import cumulative_spec, describe, table_rows
 from cor.models import RateRecord
-from ui.savings import CUSTOM, KEEP, ExtraRow, Rows, field_message, key, units
+from ui.savings import CUSTOM, KEEP, ExtraRow, Rows, field_message, fillable_years, key, units
 from ui.state import content, local_today, plain
 
 #: Where the rates of a list loaded in a session are said to come from (it is the user's file).
@@ -118,6 +118,8 @@ def rate_list_loader() -> None:
 
 
 def rate_list_preview(pending: rates.RateList) -> None:
+    if pending.note:  # how the file was read (e.g. as Windows text): the user checks the names
+        st.warning(plain(pending.note), icon=":material/translate:")
     lines = rates.preview(pending, units())
     counts = rates.preview_counts(lines)
     st.write(
@@ -287,6 +289,27 @@ def cycle_chart(jurisdiction: str, result: inc.Estimate | inc.PIREstimate | None
     )
 
 
+# --- what to enter (BC) ------------------------------------------------------------------------------
+
+
+def rates_intro() -> None:
+    """What to enter, promising a filled-in rate only when COR Ready holds one of the audit year
+    (issue 16: the page must not promise a fill it never makes)."""
+    bc = content().incentives.bc
+    current = sorted({year for unit in units().values() for year in fillable_years(unit)}, reverse=True)
+    fill = (
+        f"Picking a CU fills in its base rate where COR Ready holds one for {' or '.join(map(str, current))}; "
+        "check it against yours."
+        if current
+        else "COR Ready holds no base rate for this year or last, so no rate is filled in: type yours."
+    )
+    st.write(
+        "For each CU, enter the assessable payroll you report to WorkSafeBC and the CU's base rate: "
+        f"dollars per $100 of payroll, before any experience-rating discount or surcharge. {fill} "
+        f"{bc.rate_where}"
+    )
+
+
 # --- the rules behind the number (BC) --------------------------------------------------------------
 
 
@@ -308,8 +331,8 @@ def good_standing_checklist() -> None:
             icon=":material/gpp_maybe:",
         )
     else:
-        st.success("All conditions confirmed: the estimate above applies.", icon=":material/verified:")
-    st.caption(bc.good_standing_note)
+        st.info(bc.all_conditions_ticked, icon=":material/fact_check:")
+    st.caption(f"{bc.good_standing_note} {bc.misrepresentation}")
 
 
 def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
@@ -374,6 +397,14 @@ def sources(jurisdiction: str) -> None:
                 "BC incentive formula and worked examples", bc.source_url, bc.effective, bc.source_note
             )
             source_line("Conditions that void the incentive", bc.good_standing_source_url, bc.effective)
+            source_line(
+                "A valid certificate can be refused an incentive; each year's audit must be passed",
+                bc.eligibility_source_url,
+                bc.effective,
+            )
+            source_line("Fraud or misrepresentation", bc.misrepresentation_source_url, "2019")
+            for policy in content().jurisdiction("BC").policies:
+                source_line(f"WorkSafeBC {policy.name}", policy.source_url, policy.effective, policy.covers)
             if bc.rate_guide_source_url:
                 source_line("WorkSafeBC's industry base rates", bc.rate_guide_source_url, bc.effective)
             st.caption(bc.minimum_conflict_note)

@@ -28,6 +28,7 @@ Three mechanisms, one for each kind of state, so a page never invents its own:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any, Final, Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -161,19 +162,32 @@ def jurisdiction_picker(key: str) -> str:
 
 
 def guide(name: str) -> str:
-    """A Markdown text from content/guide/, without its editor's comment line."""
+    """A Markdown text from content/guide/, without its editor's comment line.
+
+    A missing or unreadable file is named by its place in the content folder only: the reason
+    Python gives carries the server's absolute path, which no page shows."""
     path = content_dir() / "guide" / f"{name}.md"
     try:
         text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return f"*(The guide text {path.name} could not be read: {exc}.)*"
+    except FileNotFoundError:
+        return f"*(The guide text guide/{path.name} is missing from the content folder.)*"
+    except (OSError, UnicodeDecodeError):
+        return f"*(The guide text guide/{path.name} could not be read: it is not readable UTF-8 text.)*"
     return "\n".join(line for line in text.splitlines() if not line.startswith("<!--"))
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"
 
+# GFM turns a bare "https://...", "www.x.y" or "a@b.c" into a link after the Markdown is parsed, so
+# escaping the specials does not stop it. A zero-width space where such a link would start (before
+# "://" and "@", between "www" and ".") breaks the pattern without changing what the reader sees.
+_ZERO_WIDTH_SPACE: Final = "\u200b"
+_AUTOLINK_STARTS: Final = re.compile(r"(?=://)|(?=@)|(?<=www)(?=\.)", re.IGNORECASE)
+
 
 def plain(text: str) -> str:
-    """Text the user typed, escaped so Streamlit's Markdown shows it exactly as typed (no links,
-    no formatting, no emoji shortcodes or maths)."""
-    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
+    """Text the user typed, or that came from a file or an address, escaped so Streamlit's Markdown
+    shows it exactly as typed: no links (not even GFM's bare-address autolinks), no formatting, no
+    emoji shortcodes or maths."""
+    unlinked = _AUTOLINK_STARTS.sub(_ZERO_WIDTH_SPACE, text)
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in unlinked)

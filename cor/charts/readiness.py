@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from cor.formatting import points_below, show_pct
+from cor.formatting import points_gap, show_pct
 from cor.scoring import Scorecard, Verdict
 
 if TYPE_CHECKING:  # altair is imported when a chart is built, not when the table is
@@ -56,8 +56,8 @@ def _status(verdict: Verdict, element: str) -> str:
 def status_text(verdict: Verdict, element: str) -> str:
     """Whether a scored element blocks certification, and by how many points, in words."""
     if element in verdict.blocking_elements:
-        gap = points_below(verdict.element_min_pct, verdict.element_pct[element])
-        return f"Blocks certification: {gap} percentage points below the {show_pct(verdict.element_min_pct)} floor"
+        gap = points_gap(verdict.element_min_pct, verdict.element_pct[element], "percentage point")
+        return f"Blocks certification: {gap} below the {show_pct(verdict.element_min_pct)} floor"
     return "Meets the floor"
 
 

@@ -22,13 +22,12 @@ def maintenance_pass_note(jurisdiction: str, content: Content) -> str | None:
         return None
     certification = content.jurisdiction(jurisdiction).pass_rule.overall_min_pct
     if rule.overall_min_pct is None:
-        mark = "pass at a lower mark than certification (figure unconfirmed in our sources)"
-    else:
-        mark = (
-            f"pass at {show_pct(rule.overall_min_pct)} overall, lower than the "
-            f"{show_pct(certification)} for certification ({rule.stated_by})"
-        )
-    return f"Maintenance audits {mark}. {rule.note}"
+        return f"Maintenance audit pass mark: unconfirmed in our sources, ask your partner. {rule.note}"
+    return (
+        f"{rule.stated_by}'s maintenance audits pass at {show_pct(rule.overall_min_pct)} overall, lower "
+        f"than the {show_pct(certification)} for certification; that is {rule.stated_by}'s figure, "
+        f"not a rule for every partner. {rule.note}"
+    )
 
 
 def _alberta_program(jurisdiction: str, content: Content) -> Program | None:
@@ -101,6 +100,11 @@ def rule_sources(sched: Schedule, today: date, content: Content | None = None) -
         f"- Incentive timing: {rules.incentive_credit} Credit dates shown are our estimate "
         f"([WorkSafeBC incentives]({rules.incentive_source_url})).",
     ]
+    pass_rule = maintenance_pass("BC", content)
+    if pass_rule:
+        lines.append(
+            f"- {maintenance_pass_note('BC', content)} ([{pass_rule.effective}]({pass_rule.source_url}))."
+        )
     rule = partner_rule(sched.partner_id, content)
     if rule:
         timing = f"; [audit timing]({rule.timing_source_url})" if rule.timing_source_url else ""

@@ -17,23 +17,41 @@ Decisions:
 - Text that cannot be encoded (a lone surrogate such as "\\ud800", valid JSON) is cleaned at load,
   in every text field and key, so saving and rendering never raise.
 - A file with nothing usable is refused with its reason: it must never replace answers with none.
+- A note is limited as the page limits it, in characters as a person counts them (an emoji with a
+  skin tone is one): what the app writes, it reads back.
+- Arrays and objects nested deeper than :data:`MAX_DEPTH` are refused before parsing: a 1 KB file
+  nested 900 levels deep would otherwise exhaust Python's recursion limit.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
+from itertools import accumulate
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
-from cor.assessment import NOTE_MAX_CHARS, OWNER_MAX_CHARS, Assessment, PlanEdit
+from cor.assessment import NOTE_MAX_CHARS, OWNER_MAX_CHARS, Assessment, PlanEdit, characters
 from cor.content import default_content
 from cor.models import Content
 
 FORMAT = "cor-ready-assessment"
 VERSION = 1
 MAX_BYTES = 256 * 1024
+#: An assessment file is three levels deep (file, plan_edits, one edit); far deeper is not one, and
+#: reading it would exhaust Python's recursion limit.
+MAX_DEPTH = 16
 MIME = "application/json"
 
 
@@ -63,6 +81,21 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
+# a string, or an unclosed one to the end of the text: every quote starts a match, so the scan is
+# linear whatever the file holds
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*+(?:"|\\?\Z)', re.DOTALL)
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply the arrays and objects of a JSON text nest, counted without parsing it (brackets
+    inside strings do not count), so a file built to exhaust the parser's recursion is refused
+    before it is parsed."""
+    brackets = _JSON_BRACKET.findall(_JSON_STRING.sub('""', text))
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
 def _parse(data: bytes) -> dict[str, Any]:
     if not isinstance(data, bytes | bytearray):
         raise AssessmentFileError("This is not a file COR Ready can read.")
@@ -80,6 +113,11 @@ def _parse(data: bytes) -> dict[str, Any]:
             "This file is not a COR Ready assessment file: it is not text (UTF-8 JSON). "
             "Choose the .json file COR Ready gave you."
         ) from None
+    if nesting_depth(text) > MAX_DEPTH:
+        raise AssessmentFileError(
+            "This file is damaged or not an assessment file: its data is nested far deeper than an "
+            "assessment file's. Choose the .json file COR Ready gave you, unchanged."
+        )
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
@@ -103,6 +141,15 @@ def _parse(data: bytes) -> dict[str, Any]:
     if version < 1:
         raise AssessmentFileError(f"This assessment file has an unknown version ({version}).")
     return doc
+
+
+#: The most of a file's own text a message quotes (a field name or id may be any length).
+QUOTE_MAX_CHARS = 80
+
+
+def _quoted(text: str) -> str:
+    """Text from the file, cut to :data:`QUOTE_MAX_CHARS` for a message."""
+    return text if len(text) <= QUOTE_MAX_CHARS else text[: QUOTE_MAX_CHARS - 1] + "…"
 
 
 def _shape_error(field: str, expected: str) -> AssessmentFileError:
@@ -130,6 +177,17 @@ def _clean(value: Any) -> Any:
 
 
 _Text = Annotated[str, StringConstraints(strict=True)]
+
+
+def _note_fits(note: str) -> str:
+    """A note within the limit the page keeps, counted the same way (as a person counts
+    characters), so every note the app writes to a file is read back."""
+    if characters(note) > NOTE_MAX_CHARS:
+        raise PydanticCustomError("note_too_long", "a note longer than the page keeps")
+    return note
+
+
+_Note = Annotated[str, StringConstraints(strict=True), AfterValidator(_note_fits)]
 
 
 class _FilePlanEdit(BaseModel):
@@ -162,9 +220,7 @@ class AssessmentFileV1(BaseModel):
     program_id: _Text | None = None
     quick: bool = False
     answers: dict[str, _Text | None] = Field(default_factory=dict)
-    notes: dict[str, Annotated[str, StringConstraints(strict=True, max_length=NOTE_MAX_CHARS)]] = Field(
-        default_factory=dict
-    )
+    notes: dict[str, _Note] = Field(default_factory=dict)
     plan_edits: dict[str, _FilePlanEdit] = Field(default_factory=dict)
 
 
@@ -184,15 +240,15 @@ def _validated(doc: dict[str, Any]) -> AssessmentFileV1:
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = [str(part) for part in error["loc"]]
-        field = ".".join(loc) or "file"
+        field = _quoted(".".join(loc)) or "file"
         if error["type"] == "extra_forbidden" and loc[0] == "plan_edits":
-            raise _shape_error(".".join(loc[:2]), 'an object with "owner" and "target"') from None
+            raise _shape_error(_quoted(".".join(loc[:2])), 'an object with "owner" and "target"') from None
         if error["type"] == "extra_forbidden":
             raise _shape_error(field, "absent (this version does not know that field)") from None
         if len(loc) == 1 and loc[0] in _EXPECTED:
             raise _shape_error(field, _EXPECTED[loc[0]]) from None
-        if loc[0] == "notes" and error["type"] == "string_too_long":
-            raise _shape_error(field, f"at most {NOTE_MAX_CHARS} characters") from None
+        if loc[0] == "notes" and error["type"] == "note_too_long":
+            raise _shape_error(field, f"at most {NOTE_MAX_CHARS:,} characters") from None
         if loc[0] == "plan_edits" and loc[-1] == "target":
             raise _shape_error(field, "a date like 2025-03-31") from None
         if loc[0] == "plan_edits" and loc[-1] == "owner":
@@ -254,15 +310,17 @@ def load(data: bytes, content: Content | None = None) -> Assessment:
     file = _validated(_clean(_parse(data)))
     content = content or default_content()
     answers, notes, edits, skipped = _kept(file, content)
-    if skipped and not (answers or notes or edits):
-        reason = " ".join(skipped)
+    if not (answers or notes or edits):
+        reason = " ".join(skipped) or "It holds no answers, notes or plan edits."
         raise AssessmentFileError(
             f"This assessment file has nothing COR Ready can use. {reason} Your answers were not replaced."
         )
     program_id, jurisdiction = file.program_id, file.jurisdiction
     programs = {p.id: p for p in content.programs}
     if program_id is not None and program_id not in programs:
-        skipped.append(f"The file's program ({program_id}) is not known here; choose your program again.")
+        skipped.append(
+            f"The file's program ({_quoted(program_id)}) is not known here; choose your program again."
+        )
         program_id = None
     if program_id is not None:
         jurisdiction = programs[program_id].jurisdiction

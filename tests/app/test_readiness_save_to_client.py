@@ -7,16 +7,17 @@ Sign-in is the hashed staff password, configured as tests/app/test_workspace.py 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from cor.content import default_content
-from cor.passwords import hash_password
 from tests.app.conftest import open_page
 from tests.app.test_readiness import all_best, opt, readiness, show
-from tests.app.test_workspace import PASSWORD, add_client, frame_with
+from tests.app.test_workspace import PASSWORD, add_client, frame_with, seen
 from tests.conftest import ROOT
+from tests.staff_accounts import use_staff_file
 
 C = default_content()
 BANK = C.bank
@@ -26,9 +27,8 @@ CLIENT = "Harbour Builders Ltd"
 
 
 @pytest.fixture(autouse=True)
-def staff_password(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COR_READY_STAFF_PASSWORD_HASH", hash_password(PASSWORD))
-    monkeypatch.setenv("COR_READY_ADMINS", "boss")
+def staff_password(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    use_staff_file(monkeypatch, tmp_path)
 
 
 def signed_in(app: AppTest, user: str) -> AppTest:
@@ -67,7 +67,7 @@ def test_staff_save_the_assessment_for_a_client_and_the_workspace_lists_it(app: 
     at.text_input(key="ws.save_label").input("Site walk")
     at.button(key="ws.save_button").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert f"Saved for {CLIENT}." in [s.value for s in at.success]
+    assert f"Saved for {CLIENT}." in [seen(s.value) for s in at.success]
 
     open_page(at, "workspace")
     visits = frame_with(at, "Readiness")

@@ -1,6 +1,7 @@
-"""Workshop mode end to end in Chromium, with real phones: the presenter opens a room, two
-390 px phones open the quick-check link it shows, tick consent and answer at a person's pace, and
-the presenter's screen counts them without a click; a phone that unticks is taken out again.
+"""Workshop mode end to end in Chromium, with real phones (each its own browser, 390 px): the
+projector shows nothing until five phones have shared; a second tab of one browser is still one
+phone; and the differencing attack of issue 21 (share from every phone but one with known
+answers, subtract your own part) finds nothing on the projector to subtract.
 
 Every wait is on what the page shows (or the app's script state), with generous timeouts: the
 machine running this may be slow and busy.
@@ -12,106 +13,106 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from cor.content import default_content
-from cor.workspace.repository import Workspace
+from cor.workshop import room_picture, shares_from
+from cor.workshop_rooms import Rooms
 from tests.e2e.conftest import goto, wait_idle
-from tests.e2e.test_workshop import SHOTS, decode_qr, projector, workshop_server  # noqa: F401
+from tests.e2e.test_workshop import SHOTS, SLOW, open_room, projector, workshop_server  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 
 BANK = default_content().bank
 QUICK = BANK.question_set("quick")
-FIRST_ELEMENT = next(e.id for e in BANK.elements if any(q.element == e.id for q in QUICK))
-FIRST_QUESTIONS = [q for q in QUICK if q.element == FIRST_ELEMENT]
-CONSENT = "Add my result to the workshop's combined picture"
-A_PERSONS_PAUSE_MS = 1_500  # reading the question before tapping; the sync itself is state-based
-SLOW = 60_000
+FIRST = QUICK[0]
+NAMES = {e.id: e.name for e in BANK.elements}
+CONSENT = "Add my result to the room's picture"
+A_PERSONS_PAUSE_MS = 800  # reading the question before tapping; the sync itself is state-based
 
 
 @pytest.fixture
-def phones(browser: Browser) -> Iterator[list[Page]]:
-    """Two phones, each its own browser (so its own session), failing on any page error."""
-    contexts = [browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True) for _ in range(2)]
+def browsers(browser: Browser) -> Iterator[list[BrowserContext]]:
+    """Five phones, each its own browser (so its own cookies), failing on any page error."""
+    contexts = [browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True) for _ in range(5)]
     errors: list[str] = []
-    pages = []
     for context in contexts:
-        page = context.new_page()
-        page.set_default_timeout(SLOW)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        pages.append(page)
-    yield pages
+        context.on("page", lambda page: page.on("pageerror", lambda error: errors.append(str(error))))
+    yield contexts
     for context in contexts:
         context.close()
     assert not errors, f"browser errors on a phone: {errors}"
 
 
-def join(phone: Page, address: str) -> None:
+def join(context: BrowserContext, address: str, shot: str = "") -> Page:
+    """A phone opens the room's link; the room banner and its consent box are on its first screen."""
+    phone = context.new_page()
+    phone.set_default_timeout(SLOW)
     goto(phone, address)
     expect(phone.get_by_role("heading", name="Would you pass a COR audit today?")).to_be_visible(timeout=SLOW)
+    consent = phone.get_by_role("checkbox", name=re.compile(re.escape(CONSENT)))
+    box = consent.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844, "the consent box is on the first screen"
+    if shot:
+        SHOTS.mkdir(exist_ok=True)
+        phone.screenshot(path=str(SHOTS / shot))
     phone.wait_for_timeout(A_PERSONS_PAUSE_MS)
     phone.get_by_text(CONSENT).click()
     wait_idle(phone)
     expect(phone.get_by_role("checkbox", name=re.compile(re.escape(CONSENT)))).to_be_checked(timeout=SLOW)
-    expect(phone.get_by_text("Answer at least one question and your result joins")).to_be_visible(
-        timeout=SLOW
-    )
+    return phone
 
 
-def answer(phone: Page, number: int, option: int, code: str) -> None:
-    question = FIRST_QUESTIONS[number - 1]
-    label = BANK.scale(question.scale).options[option].label
+def answer_first(phone: Page, option: int, code: str) -> None:
+    label = BANK.scale(FIRST.scale).options[option].label
     phone.wait_for_timeout(A_PERSONS_PAUSE_MS)
-    group = phone.get_by_role("radiogroup", name=f"Q{number}. {question.text}")
+    group = phone.get_by_role("radiogroup", name=f"Q1. {FIRST.text}")
     group.get_by_text(label, exact=True).click()
     wait_idle(phone)
     expect(group.get_by_role("radio", name=label, exact=True)).to_be_checked(timeout=SLOW)
     expect(phone.get_by_text(f"Your result is shared with room {code}")).to_be_visible(timeout=SLOW)
 
 
-def test_two_phones_join_the_room_and_the_presenter_sees_the_count(
+def test_five_phones_before_anything_shows_and_the_differencing_attack_finds_nothing(
     browser: Browser,
     workshop_server: tuple[str, str],  # noqa: F811
-    phones: list[Page],
+    browsers: list[BrowserContext],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     url, database = workshop_server
     presenter = projector(browser)
-    presenter.set_default_timeout(SLOW)
-    goto(presenter, url)  # the app's first run makes its pages known before any deep link
-    goto(presenter, f"{url}/workshop")
-    presenter.get_by_role("button", name="Open a workshop room").click()
-    wait_idle(presenter)
-    address = decode_qr(presenter)
-    assert address.startswith(f"{url}/readiness?quick=1&room=")
-    code = address.rsplit("=", 1)[1]
-    expect(presenter.get_by_text(f"Room code: {code}")).to_be_visible(timeout=SLOW)
-
-    first, second = phones
-    join(first, address)
-    answer(first, 1, 0, code)
-    join(second, address)
-    answer(second, 1, 1, code)
-    answer(second, 2, 0, code)
-    SHOTS.mkdir(exist_ok=True)
-    first.get_by_text(CONSENT).scroll_into_view_if_needed()
-    first.screenshot(path=str(SHOTS / "workshop-phone-shared-390.png"))
-
-    # no click on the presenter's screen: the room picture refreshes by itself
-    expect(presenter.get_by_text("2 phones have shared a result")).to_be_visible(timeout=SLOW)
+    address, code = open_room(presenter, url)
     monkeypatch.setenv("COR_READY_DRAFT_DB", database)  # read the same store the app writes
-    assert len(Workspace().room_answers(code)) == 2
-    presenter.screenshot(path=str(SHOTS / "workshop-room-two-phones-1920.png"))
+    options = BANK.scale(FIRST.scale).options
+    lowest = next(n for n, o in enumerate(options) if o.credit is not None and o.credit == 0)  # "No"
+    attacker, victim = browsers[:4], browsers[4]
 
-    first.wait_for_timeout(A_PERSONS_PAUSE_MS)
-    first.get_by_text(CONSENT).click()
-    wait_idle(first)
-    expect(first.get_by_role("checkbox", name=re.compile(re.escape(CONSENT)))).not_to_be_checked(timeout=SLOW)
+    first = join(attacker[0], address, shot="workshop-phone-first-screen-390.png")
+    answer_first(first, lowest, code)
+    again = join(attacker[0], address)  # a second tab of the same browser: still one phone
+    answer_first(again, lowest, code)
     expect(presenter.get_by_text("1 phone has shared a result")).to_be_visible(timeout=SLOW)
-    assert len(Workspace().room_answers(code)) == 1
+    for context in attacker[1:]:
+        answer_first(join(context, address), lowest, code)
+    expect(presenter.get_by_text("4 phones have shared a result")).to_be_visible(timeout=SLOW)
+    expect(presenter.get_by_test_id("stMetric")).to_have_count(
+        0, timeout=SLOW
+    )  # four is not enough to show anything
 
-    presenter.get_by_role("button", name="Close the room (deletes every shared result)").click()
-    wait_idle(presenter)
-    assert Workspace().room_answers(code) == []
+    answer_first(join(victim, address), 0, code)  # the victim answers "Yes"
+    passing = presenter.get_by_test_id("stMetric").filter(has_text="Would pass today")
+    expect(passing).to_contain_text("of 5", timeout=SLOW)
+    SHOTS.mkdir(exist_ok=True)
+    presenter.screenshot(path=str(SHOTS / "workshop-projector-five-phones-1920.png"))
+
+    # The attack: read every figure on the projector and subtract the four known phones.
+    shown = presenter.get_by_test_id("stMain").inner_text()
+    scores = set(re.findall(r"\d+(?:\.\d+)?%", shown)) - {"50%"}
+    assert not scores, f"a score on the projector could be differenced: {scores}"  # no "3 x average - own"
+    stored = Rooms().shares(code)
+    assert len(stored) == 5 and all(set(share) == {"passed", "below"} for share in stored)
+    picture = room_picture(shares_from(stored), NAMES)
+    expect(passing).to_contain_text(
+        f"about {picture.would_pass} of 5", timeout=SLOW
+    )  # only estimates of blurred yes/no
     presenter.context.close()

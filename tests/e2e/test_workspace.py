@@ -16,12 +16,11 @@ from pypdf import PdfReader
 from cor.assessment import Assessment
 from cor.content import default_content
 from cor.exports.assessment_file import dump
-from cor.passwords import hash_password
 from tests.e2e.conftest import goto, wait_idle
 from tests.e2e.servers import app_server
+from tests.staff_accounts import PASSWORD, write_people
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery staple"
 SHOTS = Path("/tmp/cor-ready-shots")
 
 
@@ -36,7 +35,7 @@ def staff_url(staff_folder: Path) -> Iterator[str]:
     folder = staff_folder
     settings = {
         "COR_READY_DRAFT_DB": str(folder / "cor-ready.sqlite3"),
-        "COR_READY_STAFF_PASSWORD_HASH": hash_password(PASSWORD),
+        "COR_READY_STAFF_FILE": str(write_people(folder / "staff.toml")),
     }
     with app_server(folder, settings) as url:
         yield url
@@ -60,8 +59,8 @@ def assessment_file(folder: Path, name: str, best: int) -> Path:
 
 def sign_in(page: Page, url: str, user: str) -> None:
     goto(page, f"{url}/workspace")
-    page.get_by_label("User name").fill(user)
-    page.get_by_label("Staff password").fill(PASSWORD)
+    page.get_by_label("Staff name").fill(user)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     wait_idle(page)
     expect(page.get_by_text(f"Signed in as {user}")).to_be_visible()

@@ -30,7 +30,7 @@ def test_migrating_again_changes_nothing(place: Place) -> None:
     first.engine()
     second = place.database()
     second.engine()
-    assert head_version(second) == ["0002_workspace"]
+    assert head_version(second) == ["0004_workshop"]
 
 
 def test_two_processes_starting_at_once_migrate_once(place: Place) -> None:
@@ -57,7 +57,7 @@ def test_two_processes_starting_at_once_migrate_once(place: Place) -> None:
     ]
     results = [process.communicate(timeout=120) for process in processes]
     assert [out.strip() for out, _ in results] == ["ready"] * 3, [err for _, err in results]
-    assert head_version(place.database()) == ["0002_workspace"]
+    assert head_version(place.database()) == ["0004_workshop"]
 
 
 def test_an_unreachable_server_is_reported_without_its_address_or_password() -> None:

@@ -134,7 +134,7 @@ def test_a_database_made_by_the_previous_store_is_upgraded_with_every_draft(tmp_
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     assert {"drafts", "clients", "client_actions", "workshop_rooms"} <= tables
-    assert version == ("0002_workspace",)
+    assert version == ("0004_workshop",)
     store.update(tokens[0], lambda stored: {**(stored or {}), "quick": True})
     assert store.load(tokens[0]) == {"answers": {"q0": "yes"}, "notes": {"q": "é"}, "quick": True}
 

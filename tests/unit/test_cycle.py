@@ -465,7 +465,7 @@ def test_partner_rule_is_the_partners_own_record_or_none() -> None:
 def test_rule_sources_name_the_general_rules_with_their_source() -> None:
     rules = default_content().cycle
     lines = cor.cycle.rule_sources(schedule(certified_on=date(2025, 3, 14), today=TODAY), TODAY)
-    assert len(lines) == 2  # no partner chosen: only the general rules
+    assert len(lines) == 3  # no partner chosen: only the general rules (the third: maintenance pass mark)
     assert "valid 3 years" in lines[0] and "on site by 31 December" in lines[0]
     assert str(rules.source_url) in lines[0] and rules.effective in lines[0]
     assert str(rules.incentive_source_url) in lines[1] and "our estimate" in lines[1]
@@ -483,7 +483,7 @@ def test_rule_sources_cite_the_partners_own_rule_when_our_sources_have_one() -> 
 def test_rule_sources_say_so_when_the_partner_has_no_extra_rules_in_our_sources() -> None:
     sched = schedule(certified_on=date(2025, 3, 14), partner="bccsa", today=TODAY)
     lines = cor.cycle.rule_sources(sched, TODAY)
-    assert len(lines) == 3
+    assert len(lines) == 4
     assert default_content().partner("bccsa").name in lines[-1]
     assert "no extra cycle rules" in lines[-1] and "notice and reports" in lines[-1]
 
