@@ -71,7 +71,11 @@ def content_cold(repeats: int) -> list[float]:
 def run(count: int, report: Report) -> None:
     cohort = _cohort(count)
     scored, judged = score_cohort(cohort)
-    for what, seconds in ((f"{count:,} assessments scored", scored), (f"{count:,} verdicts", judged)):
+    # the target is on verdicts (and estimates); scoring is shown beside them
+    for what, seconds, judged_here in (
+        (f"{count:,} assessments scored", scored, False),
+        (f"{count:,} verdicts", judged, True),
+    ):
         report.add(
             Row(
                 "Rules",
@@ -79,8 +83,8 @@ def run(count: int, report: Report) -> None:
                 f"{seconds:.2f} s",
                 "-",
                 f"{seconds / count * 1e3:.3f} ms each",
-                f"< {TARGET_SECONDS:g} s",
-                verdict(seconds, TARGET_SECONDS),
+                f"< {TARGET_SECONDS:g} s" if judged_here else "info",
+                verdict(seconds, TARGET_SECONDS) if judged_here else "info",
             )
         )
     made = estimate_cohort(count)
