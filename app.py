@@ -29,6 +29,6 @@ pages = [
     ),
 ]
 navigation = st.navigation(pages, position="top")
-phone_menu(pages)
+phone_menu(pages, navigation)
 navigation.run()
 rerun_after_reconnect()  # after the page, so a page's own widgets come first

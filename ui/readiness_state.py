@@ -226,6 +226,15 @@ def _store_trouble(draft: Draft, exc: StoreError) -> None:
     draft.note = STORE_DOWN
 
 
+DRAFT_NOT_FOUND = (
+    "The saved draft in this link was not found (it may have expired), so this is a fresh start."
+)
+DRAFT_OTHER_VERSION = (
+    "The saved draft in this link was made by another version of COR Ready and cannot be read by "
+    "this one, so this is a fresh start. The draft itself is kept under its link."
+)
+
+
 def _readable(data: dict[str, Any] | None) -> Assessment | None:
     if data is None:
         return None
@@ -251,9 +260,10 @@ def restore_draft(state: ReadinessState) -> None:
         store = draft_store()
         draft.days = store.days
         if token is not None:
-            stored = _readable(store.load(token)) if valid_token(token) else None
+            data = store.load(token) if valid_token(token) else None
+            stored = _readable(data)
             if stored is None:
-                draft.note = "The saved draft in this link was not found (it may have expired), so this is a fresh start."
+                draft.note = DRAFT_NOT_FOUND if data is None else DRAFT_OTHER_VERSION
             else:
                 apply(state, stored)
                 draft.token = token
