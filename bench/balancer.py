@@ -152,6 +152,9 @@ class FailoverResult:
     latencies: list[float] = field(default_factory=list)
     given: dict[str, int] = field(default_factory=dict)  # draft token -> answers given
     failed: int = 0
+    #: Runs that took longer than the load's timeout (the person then reconnects): a slow server,
+    #: not a dropped connection.
+    slow: int = 0
 
 
 async def _failover_person(server: Balanced, load: Load, seed: int, into: FailoverResult) -> None:
@@ -182,7 +185,8 @@ async def _failover_person(server: Balanced, load: Load, seed: int, into: Failov
                         break
                     answered += 1
                     into.latencies.append(await person.rerun_here(load.timeout))
-        except (ConnectionClosed, OSError):
+        except (ConnectionClosed, OSError) as exc:
+            into.slow += isinstance(exc, TimeoutError)
             dropped_at = dropped_at or time.monotonic()
             await asyncio.sleep(0.25)
     token = parse_qs(person.query).get("draft", [""])[0] if person else ""
@@ -222,7 +226,8 @@ def failover(server: Balanced, load: Load, database_url: str, name: str, report:
     slowest = max(result.reconnects, default=0.0)
     report.add(Row(SECTION, f"{name}: kill -9 of 1 of 2 processes mid-load, {load.sessions} sessions; sessions that "
                    "reconnected / slowest reconnect (drop to finished run)",
-                   f"{len(result.reconnects)} reconnected, slowest {slowest:.1f} s", "-",
+                   f"{len(result.reconnects)} reconnects ({result.slow} after a run over {load.timeout:.0f} s), "
+                   f"slowest {slowest:.1f} s", "-",
                    f"p95 {percentile(result.reconnects, 0.95):.1f} s" if result.reconnects else "-",
                    f"<= {RECONNECT_TARGET_S:.0f} s", verdict(slowest, RECONNECT_TARGET_S)))  # fmt: skip
     lost = sessions - kept + result.failed
