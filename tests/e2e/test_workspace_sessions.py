@@ -70,6 +70,7 @@ def add_client(page: Page, organisation: str) -> None:
 def client_names(page: Page) -> list[str]:
     """The organisations in the client list, as the consultant sees them when opening it."""
     page.get_by_role("combobox", name="Client").first.click()
+    page.get_by_role("option").first.wait_for()
     names = [name.strip() for name in page.get_by_role("option").all_inner_texts()]
     page.keyboard.press("Escape")
     return [name for name in names if name != "+ New client"]
