@@ -212,7 +212,8 @@ def met_on(
     Every count of open and overdue actions (screen, cohort export, client PDF) reads this."""
     if not visits:
         return {}
-    latest = max(visits, key=lambda visit: visit.taken_on)
+    # the latest by date; on one date, the one recorded last (visits come oldest first)
+    latest = max(enumerate(visits), key=lambda pair: (pair[1].taken_on, pair[0]))[1]
     answered = latest.assessment.answers
     still_short = {action.question_id for action in plan_for(content, latest.assessment, latest.taken_on)}
     return {

@@ -50,11 +50,13 @@ def sign_in(page: Page, url: str, user: str) -> None:
 
 
 def open_new_client(page: Page) -> None:
-    """Choose "+ New client" in the client box (unless it is chosen already)."""
-    if "New client" not in chosen_client(page):
-        page.get_by_test_id("stSelectbox").filter(has_text="Client").first.click()
-        page.get_by_role("option", name="+ New client").click()
-        wait_idle(page)
+    """Choose "+ New client" in the client box (unless its form is open already)."""
+    wait_idle(page)
+    if page.get_by_role("button", name="Add the client").count():
+        return
+    page.get_by_role("combobox", name="Client").first.click()
+    page.get_by_role("option", name="+ New client").click()
+    wait_idle(page)
 
 
 def add_client(page: Page, organisation: str) -> None:
@@ -67,7 +69,8 @@ def add_client(page: Page, organisation: str) -> None:
 
 def client_names(page: Page) -> list[str]:
     """The organisations in the client list, as the consultant sees them when opening it."""
-    page.get_by_test_id("stSelectbox").filter(has_text="Client").first.click()
+    page.get_by_role("combobox", name="Client").first.click()
+    page.get_by_role("option").first.wait_for()
     names = [name.strip() for name in page.get_by_role("option").all_inner_texts()]
     page.keyboard.press("Escape")
     return [name for name in names if name != "+ New client"]

@@ -195,3 +195,13 @@ def test_an_action_met_by_a_later_visit_is_neither_open_nor_overdue() -> None:
         action_counts([*actions, manual], met, today)
         == f"1 action open, 1 overdue, {len(actions)} met by the latest visit."
     )
+
+
+def test_two_visits_on_one_day_the_one_recorded_last_decides_what_is_met() -> None:
+    from cor.workspace.progress import actions_from, met_on
+
+    harbour = client()
+    morning = visit(harbour, date(2026, 3, 2), quick(3))
+    afternoon = visit(harbour, date(2026, 3, 2), quick(12))
+    actions = actions_from(CONTENT, harbour.id, morning, date(2026, 3, 2))
+    assert set(met_on(CONTENT, actions, [morning, afternoon])) == {a.id for a in actions}
