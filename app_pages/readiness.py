@@ -33,6 +33,10 @@ st.caption(
     "An **unofficial estimate** from COR Ready's own questions, not your certifying partner's audit. "
     f"{draft_caption(state)}"
 )
+if st.session_state.get("ws.record_for"):  # started from a workspace client (staff only)
+    from ui.workspace import record_for_banner
+
+    record_for_banner()
 room = readiness.workshop_banner()
 jurisdiction, program = program_section(facts)
 quick = readiness.quick_toggle()

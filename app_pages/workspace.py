@@ -10,7 +10,7 @@ from cor.workspace.models import WorkspaceError
 from ui import workspace as ws
 from ui import workspace_progress as wp
 from ui.auth import current_staff, sign_in_panel, sign_out
-from ui.state import content
+from ui.state import content, plain
 
 st.title("Consultants' workspace")
 staff = current_staff()
@@ -23,7 +23,7 @@ ws.show_flash()
 try:
     clients = ws.my_clients(staff)
 except WorkspaceError as exc:
-    st.error(str(exc), icon=":material/error:")
+    st.error(plain(str(exc)), icon=":material/error:")
     st.stop()
 
 view = st.segmented_control(
@@ -47,11 +47,13 @@ details, assessments, progress, plan, dates = st.tabs(
 with details:
     ws.client_form(staff, client, content())
     ws.sharing_panel(staff, client)
+    ws.delete_client_panel(staff, client, visits)
 with assessments:
     ws.assessments_section(staff, client, visits)
+    ws.delete_visit_panel(staff, visits)
 with progress:
     wp.progress_section(staff, client, visits, actions)
 with plan:
-    ws.actions_section(staff, client, actions)
+    ws.actions_section(staff, client, actions, visits)
 with dates:
     wp.timeline_section(client, visits, actions)

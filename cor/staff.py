@@ -27,6 +27,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 import tomllib
 import unicodedata
@@ -149,7 +150,8 @@ def render_staff(accounts: dict[str, StaffAccount]) -> str:
     lines = ["# COR Ready staff accounts: change them with python -m cor.staff add NAME [--admin]", ""]
     for name in sorted(accounts):
         account = accounts[name]
-        lines.append(f"[staff.{json.dumps(name)}]")
+        key = name if re.fullmatch(r"[a-z0-9_-]+", name) else json.dumps(name)  # TOML bare key or quoted
+        lines.append(f"[staff.{key}]")
         lines.append(f"password_hash = {json.dumps(account.password_hash)}")
         if account.admin:
             lines.append("admin = true")
@@ -159,7 +161,7 @@ def render_staff(accounts: dict[str, StaffAccount]) -> str:
 
 def write_staff(path: Path, accounts: dict[str, StaffAccount]) -> None:
     """Replace the file at once (never half-written), readable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

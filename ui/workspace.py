@@ -2,7 +2,8 @@
 
 Every read and write goes through ``cor.workspace.repository.Workspace`` as the signed-in staff
 member, so a consultant only ever gets their own clients (or those shared with them). The chosen
-client lives in session state, never in the address, and client names are never logged.
+client's opaque id is in session state and the page address (never its name), and client names
+are never logged.
 Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace_progress``.
 """
 
@@ -19,6 +20,7 @@ from cor.codes import ascii_digits, cu_code
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count, long_date, show_pct
 from cor.models import Content
+from cor.workspace.imports import assessment_for, fingerprint, mismatches
 from cor.workspace.models import (
     ACTION_STATUSES,
     NAME_MAX_CHARS,
@@ -31,20 +33,24 @@ from cor.workspace.models import (
     ConflictError,
     WorkspaceError,
 )
-from cor.workspace.progress import actions_from, readiness, scored
+from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
 from ui.auth import Staff, current_staff
 from ui.records import workspace
-from ui.state import content, local_today, plain
+from ui.state import PERSIST, content, local_today, plain
 
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
+LAST_CLIENT = "ws.client_last"
+CLIENT_PARAM = "client"  # the same id in the page address (a reload keeps the client)
+CONFIRM_KEY = "ws.confirm_delete"  # what a "Yes, delete" would delete ("client.ID" or "visit.ID")
+IMPORT_CHECK = "ws.import_check"  # a file that differs from the client record, waiting for a yes
+IMPORT_CONFIRMED = "ws.import_confirmed"  # the fingerprint the consultant said yes to
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
+FORM_BASE = "ws.f.base"  # the stored copy (with its version) the form fields were filled from
 CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""
 NO_PARTNER = ""  # a selectbox shows None as "nothing chosen"; an empty id reads as an option
-#: Session keys of the Readiness page: cleared when a consultant starts an assessment for a client.
-READINESS_KEYS = ("answers", "notes", "plan_edits", "readiness_setup", "readiness_draft", "readiness_upload")
 
 
 def flash(message: str, icon: str = ":material/check_circle:") -> None:
@@ -55,7 +61,7 @@ def flash(message: str, icon: str = ":material/check_circle:") -> None:
 def show_flash() -> None:
     shown = st.session_state.pop("ws.flash", None)
     if shown:
-        st.success(shown[0], icon=shown[1])
+        st.success(plain(shown[0]), icon=shown[1])  # messages name clients: plain text
 
 
 def my_clients(staff: Staff) -> list[Client]:
@@ -63,11 +69,19 @@ def my_clients(staff: Staff) -> list[Client]:
 
 
 def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
-    """Choose a client (by organisation) or "New client". None means a new client."""
+    """Choose a client (by organisation) or "New client". None means a new client.
+
+    The chosen client's opaque id (never its name) is kept in the page address, so a reload or
+    a failover to another process reopens the same client in this tab."""
     by_id = {client.id: client for client in clients}
     options = [NEW, *by_id]
-    if st.session_state.get(CLIENT_KEY) not in options:
-        st.session_state[CLIENT_KEY] = next(iter(by_id), NEW)
+    if st.session_state.get(CLIENT_KEY) not in options:  # first run, or the box was off screen
+        for wanted in (st.session_state.get(LAST_CLIENT), st.query_params.get(CLIENT_PARAM)):
+            if wanted in options:
+                st.session_state[CLIENT_KEY] = wanted
+                break
+        else:
+            st.session_state[CLIENT_KEY] = next(iter(by_id), NEW)
 
     def label(client_id: str) -> str:
         if client_id == NEW:
@@ -76,21 +90,41 @@ def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
         mine = "" if client.owner == staff.name else f" (shared by {client.owner})"
         return client.organisation + mine
 
-    chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY)
+    chosen = st.selectbox("Client", options, format_func=label, key=CLIENT_KEY, persist_state=PERSIST)
+    st.session_state[LAST_CLIENT] = chosen  # a plain key: kept while the box is off screen
+    if chosen in by_id:
+        st.query_params[CLIENT_PARAM] = chosen
+    elif CLIENT_PARAM in st.query_params:
+        del st.query_params[CLIENT_PARAM]
     return by_id.get(chosen)
 
 
 # --- the client's details ------------------------------------------------------------------
 
 
+FORM_KEYS = (
+    "ws.f.org",
+    "ws.f.contact",
+    "ws.f.cus",
+    "ws.f.workers",
+    "ws.f.partner",
+    "ws.f.certified",
+    "ws.f.notes",
+)
+
+
 def _fill_form(client: Client | None) -> None:
-    """Put a client's stored details in the form fields when another client is chosen, or after
-    a save. Never because someone else saved meanwhile: that would wipe what this user typed
-    (a save then reports the conflict instead)."""
+    """Put a client's stored details in the form fields when another client is chosen, after a
+    save, or when the fields were dropped (the form was off screen, e.g. on "All clients").
+
+    Never because someone else saved meanwhile: that would wipe what this user typed. The copy
+    the form was filled from is kept (``FORM_BASE``): a save is checked against *its* version,
+    not the version read at the last rerun, so a colleague's save in between is a conflict."""
     marker = client.id if client else NEW
-    if st.session_state.get(FORM_FOR) == marker:
+    if st.session_state.get(FORM_FOR) == marker and all(key in st.session_state for key in FORM_KEYS):
         return
     st.session_state[FORM_FOR] = marker
+    st.session_state[FORM_BASE] = client
     st.session_state["ws.f.org"] = client.organisation if client else ""
     st.session_state["ws.f.contact"] = client.contact if client else ""
     st.session_state["ws.f.cus"] = ", ".join(client.cu_codes) if client else ""
@@ -139,6 +173,9 @@ def _read_form(staff: Staff, client: Client | None) -> Client | dict[str, str]:
 
 
 def _save_client(staff: Staff, client: Client | None) -> None:
+    base = st.session_state.get(FORM_BASE)
+    if client is not None and isinstance(base, Client) and base.id == client.id:
+        client = base  # the version the form was loaded from, not the one read at this rerun
     typed = _read_form(staff, client)
     if isinstance(typed, dict):
         st.session_state["ws.f.errors"] = typed
@@ -147,11 +184,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
     try:
         saved = workspace().save_client(staff.name, typed, admin=staff.admin)
     except ConflictError as exc:
-        st.session_state[CONFLICT_KEY] = {
-            "stored": exc.stored,
-            "attempted": exc.attempted,
-            "base": client,
-        }
+        st.session_state[CONFLICT_KEY] = {"stored": exc.stored, "attempted": exc.attempted, "base": client}
         return
     except WorkspaceError as exc:
         st.session_state["ws.f.errors"] = {"org": str(exc)}
@@ -163,7 +196,7 @@ def _save_client(staff: Staff, client: Client | None) -> None:
 
 def _field_error(errors: dict[str, str], field: str) -> None:
     if field in errors:
-        st.error(errors[field], icon=":material/error:")
+        st.error(plain(errors[field]), icon=":material/error:")
 
 
 def client_form(staff: Staff, client: Client | None, c: Content) -> None:
@@ -172,33 +205,45 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
     errors: dict[str, str] = st.session_state.get("ws.f.errors") or {}
     partners = {p.id: f"{p.name} ({p.jurisdiction})" for p in c.partners}
     with st.form("ws.client_form", border=True):
-        st.text_input("Organisation", key="ws.f.org", max_chars=NAME_MAX_CHARS)
+        st.text_input("Organisation", key="ws.f.org", persist_state=PERSIST, max_chars=NAME_MAX_CHARS)
         _field_error(errors, "org")
-        st.text_input("Contact (name, phone or e-mail)", key="ws.f.contact", max_chars=NAME_MAX_CHARS)
+        st.text_input(
+            "Contact (name, phone or e-mail)",
+            key="ws.f.contact",
+            persist_state=PERSIST,
+            max_chars=NAME_MAX_CHARS,
+        )
         cols = st.columns(2)
         with cols[0]:
-            st.text_input("CU codes (comma-separated)", key="ws.f.cus", placeholder="e.g. 721027, 766011")
+            st.text_input(
+                "CU codes (comma-separated)",
+                key="ws.f.cus",
+                persist_state=PERSIST,
+                placeholder="e.g. 721027, 766011",
+            )
             _field_error(errors, "cus")
         with cols[1]:
-            st.text_input("Workers", key="ws.f.workers", placeholder="e.g. 24")
+            st.text_input("Workers", key="ws.f.workers", persist_state=PERSIST, placeholder="e.g. 24")
             _field_error(errors, "workers")
         st.selectbox(
             "Certifying partner",
             [NO_PARTNER, *partners],
             format_func=lambda pid: partners.get(pid, "Not chosen yet"),
             key="ws.f.partner",
+            persist_state=PERSIST,
         )
         st.date_input(
             "Certified on (leave empty until the certification audit is passed)",
             key="ws.f.certified",
+            persist_state=PERSIST,
             min_value=date(1990, 1, 1),
             max_value=date(2100, 12, 31),
             format="YYYY-MM-DD",
         )
-        st.text_area("Notes", key="ws.f.notes", max_chars=NOTES_MAX_CHARS, height=100)
+        st.text_area("Notes", key="ws.f.notes", persist_state=PERSIST, max_chars=NOTES_MAX_CHARS, height=100)
         label = "Add the client" if client is None else "Save the client's details"
         st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
-    _conflict_panel(staff)
+    _conflict_panel(staff, client)
 
 
 def merged(base: Client, stored: Client, mine: Client) -> Client:
@@ -208,9 +253,43 @@ def merged(base: Client, stored: Client, mine: Client) -> Client:
     return stored.model_copy(update=changes)
 
 
-def _conflict_panel(staff: Staff) -> None:
+FIELD_LABELS = {
+    "organisation": "Organisation",
+    "contact": "Contact",
+    "cu_codes": "CU codes",
+    "workers": "Workers",
+    "partner_id": "Certifying partner",
+    "notes": "Notes",
+    "certified_on": "Certified on",
+}
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(str(part) for part in value)
+    return str(value)
+
+
+def conflict_rows(base: Client, stored: Client, attempted: Client) -> list[dict[str, str]]:
+    """Each field either side changed: their saved value, yours, and what saving yours gives."""
+    mine = merged(base, stored, attempted)
+    return [
+        {
+            "Field": label,
+            "Saved by them": _shown(getattr(stored, name)),
+            "Yours": _shown(getattr(attempted, name)),
+            "After saving yours": _shown(getattr(mine, name)),
+        }
+        for name, label in FIELD_LABELS.items()
+        if len({_shown(getattr(c, name)) for c in (base, stored, attempted)}) > 1
+    ]
+
+
+def _conflict_panel(staff: Staff, client: Client | None) -> None:
     conflict = st.session_state.get(CONFLICT_KEY)
-    if not conflict:
+    if not conflict or client is None or conflict["stored"].id != client.id:
         return
     stored: Client = conflict["stored"]
     mine = merged(conflict["base"], stored, conflict["attempted"])
@@ -220,18 +299,11 @@ def _conflict_panel(staff: Staff) -> None:
         "on top; where you both changed a field, yours wins:",
         icon=":material/sync_problem:",
     )
-    rows = [
-        {
-            "Field": name,
-            "Saved by them": str(getattr(stored, name)),
-            "After saving yours": str(getattr(mine, name)),
-        }
-        for name in type(stored).model_fields
-        if name not in ("version", "id", "owner", "shared_with")
-        and getattr(stored, name) != getattr(mine, name)
-    ]
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(conflict_rows(conflict["base"], stored, conflict["attempted"])),
+        hide_index=True,
+        key="ws.conflict.table",
+    )
     cols = st.columns(2)
     if cols[0].button("Save my changes on top of theirs", key="ws.conflict.mine"):
         st.session_state.pop(CONFLICT_KEY, None)
@@ -283,7 +355,7 @@ def sharing_panel(staff: Staff, client: Client) -> None:
         st.text_input("Share with (user name or e-mail)", key="ws.share_with", max_chars=NAME_MAX_CHARS)
         st.button("Share", on_click=_share, args=(staff, client), key="ws.share", icon=":material/share:")
         if st.session_state.get("ws.share_error"):
-            st.error(st.session_state.pop("ws.share_error"), icon=":material/error:")
+            st.error(plain(st.session_state.pop("ws.share_error")), icon=":material/error:")
 
 
 # --- assessments ---------------------------------------------------------------------------
@@ -310,9 +382,19 @@ def record(
     staff: Staff, client_id: str, assessment: Assessment, taken_on: date, label: str, with_plan: bool
 ) -> ClientAssessment:
     """Store an assessment for a client, and (optionally) its action plan as the client's actions.
-    Actions for questions that already have an open action are not added twice."""
+    The same assessment recorded for the client before is refused (WorkspaceError saying when);
+    actions for questions that already have an open action are not added twice."""
     repo = workspace()
-    visit = repo.add_assessment(staff.name, client_id, assessment, taken_on, label, admin=staff.admin)
+    mark = fingerprint(assessment)
+    before = repo.find_recorded(staff.name, client_id, mark, admin=staff.admin)
+    if before is not None:
+        raise WorkspaceError(
+            f"This assessment is already recorded for this client (the visit of {long_date(before.taken_on)}), "
+            "so it was not added again."
+        )
+    visit = repo.add_assessment(
+        staff.name, client_id, assessment, taken_on, label, admin=staff.admin, fingerprint=mark
+    )
     if with_plan:
         have = {
             a.question_id
@@ -327,6 +409,7 @@ def record(
 
 def _import_file(staff: Staff, client: Client) -> None:
     upload = st.session_state.get("ws.upload")
+    st.session_state.pop(IMPORT_CHECK, None)
     if upload is None:
         st.session_state["ws.import_error"] = "Choose the assessment file (JSON) first."
         return
@@ -337,6 +420,11 @@ def _import_file(staff: Staff, client: Client) -> None:
         return
     if assessment.empty:
         st.session_state["ws.import_error"] = "The file holds no answers, so there is nothing to record."
+        return
+    problems = mismatches(client, assessment)
+    if problems and st.session_state.pop(IMPORT_CONFIRMED, None) != fingerprint(assessment):
+        st.session_state[IMPORT_CHECK] = {"mark": fingerprint(assessment), "problems": problems}
+        st.session_state.pop("ws.import_error", None)
         return
     taken_on = st.session_state.get("ws.visit_date") or local_today()
     label = str(st.session_state.get("ws.visit_label", "")).strip()
@@ -349,6 +437,33 @@ def _import_file(staff: Staff, client: Client) -> None:
     st.session_state["ws.visit_label"] = ""
     skipped = " ".join(assessment.skipped)
     flash(f"Recorded the assessment of {long_date(taken_on)}. {skipped}".strip())
+
+
+def _import_anyway(staff: Staff, client: Client) -> None:
+    check = st.session_state.get(IMPORT_CHECK) or {}
+    st.session_state[IMPORT_CONFIRMED] = check.get("mark")
+    _import_file(staff, client)
+
+
+def _import_check_panel(staff: Staff, client: Client) -> None:
+    """A file that may be another employer's: say how it differs, and record it only if asked."""
+    check = st.session_state.get(IMPORT_CHECK)
+    if not check:
+        return
+    st.warning(
+        plain(
+            "This file may be another employer's: "
+            + "; ".join(check["problems"])
+            + ". Nothing is recorded yet."
+        ),
+        icon=":material/warning:",
+    )
+    st.button(
+        "Record it for this client anyway",
+        on_click=_import_anyway,
+        args=(staff, client),
+        key="ws.import_anyway",
+    )
 
 
 def _readiness_session() -> Assessment | None:
@@ -376,12 +491,115 @@ def _record_session(staff: Staff, client: Client) -> None:
     flash(f"Recorded the Readiness page's assessment ({count(len(assessment.answers), 'answer')}).")
 
 
-def start_for_client(client_id: str) -> None:
-    """Begin a blank Readiness assessment for a client (the previous one stays with its link)."""
-    for key in list(st.session_state):
-        if isinstance(key, str) and (key in READINESS_KEYS or key.startswith("rd.")):
-            del st.session_state[key]
-    st.session_state[RECORD_FOR] = client_id
+def _delete_client(staff: Staff, client: Client) -> None:
+    st.session_state.pop(CONFIRM_KEY, None)
+    try:
+        workspace().delete_client(staff.name, client.id, admin=staff.admin)
+    except WorkspaceError as exc:
+        st.session_state["ws.delete_error"] = str(exc)
+        return
+    for key in (CLIENT_KEY, LAST_CLIENT, FORM_FOR):
+        st.session_state.pop(key, None)
+    if CLIENT_PARAM in st.query_params:
+        del st.query_params[CLIENT_PARAM]
+    flash(f"Deleted {client.organisation} with its assessments and actions.", ":material/delete:")
+
+
+def _delete_visit(staff: Staff, visit: ClientAssessment) -> None:
+    st.session_state.pop(CONFIRM_KEY, None)
+    try:
+        workspace().delete_assessment(staff.name, visit.id, admin=staff.admin)
+    except WorkspaceError as exc:
+        st.session_state["ws.delete_error"] = str(exc)
+        return
+    flash(f"Deleted the assessment of {long_date(visit.taken_on)}.", ":material/delete:")
+
+
+def _confirm(what: str, target: str, on_yes: Any, args: tuple[Any, ...]) -> None:
+    """Ask once more before deleting; nothing is deleted until "Yes, delete" is pressed."""
+    if st.session_state.get(CONFIRM_KEY) != target:
+        return
+    st.warning(plain(what) + " This cannot be undone.", icon=":material/warning:")
+    row = st.container(horizontal=True)
+    row.button("Yes, delete", type="primary", on_click=on_yes, args=args, key=f"ws.yes.{target}")
+    row.button("Cancel", on_click=st.session_state.pop, args=(CONFIRM_KEY, None), key=f"ws.no.{target}")
+
+
+def delete_client_panel(staff: Staff, client: Client, visits: list[ClientAssessment]) -> None:
+    """Delete the client with everything recorded for it (owner or admin), after a confirmation."""
+    target = f"client.{client.id}"
+    st.button(
+        "Delete this client",
+        icon=":material/delete:",
+        on_click=st.session_state.__setitem__,
+        args=(CONFIRM_KEY, target),
+        key="ws.delete_client",
+    )
+    _confirm(
+        f"Delete {client.organisation} with its {count(len(visits), 'assessment')} and actions?",
+        target,
+        _delete_client,
+        (staff, client),
+    )
+    if st.session_state.get("ws.delete_error"):
+        st.error(plain(st.session_state.pop("ws.delete_error")), icon=":material/error:")
+
+
+def delete_visit_panel(staff: Staff, visits: list[ClientAssessment]) -> None:
+    """Delete one recorded assessment (say, one recorded by mistake), after a confirmation."""
+    if not visits:
+        return
+    by_id = {visit.id: visit for visit in visits}
+    with st.expander("Delete an assessment"):
+        chosen = st.selectbox(
+            "Assessment",
+            list(by_id),
+            format_func=lambda i: f"{by_id[i].taken_on.isoformat()} {by_id[i].label}".strip(),
+            key="ws.delete_pick",
+        )
+        target = f"visit.{chosen}"
+        st.button(
+            "Delete this assessment",
+            icon=":material/delete:",
+            on_click=st.session_state.__setitem__,
+            args=(CONFIRM_KEY, target),
+            key="ws.delete_visit",
+        )
+        _confirm(
+            f"Delete the assessment of {long_date(by_id[chosen].taken_on)}?",
+            target,
+            _delete_visit,
+            (staff, by_id[chosen]),
+        )
+
+
+def start_for_client(client: Client) -> None:
+    """Begin a new Readiness assessment for a client, set up from the client record (province,
+    workers, CU code, the program they give), under a new draft link: the previous assessment
+    stays with its own link."""
+    from ui.readiness_state import apply, page_state, start_over  # the Readiness page's own setup
+
+    start_over()
+    apply(page_state(), assessment_for(client, content()))
+    st.session_state[RECORD_FOR] = client.id
+
+
+def record_for_banner() -> None:
+    """On Readiness: whom the assessment on screen is for, when a consultant started it from a
+    client (signed-in staff only; nobody else sees a client's name)."""
+    client_id = st.session_state.get(RECORD_FOR)
+    staff = current_staff() if isinstance(client_id, str) else None
+    if staff is None or not isinstance(client_id, str):
+        return
+    try:
+        client = workspace().get_client(staff.name, client_id, admin=staff.admin)
+    except WorkspaceError:
+        return
+    st.info(
+        f"This assessment is for **{plain(client.organisation)}** (a workspace client). Save it to "
+        "the client from the Save view when you are done.",
+        icon=":material/work:",
+    )
 
 
 def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessment]) -> None:
@@ -405,7 +623,8 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
         icon=":material/upload_file:",
     )
     if st.session_state.get("ws.import_error"):
-        st.error(st.session_state["ws.import_error"], icon=":material/error:")
+        st.error(plain(st.session_state["ws.import_error"]), icon=":material/error:")
+    _import_check_panel(staff, client)
     session = _readiness_session()
     if session is not None:
         st.button(
@@ -415,7 +634,7 @@ def assessments_section(staff: Staff, client: Client, visits: list[ClientAssessm
             icon=":material/save:",
         )
     if st.button("Start a new assessment for this client on the Readiness page", icon=":material/checklist:"):
-        start_for_client(client.id)
+        start_for_client(client)
         st.switch_page("app_pages/readiness.py")
 
 
@@ -430,7 +649,7 @@ def save_to_client_panel(assessment: Assessment) -> None:
     try:
         clients = my_clients(staff)
     except WorkspaceError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         return
     with st.container(border=True):
         st.markdown("**Workspace: save this assessment for a client**")
@@ -457,7 +676,7 @@ def save_to_client_panel(assessment: Assessment) -> None:
             try:
                 record(staff, client_id, assessment, taken_on or local_today(), label.strip(), with_plan)
             except WorkspaceError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(plain(str(exc)), icon=":material/error:")
                 return
             st.success(f"Saved for {plain(by_id[client_id].organisation)}.", icon=":material/check_circle:")
 
@@ -465,12 +684,18 @@ def save_to_client_panel(assessment: Assessment) -> None:
 # --- actions -------------------------------------------------------------------------------
 
 
-def _actions_frame(actions: list[ClientAction]) -> pd.DataFrame:
+def _status(action: ClientAction, met: dict[str, date]) -> str:
+    if action.id in met:
+        return f"Met at the visit of {long_date(met[action.id])}"
+    return STATUS_LABELS[action.status]
+
+
+def _actions_frame(actions: list[ClientAction], met: dict[str, date]) -> pd.DataFrame:
     """Status and due date first: on a phone the long action text is what gets cut off."""
     return pd.DataFrame(
         [
             {
-                "Status": STATUS_LABELS[a.status],
+                "Status": _status(a, met),
                 "Due": a.due.isoformat() if a.due else "",
                 "Owner": a.owner,
                 "Action": a.title,
@@ -485,18 +710,25 @@ def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
+EDIT_KEYS = ("ws.edit.status", "ws.edit.owner", "ws.edit.due")
+
+
 def _fill_action(action: ClientAction) -> None:
-    """Put an action's stored values in the edit fields (when another action is picked, or after a save)."""
-    marker = (action.id, action.version)
-    if st.session_state.get("ws.edit.for") == marker:
+    """Put an action's stored values in the edit fields when another action is picked, after a
+    save, or when the fields were dropped; the copy they came from is kept for the save."""
+    if st.session_state.get("ws.edit.for") == action.id and all(key in st.session_state for key in EDIT_KEYS):
         return
-    st.session_state["ws.edit.for"] = marker
+    st.session_state["ws.edit.for"] = action.id
+    st.session_state["ws.edit.base"] = action
     st.session_state["ws.edit.status"] = action.status
     st.session_state["ws.edit.owner"] = action.owner
     st.session_state["ws.edit.due"] = action.due
 
 
 def _save_action(staff: Staff, action: ClientAction) -> None:
+    base = st.session_state.get("ws.edit.base")
+    if isinstance(base, ClientAction) and base.id == action.id:
+        action = base  # the version the fields were filled from, not the one read at this rerun
     update = {
         "status": st.session_state.get("ws.edit.status", action.status),
         "owner": str(st.session_state.get("ws.edit.owner", "")).strip()[:NAME_MAX_CHARS],
@@ -511,11 +743,12 @@ def _save_action(staff: Staff, action: ClientAction) -> None:
             f"Someone else updated this action meanwhile (now {STATUS_LABELS[stored.status]}, owner "
             f"{stored.owner or 'none'}). Yours is still in the form: save again to put it on top."
         )
-        st.session_state["ws.edit.for"] = (stored.id, stored.version)  # keep what was typed
+        st.session_state["ws.edit.base"] = stored  # keep what was typed; the next save goes on top
         return
     except WorkspaceError as exc:
         st.session_state["ws.actions_error"] = str(exc)
         return
+    st.session_state.pop("ws.edit.for", None)
     flash("Saved the action.")
 
 
@@ -543,12 +776,19 @@ def _edit_action(staff: Staff, actions: list[ClientAction]) -> None:
         st.form_submit_button("Save this action", type="primary", on_click=_save_action, args=(staff, action))
 
 
-def actions_section(staff: Staff, client: Client, actions: list[ClientAction]) -> None:
+def actions_section(
+    staff: Staff, client: Client, actions: list[ClientAction], visits: list[ClientAssessment]
+) -> None:
+    """The client's actions. One met by a later visit reads "Met at the visit of DATE" and counts
+    as neither open nor overdue, here, in the cohort export and in the client PDF alike."""
     c = content()
+    met = met_on(c, actions, visits)
     if st.session_state.get("ws.actions_error"):
-        st.warning(st.session_state.pop("ws.actions_error"), icon=":material/sync_problem:")
+        st.warning(plain(st.session_state.pop("ws.actions_error")), icon=":material/sync_problem:")
     if actions:
-        st.dataframe(_actions_frame(actions), hide_index=True, width="stretch")
+        today = local_today()
+        st.caption(action_counts(actions, met, today))
+        st.dataframe(_actions_frame(actions, met), hide_index=True, width="stretch")
         _edit_action(staff, actions)
         questions = {q.id: q for q in c.bank.questions}
         with st.expander("Evidence to produce and why each action matters"):

@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from cor.charts.progress import comparison_chart, trend_chart
-from cor.exports.cohort import to_csv, to_xlsx
+from cor.exports.cells import Percent
+from cor.exports.cohort import Cell, to_csv, to_xlsx
 from cor.formatting import count, long_date, show_pct
 from cor.workspace.models import Client, ClientAction, ClientAssessment
 from cor.workspace.progress import (
@@ -17,7 +18,9 @@ from cor.workspace.progress import (
     UPCOMING_DAYS,
     cohort,
     compare,
+    met_on,
     next_audit,
+    outstanding,
     overdue,
     readiness,
     scored,
@@ -162,7 +165,8 @@ def _cohort_rows(
     visits: dict[str, list[ClientAssessment]],
     actions: dict[str, list[ClientAction]],
     today: date,
-) -> list[dict[str, str]]:
+    met: dict[str, date],
+) -> list[dict[str, Cell]]:
     c = content()
     rows = []
     for client in clients:
@@ -176,13 +180,13 @@ def _cohort_rows(
                 "Contact": client.contact,
                 "CU codes": " ".join(client.cu_codes),
                 "Latest assessment": latest.taken_on.isoformat() if latest else "",
-                "Overall": show_pct(result.overall_pct) if result else "",
+                "Overall": Percent.of(result.overall_pct) if result else None,
                 "Readiness": readiness(result),
                 "Blocking elements": "; ".join(names.get(e, e) for e in result.blocking_elements)
                 if result
                 else "",
-                "Open actions": str(sum(a.status != "done" for a in actions[client.id])),
-                "Overdue actions": str(len(overdue(actions[client.id], today))),
+                "Open actions": len(outstanding(actions[client.id], met)),
+                "Overdue actions": len(overdue(actions[client.id], today, met)),
                 "Next audit": f"{audit.title} by {audit.due.isoformat()}" if audit else "",
             }
         )
@@ -199,7 +203,10 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
     visits = {cl.id: repo.list_assessments(staff.name, cl.id, admin=staff.admin) for cl in clients}
     actions = {cl.id: repo.list_actions(staff.name, cl.id, admin=staff.admin) for cl in clients}
     latest = {cid: v[-1].assessment for cid, v in visits.items() if v}
-    picture = cohort(content(), clients, latest, actions, today)
+    met: dict[str, date] = {}
+    for cl in clients:
+        met.update(met_on(content(), actions[cl.id], visits[cl.id]))
+    picture = cohort(content(), clients, latest, actions, today, met=met)
     names = {cl.id: cl.organisation for cl in clients}
     st.subheader(f"Readiness of {count(picture.clients, 'client')} (latest assessment)")
     st.bar_chart(
@@ -272,7 +279,7 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
         )
     else:
         st.caption("No audit due in that time (audits show for clients with a certification date).")
-    rows = _cohort_rows(clients, visits, actions, today)
+    rows = _cohort_rows(clients, visits, actions, today, met)
     row = st.container(horizontal=True)
     row.download_button(
         "Download clients (CSV)",

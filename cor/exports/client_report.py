@@ -9,7 +9,7 @@ the consultant keeps in the workspace. User text goes through the readiness repo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -22,7 +22,15 @@ from cor.formatting import long_date, show_pct
 from cor.models import Content
 from cor.scoring import chosen_option, explain
 from cor.workspace.models import Client, ClientAction, ClientAssessment
-from cor.workspace.progress import Comparison, Scored, compare, plan_for, scored
+from cor.workspace.progress import (
+    Comparison,
+    Scored,
+    action_counts,
+    compare,
+    met_on,
+    plan_for,
+    scored,
+)
 
 _HEAD = FontFace(emphasis="BOLD", fill_color=(232, 236, 241))
 STATUS_WORDS = {"open": "Open", "in_progress": "In progress", "done": "Done"}
@@ -179,6 +187,13 @@ def _plan(pdf: _ClientPdf, plan: Sequence[Action], actions: Sequence[ClientActio
         )
 
 
+def _counts(pdf: _ClientPdf, actions: Sequence[ClientAction], met: Mapping[str, date], today: date) -> None:
+    if actions:
+        pdf.paragraph(
+            f"Tracked actions on {long_date(today)}: " + action_counts(actions, met, today), size=10
+        )
+
+
 def build_client_report(
     *,
     content: Content,
@@ -207,6 +222,7 @@ def build_client_report(
         pdf.heading("Change since the last visit")
         pdf.paragraph("This is the first recorded visit: the next report will show the change.")
     _plan(pdf, plan_for(content, latest_visit.assessment, latest_visit.taken_on), actions)
+    _counts(pdf, actions, met_on(content, actions, ordered), generated_on)
     pdf.add_page()
     _answers(pdf, content, latest, latest_visit)
     return bytes(pdf.output())

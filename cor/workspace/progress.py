@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from cor.actions import Action, action_plan
 from cor.assessment import Assessment
 from cor.cycle import Milestone, add_years, plan
-from cor.formatting import show_pct
+from cor.formatting import count, show_pct, tenth_down
 from cor.models import Content, PassRule, Program, Question
 from cor.scoring import Scorecard, Verdict, score, verdict
 from cor.workspace.models import Client, ClientAction, ClientAssessment
@@ -70,14 +70,22 @@ def scored(content: Content, assessment: Assessment) -> Scored:
 
 
 def readiness(result: Verdict | None) -> Readiness:
+    """One word for a verdict. An element under its floor blocks certification whatever the
+    overall score, so a client with a blocking element is "blocked by an element" even when the
+    overall score is short too (the element is the one thing no overall gain can make up)."""
     if result is None:
         return "not scored"
     if result.passed:
         return "would pass"
-    return "below the overall bar" if not result.overall_met else "blocked by an element"
+    return "blocked by an element" if result.blocking_elements else "below the overall bar"
 
 
 # --- two visits -------------------------------------------------------------------------------
+
+
+def as_shown(pct: Decimal) -> Decimal:
+    """A percentage as ``cor.formatting.show_pct`` prints it (``tenth_down``: cut to a tenth)."""
+    return tenth_down(pct)
 
 
 class ElementChange(BaseModel):
@@ -90,9 +98,11 @@ class ElementChange(BaseModel):
 
     @property
     def change(self) -> Decimal | None:
+        """The change between the two scores *as shown* (each to one decimal, rounded down like
+        ``show_pct``), so 45.1% -> 72.2% reads +27.1 wherever it is printed."""
         if self.before_pct is None or self.after_pct is None:
             return None
-        return self.after_pct - self.before_pct
+        return as_shown(self.after_pct) - as_shown(self.before_pct)
 
 
 class Comparison(BaseModel):
@@ -108,7 +118,7 @@ class Comparison(BaseModel):
     def overall_change(self) -> Decimal | None:
         if self.before_overall is None or self.after_overall is None:
             return None
-        return self.after_overall - self.before_overall
+        return as_shown(self.after_overall) - as_shown(self.before_overall)
 
 
 def compare(content: Content, before: Assessment, after: Assessment) -> Comparison:
@@ -191,10 +201,49 @@ def actions_from(
 # --- dates -----------------------------------------------------------------------------------
 
 
-def overdue(actions: Sequence[ClientAction], today: date) -> list[ClientAction]:
-    """Actions not done whose due date has passed, oldest first."""
-    late = [a for a in actions if a.status != "done" and a.due is not None and a.due < today]
+def met_on(
+    content: Content, actions: Sequence[ClientAction], visits: Sequence[ClientAssessment]
+) -> dict[str, date]:
+    """Actions (by id) that the client's latest visit shows met, with that visit's date.
+
+    An action for a question is met when the latest visit answered the question and its plan
+    has no action for it any more (the answer earned what the plan asks). Done actions, actions
+    with no question, and questions the visit did not ask (a quick check) are left as they are.
+    Every count of open and overdue actions (screen, cohort export, client PDF) reads this."""
+    if not visits:
+        return {}
+    latest = max(visits, key=lambda visit: visit.taken_on)
+    answered = latest.assessment.answers
+    still_short = {action.question_id for action in plan_for(content, latest.assessment, latest.taken_on)}
+    return {
+        action.id: latest.taken_on
+        for action in actions
+        if action.status != "done"
+        and action.question_id
+        and action.question_id in answered
+        and action.question_id not in still_short
+    }
+
+
+def outstanding(actions: Sequence[ClientAction], met: Mapping[str, date] | None = None) -> list[ClientAction]:
+    """Actions still to do: not done, and not met by a later visit."""
+    return [a for a in actions if a.status != "done" and a.id not in (met or {})]
+
+
+def overdue(
+    actions: Sequence[ClientAction], today: date, met: Mapping[str, date] | None = None
+) -> list[ClientAction]:
+    """Actions still to do whose due date has passed, oldest first."""
+    late = [a for a in outstanding(actions, met) if a.due is not None and a.due < today]
     return sorted(late, key=lambda a: (a.due or today, a.title))
+
+
+def action_counts(actions: Sequence[ClientAction], met: Mapping[str, date], today: date) -> str:
+    """The one sentence of open, overdue and met actions (the workspace screen says the same)."""
+    return (
+        f"{count(len(outstanding(actions, met)), 'action')} open, {len(overdue(actions, today, met))} "
+        f"overdue, {len(met)} met by the latest visit."
+    )
 
 
 def cycle_milestones(client: Client, today: date) -> list[Milestone]:
@@ -311,6 +360,7 @@ def cohort(
     actions: Mapping[str, Sequence[ClientAction]],
     today: date,
     top: int = 5,
+    met: Mapping[str, date] | None = None,
 ) -> Cohort:
     """Across clients: readiness of each client's latest assessment, the weakest elements,
     overdue actions (with the client's id) and audits due within ``UPCOMING_DAYS``."""
@@ -321,7 +371,7 @@ def cohort(
         distribution[readiness(result)] += 1
         if result is not None:
             verdicts.append(result)
-    late = [(client.id, a) for client in clients for a in overdue(actions.get(client.id, ()), today)]
+    late = [(client.id, a) for client in clients for a in overdue(actions.get(client.id, ()), today, met)]
     late.sort(key=lambda pair: (pair[1].due or today, pair[1].title))
     horizon = today + timedelta(days=UPCOMING_DAYS)
     upcoming = []

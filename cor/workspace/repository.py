@@ -249,7 +249,10 @@ class Workspace:
         label: str = "",
         *,
         admin: bool = False,
+        fingerprint: str | None = None,
     ) -> ClientAssessment:
+        """Record a visit; ``fingerprint`` (``cor.workspace.imports``) lets ``find_recorded`` see
+        the same assessment again."""
         record = ClientAssessment(client_id=client_id, taken_on=taken_on, label=label, assessment=assessment)
         with self._transaction() as conn:
             self._read_client(conn, user, client_id, admin)
@@ -261,9 +264,26 @@ class Workspace:
                     label=label,
                     data=json.dumps(assessment.payload(), ensure_ascii=False),
                     created_at=self._clock(),
+                    fingerprint=fingerprint,
                 )
             )
         return record
+
+    def find_recorded(
+        self, user: str, client_id: str, fingerprint: str, *, admin: bool = False
+    ) -> ClientAssessment | None:
+        """The client's visit recorded from the same assessment, if there is one."""
+        with self._transaction() as conn:
+            self._read_client(conn, user, client_id, admin)
+            row = conn.execute(
+                select(client_assessments)
+                .where(
+                    client_assessments.c.client_id == client_id,
+                    client_assessments.c.fingerprint == fingerprint,
+                )
+                .order_by(client_assessments.c.taken_on)
+            ).first()
+        return _assessment_from(row) if row else None
 
     def list_assessments(self, user: str, client_id: str, *, admin: bool = False) -> list[ClientAssessment]:
         """The client's assessments, oldest first (by ``taken_on``, then by when they were added)."""

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from cor.content import default_content
 from tests.app.conftest import open_page
 from tests.app.test_readiness import all_best, opt, readiness, show
-from tests.app.test_workspace import PASSWORD, add_client, frame_with
+from tests.app.test_workspace import PASSWORD, add_client, frame_with, seen
 from tests.conftest import ROOT
 from tests.staff_accounts import use_staff_file
 
@@ -67,7 +67,7 @@ def test_staff_save_the_assessment_for_a_client_and_the_workspace_lists_it(app: 
     at.text_input(key="ws.save_label").input("Site walk")
     at.button(key="ws.save_button").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert f"Saved for {CLIENT}." in [s.value for s in at.success]
+    assert f"Saved for {CLIENT}." in [seen(s.value) for s in at.success]
 
     open_page(at, "workspace")
     visits = frame_with(at, "Readiness")

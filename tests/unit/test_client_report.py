@@ -102,3 +102,25 @@ def test_a_client_without_visits_gets_a_clear_message() -> None:
             consultant="dana",
             generated_on=date(2026, 1, 1),
         )
+
+
+def test_the_pdf_counts_open_overdue_and_met_actions_as_the_screen_does() -> None:
+    from cor.workspace.progress import action_counts, actions_from, met_on
+
+    client = Client(owner="dana", organisation="Harbour Builders")
+    first = ClientAssessment(client_id=client.id, taken_on=date(2026, 3, 2), assessment=quick(3))
+    later = ClientAssessment(client_id=client.id, taken_on=date(2026, 9, 14), assessment=quick(12))
+    actions = [*actions_from(CONTENT, client.id, first, date(2026, 3, 2))]
+    actions.append(ClientAction(client_id=client.id, title="Order kits", due=date(2026, 4, 1)))
+    today = date(2026, 10, 1)
+    pdf = build_client_report(
+        content=CONTENT,
+        client=client,
+        visits=[first, later],
+        actions=actions,
+        consultant="dana",
+        generated_on=today,
+    )
+    said = action_counts(actions, met_on(CONTENT, actions, [first, later]), today)
+    assert said.startswith("1 action open, 1 overdue")
+    assert said in text_of(pdf)

@@ -31,3 +31,21 @@ def test_xlsx_has_the_same_rows_with_no_formula() -> None:
     assert values[0] == ["Organisation", "Readiness"]
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     assert values[2] == ["Zoë's Crew", "not scored"]
+
+
+def test_control_characters_a_browser_keeps_do_not_break_the_xlsx_and_are_dropped() -> None:
+    from decimal import Decimal
+
+    from cor.exports.cells import Percent
+
+    rows = [
+        {"Organisation": "Bad\x0bName\x01 Ltd", "Overall": Percent.of(Decimal("72.36")), "Open actions": 3}
+    ]
+    sheet = load_workbook(io.BytesIO(to_xlsx(rows))).active
+    assert sheet is not None
+    name, overall, open_actions = (cell for cell in sheet[2])
+    assert name.value == "BadName Ltd"
+    assert overall.value == 0.723 and overall.number_format == "0.0%" and overall.data_type == "n"
+    assert open_actions.value == 3 and open_actions.data_type == "n"
+    csv_row = next(csv.DictReader(io.StringIO(to_csv(rows).decode("utf-8-sig"))))
+    assert csv_row == {"Organisation": "BadName Ltd", "Overall": "72.3%", "Open actions": "3"}

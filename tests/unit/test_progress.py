@@ -34,6 +34,25 @@ def quick(best: int) -> Assessment:
     return Assessment(jurisdiction="BC", program_id="bc-large", quick=True, answers=answers)
 
 
+def halfway() -> Assessment:
+    """Half credit wherever the scale has it, full credit elsewhere: no element under its floor,
+    but the overall short of the bar."""
+    answers = {}
+    for question in QUICK:
+        options = {o.id for o in CONTENT.bank.scale(question.scale).options}
+        answers[question.id] = "partly" if "partly" in options else ("some" if "some" in options else "yes")
+    assessment = Assessment(jurisdiction="BC", program_id="bc-large", quick=True, answers=answers)
+    result = scored(CONTENT, assessment).verdict
+    assert result is not None and not result.blocking_elements and not result.overall_met
+    return assessment
+
+
+def test_a_client_with_a_blocking_element_counts_as_blocked_even_when_the_overall_is_short_too() -> None:
+    result = scored(CONTENT, quick(2)).verdict
+    assert result is not None and result.blocking_elements and not result.overall_met
+    assert readiness(result) == "blocked by an element"
+
+
 def client(**changes: object) -> Client:
     return Client(owner="dana", organisation="Harbour Builders", **changes)  # type: ignore[arg-type]
 
@@ -47,7 +66,8 @@ def test_a_stored_assessment_is_scored_on_its_own_question_set_and_rule() -> Non
     assert result.card.total == len(QUICK)
     assert result.verdict is not None and result.verdict.passed
     assert readiness(result.verdict) == "would pass"
-    assert readiness(scored(CONTENT, quick(0)).verdict) == "below the overall bar"
+    assert readiness(scored(CONTENT, quick(0)).verdict) == "blocked by an element"
+    assert readiness(scored(CONTENT, halfway()).verdict) == "below the overall bar"
     assert readiness(scored(CONTENT, Assessment()).verdict) == "not scored"
 
 
@@ -136,11 +156,42 @@ def test_the_cohort_counts_readiness_weakest_elements_overdue_and_upcoming_audit
     assert picture.clients == 3
     assert picture.distribution == {
         "would pass": 1,
-        "blocked by an element": 0,
-        "below the overall bar": 1,
+        "blocked by an element": 1,
+        "below the overall bar": 0,
         "not scored": 1,
     }
     assert picture.weakest[0].clients_below_floor == 1 and picture.weakest[0].clients_scored == 2
     assert picture.overdue == ((weak.id, late),)
     assert [u.client_id for u in picture.upcoming] == [weak.id]
     assert picture.upcoming[0].milestone.due == date(2026, 3, 1)
+
+
+def test_a_change_is_the_difference_of_the_figures_shown() -> None:
+    from cor.formatting import show_pct
+    from cor.workspace.progress import ElementChange
+
+    row = ElementChange(element="e", name="E", before_pct=Decimal("45.19"), after_pct=Decimal("72.23"))
+    assert (show_pct(row.before_pct), show_pct(row.after_pct)) == ("45.1%", "72.2%")  # type: ignore[arg-type]
+    assert row.change == Decimal("27.1")
+
+
+def test_an_action_met_by_a_later_visit_is_neither_open_nor_overdue() -> None:
+    from cor.workspace.progress import action_counts, actions_from, met_on, outstanding, overdue
+
+    harbour = client()
+    first = visit(harbour, date(2026, 3, 2), quick(3))
+    actions = [
+        a.model_copy(update={"due": date(2026, 4, 1)})
+        for a in actions_from(CONTENT, harbour.id, first, date(2026, 3, 2))
+    ]
+    manual = ClientAction(client_id=harbour.id, title="Order first-aid kits", due=date(2026, 4, 1))
+    today = date(2026, 10, 1)
+    assert len(outstanding([*actions, manual], met_on(CONTENT, actions, [first]))) == len(actions) + 1
+    later = visit(harbour, date(2026, 9, 14), quick(12))
+    met = met_on(CONTENT, [*actions, manual], [first, later])
+    assert set(met) == {a.id for a in actions} and set(met.values()) == {date(2026, 9, 14)}
+    assert outstanding([*actions, manual], met) == [manual] == overdue([*actions, manual], today, met)
+    assert (
+        action_counts([*actions, manual], met, today)
+        == f"1 action open, 1 overdue, {len(actions)} met by the latest visit."
+    )
