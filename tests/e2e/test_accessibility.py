@@ -132,11 +132,11 @@ def test_the_workshop_with_a_room_open_has_no_serious_violation(sized_page: Page
     goto(sized_page, f"{app_url}/workshop")
     sized_page.get_by_role("button", name="Open a workshop room").click()
     wait_idle(sized_page)
-    expect(sized_page.get_by_text("The room so far")).to_be_visible()
+    expect(sized_page.get_by_text("The room so far")).to_be_visible(timeout=60_000)
     assert_no_blocking_violation(sized_page, f"Workshop with a room at {sized_page.viewport_size}")
     address = sized_page.get_by_test_id("stCode").first.inner_text().strip()
     goto(sized_page, address.replace("http://localhost:8501", app_url))
-    expect(sized_page.get_by_text("Add my result to the room's picture")).to_be_visible()
+    expect(sized_page.get_by_text("Add my result to the room's picture")).to_be_visible(timeout=60_000)
     assert_no_blocking_violation(sized_page, f"Quick check in a room at {sized_page.viewport_size}")
 
 
@@ -166,7 +166,7 @@ def test_the_workspace_signed_in_has_no_serious_violation(
     page.get_by_label("Staff password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     wait_idle(page)
-    expect(page.get_by_text("Signed in as anna@example.org")).to_be_visible()
+    expect(page.get_by_text("Signed in as anna@example.org")).to_be_visible(timeout=60_000)
     assert_no_blocking_violation(page, f"Workspace signed in at {page.viewport_size}")
     context.close()
 
