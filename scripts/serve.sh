@@ -57,7 +57,7 @@ if [ -z "$HAPROXY" ]; then
 fi
 if [ "${COR_READY_SKIP_INSTALL:-}" != "1" ]; then
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 fi
 PY="$ROOT/.venv/bin/python"
 
