@@ -21,10 +21,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from cor.passwords import hash_password
+from cor.content import default_content
 from tests.conftest import ROOT
 from tests.e2e.conftest import goto, wait_idle
 from tests.e2e.servers import app_server
+from tests.staff_accounts import PASSWORD, write_people
 
 pytestmark = pytest.mark.e2e
 
@@ -51,7 +52,6 @@ PAGE_FILES = {
     "Workshop": "workshop",
     "Workspace (signed out)": "workspace",
 }
-STAFF_PASSWORD = "correct horse battery staple"
 #: The four views as the switcher names them (short, so they fit one row on a 390 px phone).
 READINESS_VIEWS = ["Answer", "Results", "Plan", "Save"]
 BLOCKING = {"serious", "critical"}
@@ -146,7 +146,7 @@ def staff_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder: Path = tmp_path_factory.mktemp("a11y-staff")
     settings = {
         "COR_READY_DRAFT_DB": str(folder / "cor-ready.sqlite3"),
-        "COR_READY_STAFF_PASSWORD_HASH": hash_password(STAFF_PASSWORD),
+        "COR_READY_STAFF_FILE": str(write_people(folder / "staff.toml")),
     }
     with app_server(folder, settings) as url:
         yield url
@@ -162,11 +162,11 @@ def test_the_workspace_signed_in_has_no_serious_violation(
     goto(page, staff_url)
     goto(page, f"{staff_url}/workspace")
     assert_no_blocking_violation(page, f"Workspace sign-in at {page.viewport_size}")
-    page.get_by_label("User name").fill("anna@example.org")
-    page.get_by_label("Staff password").fill(STAFF_PASSWORD)
+    page.get_by_label("Staff name").fill("dana")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     wait_idle(page)
-    expect(page.get_by_text("Signed in as anna@example.org")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Signed in as dana")).to_be_visible(timeout=60_000)
     assert_no_blocking_violation(page, f"Workspace signed in at {page.viewport_size}")
     context.close()
 
@@ -174,15 +174,11 @@ def test_the_workspace_signed_in_has_no_serious_violation(
 def open_answered_quick_check(page: Page, app_url: str) -> None:
     """The workshop quick check with three questions answered, so every view has something to show."""
     goto(page, f"{app_url}/readiness?quick=1")
-    for _ in range(6):
-        questions = page.get_by_role("radiogroup", name=re.compile(r"^Q\d+\. "))
-        open_ones = [q for q in questions.all() if q.get_by_role("radio", checked=True).count() == 0]
-        if page.get_by_text(re.compile(r"^3 of \d+ questions answered$")).count():
-            break
-        if open_ones:
-            open_ones[0].get_by_role("radio").first.click(force=True)
-        else:
-            page.get_by_role("button", name="Next element").click()
+    bank = default_content().bank
+    for number, question in enumerate(bank.question_set("quick")[:3], start=1):
+        group = page.get_by_role("radiogroup", name=f"Q{number}. {question.text}")
+        group.scroll_into_view_if_needed()
+        group.get_by_text(bank.scale(question.scale).options[0].label, exact=True).click()
         wait_idle(page)
     expect(page.get_by_text(re.compile(r"^3 of \d+ questions answered$"))).to_be_visible()
 
