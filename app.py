@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.auth import current_staff
 from ui.navigation import phone_menu
+from ui.reconnect import rerun_after_reconnect
 from ui.state import init_state, prepare_database
 
 st.set_page_config(page_title="COR Ready", page_icon=":material/verified_user:", layout="wide")
@@ -28,5 +29,6 @@ pages = [
     ),
 ]
 navigation = st.navigation(pages, position="top")
-phone_menu(pages)
+phone_menu(pages, navigation)
 navigation.run()
+rerun_after_reconnect()  # after the page, so a page's own widgets come first

@@ -8,7 +8,7 @@ ui/partners.py.
 
 import streamlit as st
 
-from cor.partners import find, lookup, next_steps, partner_next_steps, path_for
+from cor.partners import find, lookup, next_steps, normalise_code, partner_next_steps, path_for
 from ui import partners as pg
 from ui.state import content, jurisdiction_picker
 
@@ -35,7 +35,8 @@ if pick:
 elif gp:
     pg.path_for_search(gp, c)
 if found.partners:
-    pg.industry_partners(found.partners, jurisdiction, bool(pick), c)
+    code_start = normalise_code(found.query) if found.kind == "code prefix" else ""
+    pg.industry_partners(found.partners, jurisdiction, bool(pick), c, code_start, query)
 if pick:
     pg.this_week(next_steps(pick, matches, guide, c), pick)
 elif found.partners:

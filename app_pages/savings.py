@@ -32,11 +32,7 @@ refund: PIREstimate | None = None
 rows: savings.Rows | None = None
 if jurisdiction == "BC":
     st.subheader("Your classification units")
-    st.write(
-        "For each CU, enter the assessable payroll you report to WorkSafeBC and the CU's base rate: "
-        "dollars per $100 of payroll, before any experience-rating discount or surcharge. Pick the "
-        "CU from the list to fill in a current rate COR Ready knows, or type your own."
-    )
+    savings_sections.rates_intro()
     savings_sections.rate_list_loader()
     rows = savings.cu_rows()
     st.subheader("Your estimate")

@@ -17,9 +17,10 @@ st.write(
 )
 join, demo = st.columns([2, 3], gap="large")
 with demo:
-    room = wk.presenter_room()
+    room = wk.presenter_room()  # the database away: a plain message, the rest of the page works
     if room:
         wk.room_picture_panel(room)
+        wk.room_controls(room)
     st.divider()
     st.subheader("Try it together")
     st.page_link(

@@ -13,6 +13,7 @@ bench/README.md is rewritten from the table of a full run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -89,6 +90,9 @@ def _arguments() -> argparse.Namespace:
         "--soak-minutes", type=float, default=30.0, help="length of the soak section (default 30)"
     )
     parser.add_argument(
+        "--soak-seats", type=int, default=20, help="people answering at once on each soak server (default 20)"
+    )
+    parser.add_argument(
         "--server-option",
         action="append",
         default=[],
@@ -117,6 +121,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cor-bench-") as scratch:
         directory = Path(scratch)
         env = dict(os.environ, COR_READY_DRAFT_DB=str(directory / "served-drafts.sqlite3"))
+        env.pop("DATABASE_URL", None)  # a developer's database is never the bench's
+        os.environ.pop("DATABASE_URL", None)
+        # the pages opened in this process (bare page generation) use a scratch store too, never
+        # the per-user default file another checkout may have migrated
+        os.environ["COR_READY_DRAFT_DB"] = str(directory / "bench-drafts.sqlite3")
         print(
             "| Section | Measurement | Measured | Baseline | Ratio / figure | Target | Verdict |", flush=True
         )
@@ -134,7 +143,13 @@ def main() -> int:
                 options=tuple(arguments.server_option),
             ),
             "cold": lambda: coldstart.run(directory / "cold", plan.cold, env, report),
-            "soak": lambda: soak.run(directory / "soak", plan.soak, arguments.soak_minutes, env, report),
+            "soak": lambda: soak.run(
+                directory / "soak",
+                dataclasses.replace(plan.soak, sessions=arguments.soak_seats),
+                arguments.soak_minutes,
+                env,
+                report,
+            ),
         }
         for name in SECTIONS:
             if name in chosen:

@@ -7,7 +7,7 @@ script that makes the same calls with literal arguments and no logic (no scoring
 loading, no store), next to a copy of the real frame (``app.py``). Because it is regenerated from
 the page on every bench run, the baseline follows the page as it changes and cannot drift.
 
-Tables and chart specs are kept in a pickle the generated page loads once per process (the real
+Tables and chart specs (with the rows Streamlit moved out of them) are kept in a pickle the generated page loads once per process (the real
 pages cache their content the same way), so the baseline pays for sending them, not building them.
 An image (the workshop's QR code) is sent as a plain white PNG of the size the page asks for: its
 bytes are gone once AppTest's run ends, and the baseline pays for sending an image, not drawing it.
@@ -195,11 +195,29 @@ def _data_call(node: Any, writer: Writer, depth: int) -> bool:
     elif kind == "file_uploader":
         writer.call(depth, f"st.file_uploader({proto.label!r}, key={writer.key(node)})")
     elif kind == "vega_lite_chart":
-        spec = json.loads(proto.spec)
-        writer.call(depth, f"st.vega_lite_chart({writer.asset(spec)})")
+        writer.call(depth, f"st.vega_lite_chart({writer.asset(chart_spec(proto))})")
     else:
         return False
     return True
+
+
+def _rows(arrow: bytes) -> list[dict[str, Any]]:
+    import pyarrow as pa
+
+    rows: list[dict[str, Any]] = pa.ipc.open_stream(arrow).read_all().to_pylist()
+    return rows
+
+
+def chart_spec(proto: Any) -> dict[str, Any]:
+    """The spec the page handed to Streamlit, with its data back where it was: Streamlit moves
+    top-level ``datasets`` and ``data`` out of the spec into Arrow tables, and a bare chart must
+    send (and pay for) the same rows, not an empty chart."""
+    spec: dict[str, Any] = json.loads(proto.spec)
+    for dataset in proto.datasets:
+        spec.setdefault("datasets", {})[dataset.name] = _rows(dataset.data.data)
+    if proto.data.data:
+        spec["data"] = {"values": _rows(proto.data.data)}
+    return spec
 
 
 def white_png(width: int, height: int) -> bytes:

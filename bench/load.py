@@ -14,6 +14,7 @@ Three figures, each against the bare page measured in the same run:
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 
@@ -81,13 +82,38 @@ def _latency_rows(
             Row(
                 SECTION,
                 f"{name}: Readiness answer to finished rerun, {label}; {load.describe()}",
-                f"{mine:.0f} ms",
-                f"{theirs:.0f} ms",
-                f"{mine / theirs:.2f}x",
+                _ms(mine, load, real),
+                _ms(theirs, load, base),
+                f"{mine / theirs:.2f}x" if math.isfinite(mine / theirs) else "-",
                 f"<= {P95_TARGET_MS:.0f} ms" if judged else "info",
                 verdict(mine, P95_TARGET_MS) if judged else "info",
             )
         )
+
+
+def _share_row(name: str, real: LoadResult, base: LoadResult, report: Report) -> None:
+    """How busy each server was during its crowds: CPU seconds per wall second. A server near
+    100% of one core is saturated (one process runs its scripts under one interpreter lock); one
+    well below it while answers wait was not given the CPU by the machine."""
+
+    def busy(result: LoadResult) -> str:
+        answers = len(result.latencies) / result.wall_seconds if result.wall_seconds else 0.0
+        share = result.cpu_seconds / result.wall_seconds if result.wall_seconds else 0.0
+        return f"{share:.0%} of a core ({answers:.1f} answers/s)"
+
+    report.add(
+        Row(
+            SECTION, f"{name}: server CPU busy during the crowds", busy(real), busy(base), "-", "info", "info"
+        )
+    )
+
+
+def _ms(value: float, load: Load, result: LoadResult) -> str:
+    """Milliseconds, or how many answers waited past the client's time-out (a saturated server)."""
+    if math.isfinite(value):
+        return f"{value:.0f} ms"
+    lost = sum(1 for latency in result.latencies if not math.isfinite(latency))
+    return f"> {load.timeout:.0f} s ({lost} waits timed out)"
 
 
 def _memory_rows(load: Load, real: LoadResult, base: LoadResult, report: Report) -> None:
@@ -146,7 +172,9 @@ def run(
         if not result.latencies:
             raise RuntimeError(f"no answer could be timed on {name}: see the server log in {directory}")
     _latency_rows("Person-paced", paced, real, base, True, report)
+    _share_row("Person-paced", real, base, report)
     _latency_rows("Burst", burst, real_burst, base_burst, False, report)
+    _share_row("Burst", real_burst, base_burst, report)
     _memory_rows(paced, real, base, report)
     report.note(
         f"Load: {len(real.latencies)} person-paced and {len(real_burst.latencies)} burst answers timed on "

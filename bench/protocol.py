@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import random
 import re
 import time
@@ -29,6 +30,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
 from bench.server import Server
@@ -118,21 +120,28 @@ class Session:
 
 def _connect(server: Server) -> Any:
     uri = f"ws://127.0.0.1:{server.port}/_stcore/stream"
-    return connect(uri, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=60)
+    # no keepalive pings: on a saturated machine a late pong would close the session mid-answer,
+    # and the wait is what is being measured (the answer's own time-out bounds it)
+    return connect(
+        uri, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=60, ping_interval=None
+    )
 
 
 async def person(server: Server, load: Load, seed: int, latencies: list[float], arrive: bool = True) -> None:
     draw = random.Random(seed)
     if arrive:
         await asyncio.sleep(draw.uniform(0, load.arrival))
-    async with _connect(server) as connection:
-        session = Session(connection)
-        await session.rerun("readiness", load.timeout)  # opening the page
-        for _ in range(load.answers):
-            await asyncio.sleep(draw.uniform(*load.pause))
-            if not session.answer_next(draw):
-                break
-            latencies.append(await session.rerun("readiness", load.timeout))
+    try:
+        async with _connect(server) as connection:
+            session = Session(connection)
+            await session.rerun("readiness", load.timeout)  # opening the page
+            for _ in range(load.answers):
+                await asyncio.sleep(draw.uniform(*load.pause))
+                if not session.answer_next(draw):
+                    break
+                latencies.append(await session.rerun("readiness", load.timeout))
+    except (TimeoutError, ConnectionClosed):  # a saturated server (even its handshake): they leave
+        latencies.append(math.inf)
 
 
 async def _cpu_per_action(server: Server, actions: int, seed: int) -> float:
@@ -181,6 +190,8 @@ class LoadResult:
     rss_before: float = 0.0
     rss_peak: float = 0.0
     rss_after: float = 0.0
+    cpu_seconds: float = 0.0  # the server's CPU time over the crowds
+    wall_seconds: float = 0.0  # and the crowds' wall time: their ratio is the share of a core it got
 
 
 def warm(server: Server, settle: float) -> float:
@@ -192,7 +203,10 @@ def warm(server: Server, settle: float) -> float:
 
 def crowd(server: Server, load: Load, into: LoadResult) -> None:
     """One crowd against ``server``: its latencies and peak memory are added to ``into``."""
+    cpu, wall = server.cpu_seconds(), time.monotonic()
     latencies, peak = asyncio.run(_crowd(server, load))
+    into.cpu_seconds += server.cpu_seconds() - cpu
+    into.wall_seconds += time.monotonic() - wall
     into.latencies.extend(latencies)
     into.rss_peak = max(into.rss_peak, peak)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     position = fraction * (len(ordered) - 1)
     low = int(position)
     high = min(low + 1, len(ordered) - 1)
+    if ordered[low] == ordered[high] or position == low:  # also keeps an infinite wait infinite
+        return ordered[low]
+    if math.isinf(ordered[high]):
+        return ordered[high]
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 

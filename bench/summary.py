@@ -1,11 +1,14 @@
 """The summary in bench/README.md, written from a run's table so it never quotes old figures.
 
 The README keeps its prose; only the part between the two marker comments is replaced: a link to
-the latest table, every row over its target with its figure, and the rows within target.
+the latest table, every row over its target with its figure, and the rows within target. A full
+``python -m bench`` run does it at the end; ``python -m bench.summary bench/results/<table>.md``
+does it from a table already written (e.g. one put together from several runs).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from bench.report import Report, Row
@@ -53,3 +56,28 @@ def rewrite(readme: Path, report: Report, table: str) -> None:
     else:
         updated = current.rstrip("\n") + "\n\n" + block + "\n"
     readme.write_text(updated, "utf-8")
+
+
+def from_markdown(table: Path) -> Report:
+    """The rows and notes of a table written by :meth:`Report.write`."""
+    report = Report()
+    for line in table.read_text("utf-8").splitlines():
+        if line.startswith("| ") and not line.startswith(("| Section |", "|---")):
+            cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+            if len(cells) == 7:
+                report.rows.append(Row(*cells))
+        elif line.startswith("- "):
+            report.notes.append(line[2:])
+    return report
+
+
+def main(arguments: list[str]) -> int:
+    table = Path(arguments[0]).resolve()
+    readme = Path(__file__).resolve().parent / "README.md"
+    rewrite(readme, from_markdown(table), str(table.relative_to(readme.parent)))
+    print(f"Summary of {table.name} written to {readme}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -12,7 +12,7 @@ names the table it used and its source.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -94,6 +94,9 @@ class AuditDayPlan(BaseModel):
     caveat: str
     points: tuple[EvidencePoints, ...]
     people_and_places_pct: Decimal
+    #: Points of the questions that interviews or observation check, whole questions: what a
+    #: documentation-only audit drops, counted as the published split counts it.
+    paper_drops_pct: Decimal = Decimal(0)
     published_split: PointsSplit | None = None
 
     @property
@@ -109,13 +112,21 @@ class AuditDayPlan(BaseModel):
 
 
 def _example_text(example: InterviewExample) -> str:
-    return f"{count(example.workers, 'employee')}: at least {count(example.interviews, 'interview')}"
+    size = (
+        f"{example.workers}-{example.max_workers} employees"
+        if example.max_workers and example.max_workers != example.workers
+        else count(example.workers, "employee")
+    )
+    return f"{size}: at least {count(example.interviews, 'interview')}"
 
 
 def estimate_interviews(workers: int, examples: Sequence[InterviewExample]) -> Estimate:
     """Interviews for ``workers`` from published examples: an exact example, the range two examples
     bound, everyone when fewer than the smallest example interviews, or at least the largest one."""
     ordered = sorted(examples, key=lambda e: e.workers)
+    holding = next((e for e in ordered if e.max_workers and e.holds(workers)), None)
+    if holding is not None:  # a published range holds the count
+        return Estimate(low=holding.interviews, high=holding.interviews, basis=_example_text(holding))
     below = [e for e in ordered if e.workers <= workers]
     above = [e for e in ordered if e.workers > workers]
     if below and below[-1].workers == workers:
@@ -142,16 +153,21 @@ def _visited(sites: int, row: SiteExample) -> int:
     if row.visited is not None:
         return min(row.visited, sites)
     share = Decimal(sites) * (row.visited_share_pct or Decimal(0)) / 100
-    return max(1, int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    rounding = ROUND_UP if row.minimum else ROUND_HALF_UP  # "at least 10%" of 15 sites is 2
+    return max(1, int(share.quantize(Decimal(1), rounding=rounding)))
 
 
 def _row_text(row: SiteExample) -> str:
-    span = str(row.min_sites) if row.min_sites == row.max_sites else f"{row.min_sites}-{row.max_sites}"
+    if row.max_sites >= MAX_SITES:
+        span = "Any number of" if row.min_sites == 1 else f"{row.min_sites} or more"
+    else:
+        span = str(row.min_sites) if row.min_sites == row.max_sites else f"{row.min_sites}-{row.max_sites}"
     if row.all_sites:
         return f"{span} sites: all visited"
     if row.visited is not None:
         return f"{span} sites: {row.visited} visited"
-    return f"{span} sites: {row.visited_share_pct}% visited"
+    least = "at least " if row.minimum else ""
+    return f"{span} sites: {least}{row.visited_share_pct}% visited"
 
 
 def estimate_sites(sites: int, rows: Sequence[SiteExample]) -> Estimate:
@@ -196,6 +212,15 @@ def points_by_evidence(questions: Iterable[Question]) -> tuple[EvidencePoints, .
         )
         for kind, points in totals.items()
     )
+
+
+def paper_drops(questions: Iterable[Question]) -> Decimal:
+    """Share of points in questions checked by interviews or observation (the whole question): what
+    an audit on paper alone drops, the way the published split was counted (issue 16.7)."""
+    questions = list(questions)
+    total = sum((Decimal(q.points) for q in questions), Decimal(0))
+    dropped = sum((Decimal(q.points) for q in questions if set(q.evidence) - {"documentation"}), Decimal(0))
+    return dropped * 100 / total if total else Decimal(0)
 
 
 # --- the plan ------------------------------------------------------------------------------------
@@ -260,8 +285,33 @@ def prepare(
         caveat=_caveat(table, own, partner_name),
         points=points,
         people_and_places_pct=people,
+        paper_drops_pct=paper_drops(questions),
         published_split=content.points_splits[0] if content.points_splits else None,
     )
+
+
+def sites_text(plan: AuditDayPlan) -> str:
+    """The sites to expect, said as a person would: "your one site", "both of your sites",
+    "all 4 of your sites", "3 of your 5 sites", "2 to 4 of your 9 sites", "at least 10 of your
+    40 sites" (never "2 sites of your 2")."""
+    estimate, sites = plan.sites_visited, plan.sites
+    if estimate.high == estimate.low == sites:
+        if sites == 1:
+            return "your one site"
+        return "both of your sites" if sites == 2 else f"all {sites:,} of your sites"
+    if estimate.high is None:
+        return f"at least {estimate.low:,} of your {sites:,} sites"
+    if estimate.high == estimate.low:
+        return f"{estimate.low:,} of your {sites:,} sites"
+    return f"{estimate.low:,} to {estimate.high:,} of your {sites:,} sites"
+
+
+def sites_short(plan: AuditDayPlan) -> str:
+    """The same, for a narrow tile: "All 4", "3 of 5", "2-4 of 9", "10+ of 40", "Your one site"."""
+    estimate, sites = plan.sites_visited, plan.sites
+    if estimate.high == estimate.low == sites:
+        return "Your one site" if sites == 1 else f"All {sites:,}"
+    return f"{estimate.short()} of {sites:,}"
 
 
 def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
@@ -271,7 +321,7 @@ def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
         ("Who is interviewed", plan.interview_mix),
         (
             "Sites the auditor visits",
-            f"{plan.sites_visited.text('site')} of your {plan.sites} ({plan.sites_visited.basis})",
+            f"{sites_text(plan).capitalize()} ({plan.sites_visited.basis})",
         ),
     ]
     out += [(f"Points checked by {p.label.lower()}", show_pct(p.share_pct)) for p in plan.points]
@@ -279,7 +329,8 @@ def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
     split, published = plan.published_split, plan.published_people_pct
     if split is not None and published is not None:
         value = f"{show_pct(published)} ({split.audit}; {split.source_url})"
-        out.append(("In a published audit", value))
+        out.append(("Points lost on paper alone, in a published audit", value))
+        out.append(("Points lost on paper alone, counted the same way here", show_pct(plan.paper_drops_pct)))
     out.append(
         ("Sampling table", f"{plan.table_publisher} ({plan.table_effective}), {plan.table_source_url}")
     )
@@ -287,21 +338,37 @@ def rows(plan: AuditDayPlan) -> list[tuple[str, str]]:
     return out
 
 
+#: A table with more rows than this is summed up in one line on About the numbers.
+_ROWS_LISTED = 6
+
+
+def _interview_figures(table: SamplingTable) -> list[Figure]:
+    """Each published example, or for a long table its size and first and last rows."""
+
+    def figure(name: str, value: str) -> Figure:
+        return Figure(
+            topic=f"Audit sampling ({table.publisher})",
+            figure=name,
+            value=value,
+            year=table.effective,
+            source_url=str(table.source_url),
+            note=table.source_note,
+        )
+
+    rows = sorted(table.interviews, key=lambda e: e.workers)
+    if len(rows) > _ROWS_LISTED:
+        first, last = _example_text(rows[0]), _example_text(rows[-1])
+        return [figure("Interviews by number of employees", f"{len(rows)} ranges, from {first} to {last}")]
+    return [
+        figure(f"Interviews for {_example_text(e).split(':')[0]}", f"at least {e.interviews}") for e in rows
+    ]
+
+
 def sampling_figures(content: Content) -> list[Figure]:
     """The published sampling examples and points split, for "About the numbers"."""
     figures = []
     for table in content.sampling:
-        for example in table.interviews:
-            figures.append(
-                Figure(
-                    topic=f"Audit sampling ({table.publisher})",
-                    figure=f"Interviews for {count(example.workers, 'employee')}",
-                    value=f"at least {example.interviews}",
-                    year=table.effective,
-                    source_url=str(table.source_url),
-                    note=table.source_note,
-                )
-            )
+        figures += _interview_figures(table)
         for row in table.sites:
             figures.append(
                 Figure(

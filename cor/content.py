@@ -49,6 +49,7 @@ from cor.models import (
     Role,
     SamplingTable,
     StepTemplate,
+    TradeWords,
     UnservedUnit,
 )
 
@@ -73,6 +74,14 @@ class ContentError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+#: Why a file that is there cannot be read, without the reason Python gives (it holds the server's
+#: absolute path, which no page shows).
+UNREADABLE = (
+    "COR Ready cannot read the file: the user the app runs as needs permission to read it "
+    "(an import run as another user can leave it readable by that user only)"
+)
+
+
 def relative(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root.parent))
@@ -86,6 +95,8 @@ def read_toml(path: Path, root: Path) -> dict[str, Any]:
             return tomllib.load(file)
     except FileNotFoundError:
         raise ContentError(relative(path, root), "the file is missing") from None
+    except OSError:
+        raise ContentError(relative(path, root), UNREADABLE) from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(relative(path, root), f"not valid TOML ({exc})") from None
     except UnicodeDecodeError:
@@ -169,6 +180,8 @@ def _load_units(root: Path) -> tuple[ClassificationUnit, ...]:
             rows = list(csv.DictReader(file))
     except FileNotFoundError:
         raise ContentError(rel, "the file is missing") from None
+    except OSError:
+        raise ContentError(rel, UNREADABLE) from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ContentError(rel, f"not a readable CSV file ({exc})") from None
     grouped: dict[str, list[RateRecord]] = defaultdict(list)
@@ -231,6 +244,11 @@ def check_references(content: Content, origins: Origins) -> None:
     _check_programs(content.programs, {j.code for j in content.jurisdictions}, content.bank, origins.programs)
     _check_partner_codes(content.partners, set(content.units_by_code), origins.partners)
     _check_cycle_partners(content, origins.cycle)
+    for index, trade in enumerate(content.trade_words):
+        if trade.partner not in content.partners_by_id:
+            raise ContentError(
+                origins.partners, f"unknown partner '{trade.partner}'", f"trade_words #{index + 1}", "partner"
+            )
 
 
 def _check_questions(bank: QuestionBank, origins: Sequence[tuple[str, int]]) -> None:
@@ -303,6 +321,9 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
     associations = read_records(
         Association, pa_data.get("association"), relative(pa_file, root), "association", required=False
     )
+    trade_words = read_records(
+        TradeWords, pa_data.get("trade_words"), relative(pa_file, root), "trade_words", required=False
+    )
     inc = read_toml(i_file, root)
     incentives = Incentives(
         bc=_validate(BCIncentiveRule, inc.get("bc"), relative(i_file, root), "[bc]"),
@@ -319,6 +340,7 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
         units=units,
         partners=partners,
         associations=associations,
+        trade_words=trade_words,
         incentives=incentives,
         cycle=cycle,
         roles=roles,

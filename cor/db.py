@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 DB_ENV = "COR_READY_DRAFT_DB"
 DATABASE_URL_ENV = "DATABASE_URL"
@@ -38,6 +39,11 @@ DEFAULT_PATH = Path("~/.local/state/cor-ready/drafts.sqlite3")
 #: Any fixed number, the same in every process: the key of the migration lock on PostgreSQL.
 _MIGRATION_LOCK_KEY = 7_446_011_212
 _SQLITE_BUSY_SECONDS = 10
+#: A refused connection to PostgreSQL is tried once more after this pause.
+_RETRY_SECONDS = 0.5
+#: Seconds to wait for PostgreSQL to accept a connection (unless the URL sets connect_timeout):
+#: a server that went away must not hold a page for minutes.
+_CONNECT_TIMEOUT_SECONDS = 5
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +53,12 @@ class StoreError(Exception):
 
     The message is for users: it never holds a file path, a URL or a password.
     """
+
+
+class ConfigError(StoreError):
+    """The server's database setting is wrong: a malformed ``DATABASE_URL``, or a schema newer
+    than this code (after a rollback). Waiting does not help; whoever runs the server must act,
+    so the message says what is wrong (never the URL or its password)."""
 
 
 def configured_path() -> Path:
@@ -112,9 +124,8 @@ class Database:
                 sqlite_path = configured_path()
         self.sqlite_path = Path(sqlite_path).expanduser() if sqlite_path is not None else None
         self.url = f"sqlite+pysqlite:///{self.sqlite_path}" if self.sqlite_path else normalise_url(url or "")
-        if self.sqlite_path is None and not self.url.startswith("postgresql"):
-            log.error("unsupported database URL %s", safe_url(self.url))
-            raise StoreError(f"{DATABASE_URL_ENV} must be a PostgreSQL URL (postgresql+psycopg://...)")
+        if self.sqlite_path is None:
+            _check_server_url(self.url)
         self._engine: Engine | None = None
         self._file_key: tuple[int, int] | None = None
         self._lock = threading.Lock()
@@ -136,7 +147,7 @@ class Database:
         """
         try:
             engine = self.engine()
-            with engine.connect() as conn:
+            with _connect(engine) as conn:
                 if immediate:
                     conn = conn.execution_options(cor_immediate=True)
                 with conn.begin():
@@ -196,6 +207,8 @@ class Database:
             except BaseException:
                 engine.dispose()
                 raise
+        except ConfigError:
+            raise
         except (OSError, SQLAlchemyError) as exc:
             log.warning("cannot open %s: %s", self._where(), describe(exc))
             raise StoreError(f"the {self._what()} cannot be opened ({type(exc).__name__})") from exc
@@ -203,6 +216,39 @@ class Database:
             self._file_key = self._sqlite_file_key()
         log.info("database ready: %s", self._where())
         return engine
+
+
+def _connect(engine: Engine) -> Connection:
+    """A pooled connection, tried once more after a short pause when the server refused it: a
+    database restarting (or failing over) comes back within a second or two. The pool's pre-ping
+    has already replaced connections the restart broke."""
+    try:
+        return engine.connect()
+    except OperationalError:
+        if engine.dialect.name != "postgresql":
+            raise
+        time.sleep(_RETRY_SECONDS)
+        return engine.connect()
+
+
+def _check_server_url(url: str) -> None:
+    """A ``ConfigError`` naming what is wrong with a server URL, before any connection is tried.
+
+    SQLAlchemy reads the port lazily, so ``postgresql://u:p@localhost:abc/db`` or an IPv6 host
+    without its closing bracket would otherwise fail later with a bare ``ValueError`` on every page.
+    """
+    if not url.startswith("postgresql"):
+        log.error("unsupported database URL %s", safe_url(url))
+        raise ConfigError(f"{DATABASE_URL_ENV} must be a PostgreSQL URL (postgresql+psycopg://...)")
+    try:
+        parsed = make_url(url)
+        parsed.port  # noqa: B018 - parsing the port is the check
+    except (ArgumentError, ValueError):
+        log.error("%s cannot be read (the value is not logged: it may hold a password)", DATABASE_URL_ENV)
+        raise ConfigError(
+            f"{DATABASE_URL_ENV} is not a readable database address: check the port (a number) and "
+            "the brackets around an IPv6 host, e.g. postgresql://USER:PASSWORD@[::1]:5432/DBNAME"
+        ) from None
 
 
 def _create_private_file(path: Path) -> None:
@@ -226,7 +272,10 @@ def _make_engine(url: str, *, sqlite: bool) -> Engine:
     """A pooled engine. ``hide_parameters``: an error logged never carries a draft token or a
     client's name, only the statement's shape."""
     if not sqlite:
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True)
+        options = {} if "connect_timeout" in url else {"connect_timeout": _CONNECT_TIMEOUT_SECONDS}
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True, connect_args=options
+        )
     engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_SECONDS}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
@@ -255,8 +304,28 @@ def migrate(engine: Engine) -> None:
         with conn.begin():
             if engine.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+            _refuse_a_newer_schema(conn, config)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+
+
+def _refuse_a_newer_schema(conn: Connection, config: Any) -> None:
+    """A ``ConfigError`` when the database holds a revision this code does not know: a newer
+    version of the app migrated it (then the app was rolled back). Nothing is changed then."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    unknown = sorted(set(MigrationContext.configure(conn).get_current_heads()) - known)
+    if unknown:
+        log.error(
+            "the database schema is at revision %s, which this version does not know", ", ".join(unknown)
+        )
+        raise ConfigError(
+            "the database was set up by a newer version of COR Ready than this one (schema "
+            f"revision {', '.join(unknown)}): run the newer version again, or restore a backup "
+            "taken before the upgrade"
+        )
 
 
 _shared: dict[str, Database] = {}
@@ -288,3 +357,30 @@ def prepare() -> Database:
     database = shared_database()
     database.engine()
     return database
+
+
+def main(argv: list[str]) -> int:
+    """``python -m cor.db``: open and migrate the configured database, or say what is wrong;
+    ``python -m cor.db purge``: also delete the expired drafts now (for a daily timer).
+
+    ``scripts/serve.sh`` runs the first before starting the app, so a wrong setting is reported
+    at start-up (the app still starts: the pages that need no database keep working).
+    """
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        database = prepare()
+        print(f"COR Ready: the {database.kind} database is ready.")
+        if argv[:1] == ["purge"]:
+            from cor.store import DraftStore
+
+            print(f"COR Ready: {DraftStore().purge()} expired draft(s) deleted.")
+    except StoreError as exc:
+        print(f"COR Ready: the database cannot be used: {exc}. Drafts, the workspace and rooms are off.")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))

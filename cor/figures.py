@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from cor.audit_day import sampling_figures
 from cor.content import default_content
 from cor.cycle.figures import cycle_figures
+from cor.formatting import month_day, workers
 from cor.models import Content, Figure, PartnerCycleRule
 from cor.programs import size_band_figures
 from cor.savings_figures import savings_figures
@@ -36,7 +37,7 @@ def policies(content: Content) -> Iterator[Figure]:
             yield Figure(
                 topic=f"Program policy ({info.code})",
                 figure=policy.name,
-                value=f"in force from {policy.effective}",
+                value="in force from",
                 year=policy.effective,
                 source_url=str(policy.source_url),
                 note=f"{policy.covers} {policy.source_note}".strip(),
@@ -45,14 +46,10 @@ def policies(content: Content) -> Iterator[Figure]:
 
 def programs(content: Content) -> Iterator[Figure]:
     for program in content.programs:
-        if program.max_workers is None:
-            size = f"{program.min_workers}+"
-        else:
-            size = f"{program.min_workers}-{program.max_workers}"
         yield Figure(
             topic=f"Programs ({program.jurisdiction})",
-            figure=f"{program.name}: workers",
-            value=size,
+            figure=program.name,
+            value=workers(program.min_workers, program.max_workers),
             year=program.effective,
             source_url=str(program.source_url),
             note=program.summary,
@@ -89,7 +86,7 @@ def audit_cycle(content: Content) -> Iterator[Figure]:
     yield Figure(
         topic="Audit cycle (BC)",
         figure="Certificate life / maintenance deadline / internal auditor certification",
-        value=f"{rules.certificate_years} years / {rules.maintenance_due} each year / "
+        value=f"{rules.certificate_years} years / {month_day(rules.maintenance_due)} each year / "
         f"{rules.internal_auditor_valid_years} years",
         year=rules.effective,
         source_url=str(rules.source_url),
@@ -98,7 +95,7 @@ def audit_cycle(content: Content) -> Iterator[Figure]:
     yield Figure(
         topic="Audit cycle (BC)",
         figure="Incentive credited (estimate): by this date of the year after the audit year",
-        value=rules.incentive_credit_by,
+        value=month_day(rules.incentive_credit_by),
         year=rules.effective,
         source_url=str(rules.incentive_source_url or rules.source_url),
         note=rules.incentive_credit,
@@ -123,7 +120,7 @@ def _partner_rule_terms(rule: PartnerCycleRule) -> str:
     if rule.notice_days is not None:
         terms.append(f"notice {rule.notice_days} days ahead")
     if rule.year_end_due is not None:
-        terms.append(f"year-end audit due {rule.year_end_due}")
+        terms.append(f"year-end audit due {month_day(rule.year_end_due)}")
     return "; ".join(terms)
 
 

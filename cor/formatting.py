@@ -78,3 +78,18 @@ def long_date(day: date) -> str:
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """ "1 day", "2 days": a count with its noun agreeing."""
     return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def workers(low: int, high: int | None) -> str:
+    """ "1 worker", "2-5 workers", "20 or more workers": a size band as a person says it."""
+    if high is None:
+        return f"{low:,} or more workers"
+    if high == low:
+        return count(low, "worker")
+    return f"{low:,}-{high:,} workers"
+
+
+def month_day(value: str) -> str:
+    """ "12-31" (how content stores a yearly date) -> "31 December"."""
+    day = date(2000, int(value[:2]), int(value[3:5]))  # a leap year, so 02-29 reads too
+    return f"{day.day} {day:%B}"

@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
+from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from cor.codes import cu_code
 from cor.content import default_content
@@ -185,10 +186,12 @@ def annual_incentive(payroll: Number, base_rate: Number, rate_pct: Number | None
     ``rate_pct`` defaults to the content's rule (10%). Raises ValueError (with a message fit for
     the user) on negative, non-numeric, infinite or absurd input.
     """
-    p = parse_payroll(payroll)
-    r = parse_base_rate(base_rate)
-    pct = incentive_pct(rate_pct)
-    return exact_cents(p, r, pct, divisor=HUNDRED * HUNDRED)
+    return _annual(parse_payroll(payroll), parse_base_rate(base_rate), incentive_pct(rate_pct))
+
+
+def _annual(payroll: Decimal, base_rate: Decimal, pct: Decimal) -> Decimal:
+    """:func:`annual_incentive` of numbers already read (an estimate reads each one once)."""
+    return exact_cents(payroll, base_rate, pct, divisor=HUNDRED * HUNDRED)
 
 
 def base_assessment(payroll: Number, base_rate: Number) -> Decimal:
@@ -199,11 +202,13 @@ def base_assessment(payroll: Number, base_rate: Number) -> Decimal:
 def formula(payroll: Number, base_rate: Number, rate_pct: Number | None = None) -> str:
     """The calculation written out with the user's numbers, as the sources write it:
     ``$11,000,000 x ($4.54 / $100) x 10% = $49,940.00``."""
-    p = parse_payroll(payroll)
-    r = parse_base_rate(base_rate)
-    pct = incentive_pct(rate_pct)
-    result = annual_incentive(p, r, pct)
-    return f"{_payroll_text(p)} x ({_exact(r, 2)} / $100) x {_pct_text(pct)} = {money(result)}"
+    return _formula(parse_payroll(payroll), parse_base_rate(base_rate), incentive_pct(rate_pct))
+
+
+def _formula(payroll: Decimal, base_rate: Decimal, pct: Decimal) -> str:
+    """:func:`formula` of numbers already read."""
+    result = _annual(payroll, base_rate, pct)
+    return f"{_payroll_text(payroll)} x ({_exact(base_rate, 2)} / $100) x {_pct_text(pct)} = {money(result)}"
 
 
 def sum_formula(amounts: Sequence[Decimal]) -> str:
@@ -237,17 +242,26 @@ class LineInput:
 
 
 class CUEstimate(BaseModel):
+    """One CU's incentive. Its ``formula`` text is written when first read (the page and the
+    exports show it; a cohort's 10,000 estimates need only the amounts)."""
+
     model_config = ConfigDict(frozen=True)
 
     label: str
     payroll: Decimal
     base_rate: Decimal
     annual: Decimal
-    formula: str
+    rate_pct: Decimal = Decimal(10)
     cu_code: str = ""
     cu_name: str = ""
     rate_year: int | None = None
     rate_source: str = ""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def formula(self) -> str:
+        """The calculation written out with this CU's numbers (see :func:`formula`)."""
+        return _formula(self.payroll, self.base_rate, self.rate_pct)
 
 
 class Estimate(BaseModel):
@@ -279,15 +293,15 @@ def estimate(
     out = []
     for item in lines:
         line = item if isinstance(item, LineInput) else LineInput(*item)
-        payroll = parse_payroll(line.payroll)
+        payroll = parse_payroll(line.payroll)  # each number read once
         rate = parse_base_rate(line.base_rate)
         out.append(
             CUEstimate(
                 label=line.label,
                 payroll=payroll,
                 base_rate=rate,
-                annual=annual_incentive(payroll, rate, rule.rate_pct),
-                formula=formula(payroll, rate, rule.rate_pct),
+                annual=_annual(payroll, rate, rule.rate_pct),
+                rate_pct=rule.rate_pct,
                 cu_code=line.cu_code,
                 cu_name=line.cu_name,
                 rate_year=line.rate_year,

@@ -407,6 +407,15 @@ class Partner(Sourced):
         return codes
 
 
+class TradeWords(Sourced):
+    """The words people use for the trades of a partner's sector ("roofer", "plumber"), with the
+    source that puts those trades in the partner's CUs, so a search by trade finds the partner."""
+
+    partner: str = Field(pattern=r"^[a-z0-9-]+$")
+    sector: str
+    words: str = Field(description="';'-separated, as people type them")
+
+
 class PartnerProgram(SizeBand):
     """One certifying partner's own program for a band of employer sizes (its rule, not a general one),
     e.g. a forestry partner's band for 2 to 5 workers. ``program`` names the app's question-set program."""
@@ -483,6 +492,8 @@ class BCIncentiveRule(Sourced):
     rate_fill_years_back: int = Field(default=1, ge=0, le=10)
     #: Where an employer finds its own base rate, for the guide beside the rate field.
     rate_guide: str = ""
+    #: The same in one sentence, under the page's instruction.
+    rate_where: str = ""
     rate_guide_source_url: HttpUrl | None = None
 
     @model_validator(mode="after")
@@ -621,10 +632,21 @@ class Erratum(Sourced):
 
 
 class InterviewExample(Record):
-    """A published example: an employer of ``workers`` people is interviewed at least this often."""
+    """A published example: an employer of ``workers`` people (or of ``workers`` to ``max_workers``,
+    when the partner publishes a range) is interviewed at least this often."""
 
     workers: int = Field(ge=1)
+    max_workers: int | None = Field(default=None, ge=1)
     interviews: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _range(self) -> InterviewExample:
+        if self.max_workers is not None and self.max_workers < self.workers:
+            raise ValueError("max_workers is below workers")
+        return self
+
+    def holds(self, workers: int) -> bool:
+        return self.workers <= workers <= (self.max_workers or self.workers)
 
 
 class SiteExample(Record):
@@ -636,6 +658,7 @@ class SiteExample(Record):
     all_sites: bool = False
     visited: int | None = Field(default=None, ge=1)
     visited_share_pct: Decimal | None = Field(default=None, gt=0, le=100)
+    minimum: bool = Field(default=False, description="The share is a minimum ('at least 10%')")
 
     @model_validator(mode="after")
     def _one_rule(self) -> SiteExample:
@@ -756,6 +779,7 @@ class Content(Record):
     units: tuple[ClassificationUnit, ...]
     partners: tuple[Partner, ...]
     associations: tuple[Association, ...]
+    trade_words: tuple[TradeWords, ...] = ()
     incentives: Incentives
     cycle: CycleRules
     roles: tuple[Role, ...]

@@ -34,6 +34,7 @@ from cor.models import (
     Partner,
     Role,
     Situation,
+    TradeWords,
 )
 
 __all__ = ["SITUATIONS", "Guide", "GuidePath", "Situation", "load_guide", "partner_guide"]
@@ -329,11 +330,12 @@ def _unit_index(u: ClassificationUnit) -> _Indexed:
     return _index(fields, ("name", "keywords", "industry"))
 
 
-def _partner_index(p: Partner) -> _Indexed:
+def _partner_index(p: Partner, content: Content) -> _Indexed:
+    trades = "; ".join(t.words for t in content.trade_words if t.partner == p.id)
     fields = {
         "code": p.short_name,
         "name": p.name,
-        "keywords": p.keywords,
+        "keywords": "; ".join(w for w in (p.keywords, trades) if w),
         "industry": p.industries,
     }
     return _index(fields, ("name", "keywords", "industry"))
@@ -353,11 +355,24 @@ def search(text: str, content: Content | None = None) -> list[ClassificationUnit
     return [] if closest else ranked
 
 
+def trade_sector(text: str, partner_id: str, content: Content | None = None) -> TradeWords | None:
+    """The trade-word list through which ``text`` found a partner (every word of it in one trade),
+    so the guide can say which sector the trade belongs to, with its source."""
+    content = content or default_content()
+    wanted = query_words(text)
+    for trade in content.trade_words:
+        if trade.partner == partner_id and any(
+            set(wanted) <= set(words(phrase)) for phrase in trade.words.split(";")
+        ):
+            return trade
+    return None
+
+
 def search_partners(text: str, jurisdiction: str = "BC", content: Content | None = None) -> list[Partner]:
     """Partners of a jurisdiction whose name, industries or keywords match every word of ``text``."""
     content = content or default_content()
     partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
-    ranked, closest = _rank(partners, [_partner_index(p) for p in partners], text)
+    ranked, closest = _rank(partners, [_partner_index(p, content) for p in partners], text)
     return [] if closest else ranked
 
 
@@ -382,6 +397,17 @@ class Lookup(BaseModel):
         if self.kind == "code" and self.code:
             return [self.code]
         return [u.code for u in self.units]
+
+
+def _range_partners(compact: str, content: Content) -> tuple[Partner, ...]:
+    """Partners contracted for a whole range of codes the typed start falls in, or opens onto:
+    "72" or "7215" leads to the construction partner, since every 721, 722 and 723 CU is its."""
+    return tuple(
+        p
+        for p in content.partners
+        if p.jurisdiction == "BC"
+        and any(pre.startswith(compact) or compact.startswith(pre) for pre in p.contracted_prefixes)
+    )
 
 
 def lookup(text: str, jurisdiction: str = "BC", content: Content | None = None) -> Lookup:
@@ -413,12 +439,15 @@ def lookup(text: str, jurisdiction: str = "BC", content: Content | None = None) 
         units = tuple(u for u in content.units if u.code.startswith(compact))
         if len(compact) == 6:
             return Lookup(query=query, kind="code", code=compact, units=units)
+        by_range = _range_partners(compact, content)
         message = (
-            "" if units else f"No CU in our list starts with {compact}. Type all six digits of your CU code."
+            ""
+            if units or by_range
+            else f"No CU in our list starts with {compact}. Type all six digits of your CU code."
         )
-        return Lookup(query=query, kind="code prefix", units=units, message=message)
+        return Lookup(query=query, kind="code prefix", units=units, partners=by_range, message=message)
     partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
-    ranked_partners, partners_closest = _rank(partners, [_partner_index(p) for p in partners], query)
+    ranked_partners, partners_closest = _rank(partners, [_partner_index(p, content) for p in partners], query)
     if jurisdiction != "BC":
         found = () if partners_closest else tuple(ranked_partners)
         message = "" if found else f"No {jurisdiction} partner's industry matches “{query}”."

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pydantic import Field, HttpUrl
 
 from cor.content import default_content
+from cor.formatting import workers
 from cor.models import Content, Effective, Figure, GeneralSizeRule, Partner, PartnerProgram, Program
 from cor.partners import find
 
@@ -137,14 +138,11 @@ def size_band_figures(content: Content | None = None) -> list[Figure]:
     names = {p.id: p.short_name for p in content.partners}
     figures = []
     for band in content.partner_programs:
-        size = (
-            f"{band.min_workers}+" if band.max_workers is None else f"{band.min_workers}-{band.max_workers}"
-        )
         figures.append(
             Figure(
                 topic=f"Programs by size ({names[band.partner]})",
-                figure=f"{band.name}: workers",
-                value=size,
+                figure=band.name,
+                value=workers(band.min_workers, band.max_workers),
                 year=band.effective,
                 source_url=str(band.source_url),
                 note=band.counting,

@@ -21,9 +21,11 @@ import csv
 import datetime as dt
 import io
 import os
+import stat
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -34,12 +36,21 @@ from pydantic import BaseModel, ConfigDict, HttpUrl, TypeAdapter, ValidationErro
 from cor.codes import ascii_digits, cu_code
 from cor.content import content_dir, load_units
 from cor.formatting import money
+from cor.incentives import check, parse_base_rate
 from cor.models import ClassificationUnit, RateRecord, RateStage
 
 #: WorkSafeBC has about 512 CUs; a list far longer than this is not a rate list.
 MAX_LIST_ROWS = 5000
 #: A rate list of every CU is well under 1 MB; refuse anything larger before reading it.
 MAX_LIST_BYTES = 5_000_000
+#: What a workbook may unpack to, all parts together, as its zip directory declares it. A list of
+#: every CU with a few extra columns unpacks to well under 2 MB; a "zip bomb" of one cell of 10^9
+#: characters is under 1 MB zipped. Python's zip reader never inflates a part beyond its declared
+#: size, so checking the directory bounds what parsing can take.
+MAX_UNZIPPED_BYTES = 20_000_000
+MAX_ZIP_PARTS = 200
+#: The longest cell read (a CU name keeps 200 characters; a longer cell is not a rate list's).
+MAX_CELL_CHARS = 5_000
 HUNDRED = Decimal(100)
 
 _STAGE_WORDS: dict[str, str] = {
@@ -133,6 +144,8 @@ class RateList(BaseModel):
     file_name: str
     year: int
     rates: tuple[ListedRate, ...]
+    #: How the file was read, when a person should know (e.g. not UTF-8, read as Windows text).
+    note: str = ""
 
 
 #: Loose heading names: a heading matches a field when its letters contain one of these.
@@ -178,46 +191,147 @@ def _columns(headings: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _csv_table(data: bytes) -> list[list[str]]:
+#: Why a CSV cannot be read, by the csv module's own words, in a person's words (with its row).
+_CSV_PROBLEMS = {
+    "unexpected end of data": (
+        'a quotation mark (") opens a cell that is never closed, so the rest of the file would be '
+        "read as one cell. Close the quote or remove it, save the file and load it again."
+    ),
+    "expected after": (
+        "a cell has text after its closing quotation mark. Put the whole cell in quotation marks, "
+        "or remove them, save the file and load it again."
+    ),
+    "field larger than field limit": (
+        f"a cell is far longer than a rate list's cells (at most {MAX_CELL_CHARS:,} characters). "
+        "Check that this is a rate list."
+    ),
+}
+NOT_UTF8_NOTE = (
+    "This file is not UTF-8 text, so it was read as Windows text (cp1252), the way older Excel "
+    "saves CSV. Check that the accented letters in the names below look right."
+)
+
+
+def _decode_csv(data: bytes) -> tuple[str, str]:
+    """The CSV's text, and a note on how it was read when it is not UTF-8.
+
+    A UTF-8 file with a stray byte is refused (read as Windows text, every accent would turn to
+    mojibake); a file with no UTF-8 in it is read as Windows text (cp1252) and says so.
+    """
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as error:
+        position = error.start
+    if any(ord(char) > 127 and char != "\ufffd" for char in data.decode("utf-8", errors="replace")):
+        before = data[:position]
+        row = len(before.splitlines()) + (not before or before.endswith((b"\n", b"\r")))
+        raise RateListError(
+            f"Row {row}: the byte 0x{data[position]:02X} is not UTF-8 text, though the rest of the file "
+            'is. Save the rate list again as "CSV UTF-8" (Excel) or "Text CSV" with UTF-8 (LibreOffice) '
+            "and load it."
+        )
+    return data.decode("cp1252", errors="replace"), NOT_UTF8_NOTE
+
+
+def _csv_table(data: bytes) -> tuple[list[list[str]], str]:
     if b"\x00" in data[:4096]:
         raise RateListError("This is not a CSV or XLSX file: save the rate list as CSV or Excel (.xlsx).")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    heading = text.split("\n", 1)[0]
+    text, note = _decode_csv(data)
+    heading = next(iter(text.splitlines()), "")
     delimiter = max((",", ";", "\t"), key=heading.count)  # Excel in some locales saves with ";"
+    # universal newlines: a file saved with CR-only line ends (old Mac) reads like any other
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True)
+    table: list[list[str]] = []
     try:
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as exc:
-        raise RateListError(f"This CSV file cannot be read ({exc}).") from None
+        for row in reader:
+            table.append(row)
+            _check_cells(row, len(table))
+    except csv.Error as error:
+        problem = next((words for key, words in _CSV_PROBLEMS.items() if key in str(error)), None)
+        raise RateListError(
+            f"Row {len(table) + 1}: "
+            + (problem or "this row cannot be read as CSV. Save the rate list again as CSV and load it.")
+        ) from None
+    return table, note
+
+
+def _check_workbook_size(data: bytes) -> None:
+    """Refuse a workbook that unpacks to far more than a rate list, from its zip directory alone
+    (nothing is inflated)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
+    unzipped = sum(part.file_size for part in parts)
+    if len(parts) > MAX_ZIP_PARTS or unzipped > MAX_UNZIPPED_BYTES:
+        raise RateListError(
+            f"This workbook unpacks to {unzipped:,} bytes in {len(parts):,} parts; a rate list unpacks "
+            f"to far less (at most {MAX_UNZIPPED_BYTES:,} bytes in {MAX_ZIP_PARTS} parts). Save the "
+            "rate list on its own as CSV or .xlsx and load that."
+        )
+
+
+def _check_cells(row: Sequence[str], number: int) -> None:
+    for column, cell in enumerate(row, start=1):
+        if len(cell) > MAX_CELL_CHARS:
+            raise RateListError(
+                f"Row {number}, column {column}: a cell of {len(cell):,} characters; a rate list's cells "
+                f"are short (at most {MAX_CELL_CHARS:,}). Check that this is a rate list."
+            )
+
+
+#: What openpyxl raises for a damaged or hand-made workbook: broken XML (a SyntaxError), a part
+#: missing or a reference into nothing, a bad compressed stream.
+_UNREADABLE_WORKBOOK = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    SyntaxError,
+    LookupError,
+    TypeError,
+    ValueError,
+    AttributeError,
+)
 
 
 def _xlsx_table(data: bytes) -> list[list[str]]:
+    _check_workbook_size(data)
     from openpyxl import load_workbook  # only when a spreadsheet arrives: it is slow to import
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except _UNREADABLE_WORKBOOK:
         raise RateListError("This file is not a readable Excel workbook (.xlsx).") from None
-    sheet = book.worksheets[0]
     table: list[list[str]] = []
-    for values in sheet.iter_rows(values_only=True):
-        table.append(["" if v is None else str(v) for v in values])
-        if len(table) > MAX_LIST_ROWS + 1:
-            break
-    book.close()
+    try:
+        for values in book.worksheets[0].iter_rows(values_only=True):  # streamed: a row at a time
+            table.append(["" if v is None else str(v) for v in values])
+            _check_cells(table[-1], len(table))
+            if len(table) > MAX_LIST_ROWS + 1:
+                break
+    except RateListError:
+        raise
+    except _UNREADABLE_WORKBOOK:
+        raise RateListError(
+            f"Row {len(table) + 1} of this workbook cannot be read: it is damaged, or not a workbook "
+            "Excel or LibreOffice saved. Save the rate list again as .xlsx or CSV and load it."
+        ) from None
+    finally:
+        book.close()
     return table
 
 
-def _table(data: bytes) -> list[list[str]]:
-    """The file's cells as text, row by row: XLSX when it is a zip, else CSV."""
+def _table(data: bytes) -> tuple[list[list[str]], str]:
+    """The file's cells as text, row by row (XLSX when it is a zip, else CSV), and a note on how
+    the file was read when a person should know it."""
     if len(data) > MAX_LIST_BYTES:
         raise RateListError(
             f"This file is {len(data):,} bytes; a rate list is far smaller (at most {MAX_LIST_BYTES:,})."
         )
     if data[:4] == b"PK\x03\x04":
-        return _xlsx_table(data)
+        return _xlsx_table(data), ""
     return _csv_table(data)
 
 
@@ -226,16 +340,34 @@ def _cell(row: Sequence[str], index: int) -> str:
 
 
 def _rate(text: str, where: str) -> Decimal:
+    """The base rate of a cell, checked by the same rule as the Savings page's rate field, so a
+    rate the list brings in is never refused later on the page."""
+    cleaned = ascii_digits(text).replace("$", "").replace(",", ".").strip()
     try:
-        rate = Decimal(ascii_digits(text).replace("$", "").replace(",", ".").strip())
+        rate = Decimal(cleaned)
     except InvalidOperation:
         raise RateListError(f"{where}: '{text[:40]}' is not a number (a base rate like 4.54).") from None
-    if not rate.is_finite() or not Decimal(0) < rate <= HUNDRED:
+    problem = check(parse_base_rate, cleaned, f"{where}: {text[:40]}")
+    if problem:
+        raise RateListError(problem)
+    if not rate > 0:
         raise RateListError(
-            f"{where}: {text[:40]} is not a base rate; it is dollars per $100 of payroll, "
-            "more than 0 and at most 100."
+            f"{where}: {text[:40]} is not a base rate; it is dollars per $100 of payroll, more than 0."
         )
     return rate
+
+
+#: A cell starting with one of these is a formula to a spreadsheet (LibreOffice and Excel run
+#: "=HYPERLINK(...)" when the CSV is opened).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_name(name: str) -> str:
+    """A CU name fit to write into a CSV that people open in a spreadsheet: on one line, without
+    control characters, and with an apostrophe before a leading formula character, so it stays
+    text."""
+    one_line = " ".join("".join(char for char in name if char.isprintable() or char.isspace()).split())
+    return "'" + one_line if one_line.startswith(_FORMULA_STARTS) else one_line
 
 
 def _year(text: str, where: str) -> int:
@@ -260,7 +392,7 @@ def _listed(
         raise RateListError(f"{where('name')}: the CU name is empty.")
     return ListedRate(
         cu_code=code,
-        cu_name=name[:200],
+        cu_name=safe_name(name)[:200],
         year=_year(_cell(row, columns["year"]), where("year")),
         base_rate=_rate(_cell(row, columns["rate"]), where("rate")),
         row=number,
@@ -287,7 +419,7 @@ def _check_one_list(rates: Sequence[ListedRate], columns: Mapping[str, int], hea
 def read_rate_list(data: bytes, file_name: str) -> RateList:
     """Read and validate a rate list (CSV or XLSX bytes). Raises RateListError with the row and
     column at fault; blank rows are skipped."""
-    table = _table(data)
+    table, note = _table(data)
     if not table or not any(cell.strip() for cell in table[0]):
         raise RateListError("The file is empty: the first row should hold the column headings.")
     headings = table[0]
@@ -302,7 +434,7 @@ def read_rate_list(data: bytes, file_name: str) -> RateList:
         raise RateListError("The file has headings but no rates.")
     rates = [_listed(row, number, columns, headings) for number, row in body]
     _check_one_list(rates, columns, headings)
-    return RateList(file_name=file_name[:120], year=rates[0].year, rates=tuple(rates))
+    return RateList(file_name=file_name[:120], year=rates[0].year, rates=tuple(rates), note=note)
 
 
 # --- rate lists: what they change, and the CUs with them ------------------------------------------
@@ -432,6 +564,44 @@ def import_rows(
     return rows, added, replaced
 
 
+def replace_keeping_access(target: Path, text: str) -> None:
+    """Write ``text`` over ``target`` atomically, keeping the file's mode, owner and group.
+
+    A new file would get the writer's owner and mode 0600, and an app running as another user
+    would then fail on every page. When the writer cannot give the file its owner (not root),
+    it is rewritten in place instead, which keeps them by keeping the file itself.
+    """
+    before = target.stat()
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, stat.S_IMODE(before.st_mode))
+        os.chown(temporary, before.st_uid, before.st_gid)
+    except PermissionError:
+        os.unlink(temporary)
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    os.replace(temporary, target)
+
+
+def _read_at_most(file: Path, limit: int) -> bytes:
+    """The file's bytes, reading no more than one byte past ``limit`` (a larger file is refused by
+    size without being loaded)."""
+    with file.open("rb") as stream:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            size = os.fstat(stream.fileno()).st_size
+            raise RateListError(
+                f"This file is {size:,} bytes; a rate list is far smaller (at most {limit:,})."
+            )
+    return data
+
+
 def import_list(
     file: Path,
     year: int,
@@ -448,7 +618,7 @@ def import_list(
         raise RateListError(
             f"--source must be the web address of the list (https://...), not '{source_url[:60]}'."
         ) from None
-    rate_list = read_rate_list(file.read_bytes(), file.name)
+    rate_list = read_rate_list(_read_at_most(file, MAX_LIST_BYTES), file.name)
     if rate_list.year != year:
         raise RateListError(f"The list is for {rate_list.year}, not {year}: check the file or --year.")
     target = content / "classification_units.csv"
@@ -464,10 +634,7 @@ def import_list(
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    handle, temporary = tempfile.mkstemp(dir=content, suffix=".csv")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-        stream.write(out.getvalue())
-    os.replace(temporary, target)
+    replace_keeping_access(target, out.getvalue())
     load_units(content)
     return (
         f"{len(records)} rates for {year} from {file.name}: {added} added, {replaced} replaced in {target}."

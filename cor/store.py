@@ -38,6 +38,7 @@ from cor.db import (
     DATABASE_URL_ENV,
     DB_ENV,
     DEFAULT_PATH,
+    ConfigError,
     Database,
     StoreError,
     configured_path,
@@ -96,9 +97,9 @@ def configured_days() -> int:
     try:
         days = int(raw)
     except ValueError:
-        raise StoreError(f"{DAYS_ENV} must be a whole number of days, not {raw!r}") from None
+        raise ConfigError(f"{DAYS_ENV} must be a whole number of days, not {raw!r}") from None
     if days < 1:
-        raise StoreError(f"{DAYS_ENV} must be at least 1 (got {days})")
+        raise ConfigError(f"{DAYS_ENV} must be at least 1 (got {days})")
     return days
 
 

@@ -10,7 +10,7 @@ Contract (the workshop page and the quick check rely on it):
   for ``TOMBSTONE_DAYS``, so a phone that comes late is told "this room has closed", while a
   code that was never opened is "no such room" (``status``).
 - A room not closed by its presenter closes itself ``ROOM_HOURS`` after it was opened; its shares
-  are deleted by the next write to any room.
+  are deleted when anyone next asks for its status or opens a room (and are never shown after).
 - ``share`` stores (or replaces) one phone's blurred result (see cor.workshop), at most
   ``MAX_PHONES`` phones a room; ``withdraw`` takes it out; ``shares`` lists them, without ids.
 - Every failure is a ``RoomError`` with a message fit for a user (no path, URL or password).
@@ -138,7 +138,12 @@ class Rooms:
             row = self._row(conn, code)
         if row is None:
             return "unknown"
-        return "open" if self._is_open(row) else "closed"
+        if self._is_open(row):
+            return "open"
+        if row.closed_at is None:  # past its hours: its shares go now, not at the next room
+            with self._transaction() as conn:
+                self._purge(conn)
+        return "closed"
 
     def close(self, code: str, key: str) -> bool:
         """Delete every share of the room and close it; False when the key is not its presenter's."""
@@ -170,7 +175,6 @@ class Rooms:
             raise RoomError("This result is too large to share with the room.")
         mine = (workshop_answers.c.room_code == code, workshop_answers.c.participant == phone)
         with self._transaction(immediate=True) as conn:
-            self._purge(conn)
             if not self._is_open(self._row(conn, code)):
                 return False
             if conn.execute(delete(workshop_answers).where(*mine)).rowcount == 0:

@@ -14,7 +14,7 @@
 # - Stickiness by a cookie the balancer sets, on every path (the websocket, /media, uploads), so a
 #   room of phones behind one Wi-Fi router (one client address) still spreads over the processes.
 # - Health checks a busy process passes: /_stcore/health every 2 s, down only after 3 failures in a
-#   row, each allowed 10 s; a saturated process answers slowly but answers, a dead one refuses at once.
+#   row, each allowed 30 s; a saturated process answers slowly but answers, a dead one refuses at once.
 # - A request for a dead process goes to a live one (redispatch); the browser's websocket reconnects
 #   there and the page picks up its draft from the database.
 # - A process that dies is started again; Ctrl-C or SIGTERM stops everything this script started.
@@ -57,9 +57,13 @@ if [ -z "$HAPROXY" ]; then
 fi
 if [ "${COR_READY_SKIP_INSTALL:-}" != "1" ]; then
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 fi
 PY="$ROOT/.venv/bin/python"
+
+# The database is opened (and migrated) once before the processes start; a wrong setting is said
+# here, in words, and the app still starts: the pages that need no database keep working.
+(cd "$ROOT" && "$PY" -m cor.db) >&2 || echo "serve.sh: starting anyway, without drafts, the workspace or rooms" >&2
 
 # N free loopback ports for the app processes (asked of the kernel, then released).
 mapfile -t PORTS < <("$PY" - "$PROCESSES" <<'EOF'
@@ -93,7 +97,7 @@ defaults
   # an open websocket (a person reading a question) may be quiet for a long while
   timeout tunnel 1h
   timeout client-fin 30s
-  timeout check 10s
+  timeout check 30s
 
 frontend cor_ready
   bind ${ADDRESS}:${PORT}

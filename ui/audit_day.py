@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from cor.audit_day import MAX_SITES, MAX_WORKERS, AuditDayPlan, prepare
+from cor.audit_day import MAX_SITES, MAX_WORKERS, AuditDayPlan, prepare, sites_short, sites_text
 from cor.formatting import show_pct
 from cor.models import Content
 from ui.state import plain
@@ -38,7 +38,7 @@ def _figures(plan: AuditDayPlan) -> None:
     """Three short figures (a phone stacks them); the full wording follows in the text."""
     interviews, sites, people = st.columns(3)
     interviews.metric("Interviews to expect", plan.interviews.short())
-    sites.metric(f"Sites visited, of your {plan.sites:,}", plan.sites_visited.short())
+    sites.metric("Sites the auditor visits", sites_short(plan))
     people.metric("Points from people and places", show_pct(plan.people_and_places_pct))
 
 
@@ -97,7 +97,7 @@ def audit_day_section(
     _figures(plan)
     st.markdown(
         f"**Interviews: {plain(plan.interviews.text('interview'))}.** {plain(plan.interview_mix)}  \n"
-        f"**Sites: {plain(plan.sites_visited.text('site'))} of your {plan.sites:,}.**"
+        f"**Sites: {plain(sites_text(plan))}.**"
     )
     st.caption(
         plain(
@@ -107,8 +107,9 @@ def audit_day_section(
     published = plan.published_people_pct
     if published is not None:
         st.info(
-            f"About {show_pct(published)} of the points in a published audit come from interviews and "
-            f"observation; in this question set, {show_pct(plan.people_and_places_pct)}. "
+            f"A published audit lost {show_pct(published)} of its points when interviews and observation "
+            f"were removed; counted the same way (every question they check), this question set would "
+            f"lose {show_pct(plan.paper_drops_pct)}. "
             "Brief your supervisors and workers, and tidy the sites, as well as the binders.",
             icon=":material/groups:",
         )

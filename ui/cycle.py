@@ -40,8 +40,10 @@ from cor.cycle import (
     rule_sources,
     schedule,
 )
+from cor.formatting import count
 from cor.models import Content
 from cor.programs import programs_for
+from ui.state import plain
 
 ALERT = {"error": st.error, "warning": st.warning, "info": st.info}
 DATE_HINT = "Year first, e.g. 2025-03-14"
@@ -134,10 +136,56 @@ def maintenance_done(
     return done
 
 
+#: Session keys: the industry (CU) and Readiness program last carried into this page's fields.
+CARRIED_CU = "cy.carried_cu"
+CARRIED_PROGRAM = "cy.carried_program"
+
+
+def _partner_of(code: str | None, content: Content) -> str | None:
+    """The certifying partner an industry (CU) leads to, when it leads to exactly one."""
+    if not code:
+        return None
+    from cor.partners import find
+
+    try:
+        found = {match.partner_id for match in find(code, content) if match.partner_id}
+    except ValueError:
+        return None
+    return found.pop() if len(found) == 1 else None
+
+
+def carry_from_readiness(content: Content) -> str:
+    """The partner of the industry chosen on Readiness or the Partner guide, and the program
+    chosen on Readiness, put into this page's fields when they change there (as Savings carries
+    the CU); a choice made here stays until they change again. Returns what was carried, in words."""
+    partners = {p.id: p for p in content.partners if p.jurisdiction == "BC"}
+    carried = []
+    code = st.session_state.get("cu_code")
+    if code != st.session_state.get(CARRIED_CU):
+        st.session_state[CARRIED_CU] = code
+        partner = _partner_of(code, content)
+        if partner in partners:
+            st.session_state["cy.partner"] = partner
+            carried.append(f"the certifying partner of industry {code} ({partners[partner].name})")
+    from ui.readiness_state import STATE_KEY
+
+    readiness = st.session_state.get(STATE_KEY)
+    program = getattr(readiness, "program_id", None)
+    bc_programs = {p.id: p for p in programs_for("BC", content)}
+    if program in bc_programs and program != st.session_state.get(CARRIED_PROGRAM):
+        st.session_state[CARRIED_PROGRAM] = program
+        st.session_state["cy.program"] = program
+        carried.append(f"your program ({bc_programs[program].name})")
+    return " and ".join(carried)
+
+
 def program_and_partner(form: Form, content: Content) -> tuple[str, str | None]:
     """The BC program, and the certifying partner with its own cycle rules shown under it."""
     programs = programs_for("BC", content)
     partners = {p.id: p for p in content.partners if p.jurisdiction == "BC"}
+    carried = carry_from_readiness(content)
+    if carried:
+        st.caption(f"Filled in from what you chose elsewhere in COR Ready: {plain(carried)}.")
     left, right = st.columns(2)
     with left:
         program_id = st.selectbox(
@@ -227,7 +275,10 @@ def today_section(plan: Schedule, view: CycleStatus, today: dt.date) -> None:
     first, second, third = st.columns(3)
     if view.next:
         first.metric("Next deadline", long_date(view.next.due))
-        second.metric("Days left", view.days_left)
+        if view.days_left is not None and view.days_left < 0:
+            second.metric("Overdue by", count(-view.days_left, "day"))
+        else:
+            second.metric("Days left", view.days_left)
     else:
         first.metric("Next deadline", "None in this cycle")
     third.metric("Certificate valid until", long_date(plan.expires_on))
@@ -240,6 +291,15 @@ def today_section(plan: Schedule, view: CycleStatus, today: dt.date) -> None:
         st.markdown(
             "**Done:** " + "; ".join(f"{m.title.lower().capitalize()} ({long_date(m.on)})" for m in view.done)
         )
+
+
+def when(days: int) -> str:
+    """A distance from today as a person says it: "in 12 days", "today", "633 days ago"."""
+    if days == 0:
+        return "today"
+    if days > 0:
+        return f"in {count(days, 'day')}"
+    return f"{count(-days, 'day')} ago"
 
 
 def _calendar_file(plan: Schedule, content: Content) -> Callable[[], bytes]:
@@ -266,8 +326,9 @@ def glance_section(plan: Schedule, view: CycleStatus, today: dt.date, content: C
         "the same milestones."
     )
     rows = milestone_rows(plan, view)
+    rows["When"] = rows["Days from today"].map(when)
     st.dataframe(
-        rows[["Date", "Milestone", "Status", "Days from today", "Details", "Source"]],
+        rows[["Date", "Milestone", "Status", "When", "Details", "Source"]],
         hide_index=True,
         height=(len(rows) + 1) * 35 + 3,  # every row visible: the table stands in for the chart
         column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},

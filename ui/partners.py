@@ -26,6 +26,7 @@ from cor.partners import (
     path_points,
     roles_for,
     situation,
+    trade_sector,
 )
 from ui.state import or_stop, plain
 
@@ -79,6 +80,7 @@ def load_guide() -> Guide:
 def _new_query() -> None:
     """A new search forgets the CU picked among the last one's results."""
     st.session_state.pop("pg.pick", None)
+    st.session_state.pop("pg.one", None)
 
 
 def search_box(jurisdiction: str) -> str:
@@ -127,12 +129,15 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
     """The CU to explain: a full code as typed, or the user's own pick among the CUs a search found.
 
     A search by words or by the start of a code never picks for the user, even when one CU
-    matches: the employer's CU is theirs to confirm (issue 9.18)."""
+    matches: the employer's CU is theirs to confirm (issue 9.18). A single match is confirmed with
+    one button, not a dropdown of one (issue 17.8)."""
     codes = found.codes
     if found.kind == "code":
         return codes[0]
     if not codes:
         return None
+    if len(codes) == 1:
+        return _confirm_one(codes[0], c)
     summary = []
     for code in codes:
         matches = find(code, c)
@@ -165,6 +170,25 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
     return chosen
 
 
+def _confirm_one(code: str, c: Content) -> str | None:
+    """The only CU a search found, offered with one button; chosen once the user says it is theirs."""
+    matches = find(code, c)
+    name = matches[0].cu_name or ""
+    partner = " or ".join(m.partner_short_name for m in matches if m.partner_id)
+    st.markdown(
+        f"**1 CU in our list matches: {code} {name}**" + (f" (partner: {partner})." if partner else ".")
+    )
+    if st.session_state.get("pg.one") == code:
+        return code
+    if st.button(f"This is my CU: {code}", key="pg.confirm", icon=":material/check:", type="primary"):
+        st.session_state["pg.one"] = code
+        return code
+    st.caption(
+        "Not yours? Type your six-digit CU code, from your WorkSafeBC online account or assessment notice."
+    )
+    return None
+
+
 def _match_card(m: Match) -> None:
     with st.container(border=True):
         st.markdown(f"**{m.partner_name}**")
@@ -183,7 +207,7 @@ def cu_result(cu: str, matches: list[Match], gp: GuidePath | None, guide: Guide,
     sit = situation(matches)
     kind = guide.kind(sit)
     cu_name = matches[0].cu_name or "not in COR Ready's list"
-    st.subheader(f"CU {cu}: {cu_name}")
+    st.subheader(f"CU {cu}: {plain(cu_name)}")  # the name may come from an imported rate list
     st.badge(kind.label, color=BADGE_COLOR[sit])
     st.caption(kind.meaning)
     if sit == "multiply aligned":
@@ -221,9 +245,27 @@ def health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
     sources_expander([(gp.title, gp), (assoc.name, assoc)])
 
 
-def industry_partners(partners: tuple[Partner, ...], jurisdiction: str, after_cu: bool, c: Content) -> None:
-    """Partners whose industry matches the words typed, beyond those a CU found leads to."""
+def industry_partners(
+    partners: tuple[Partner, ...],
+    jurisdiction: str,
+    after_cu: bool,
+    c: Content,
+    code_start: str = "",
+    query: str = "",
+) -> None:
+    """Partners whose industry matches the words typed, beyond those a CU found leads to; or, for
+    the start of a code, the partners contracted for the whole range it falls in."""
     entries_by_id = {e.partner.id: e for e in directory(jurisdiction, c)}
+    if code_start:
+        st.subheader(f"Every CU starting {code_start}")
+        for p in partners:
+            ranges = " or ".join(p.contracted_prefixes)
+            st.caption(
+                f"Every CU whose code starts with {ranges} is contracted to {p.short_name}. Type all six "
+                "digits of your CU code to see yours."
+            )
+            partner_card(entries_by_id[p.id])
+        return
     if jurisdiction == "BC":
         st.subheader("Also serving this industry" if after_cu else "Partners for this industry")
         st.caption(
@@ -234,6 +276,12 @@ def industry_partners(partners: tuple[Partner, ...], jurisdiction: str, after_cu
     else:
         st.subheader("Partners for this industry")
     for p in partners:
+        trade = trade_sector(query, p.id, c) if query else None
+        if trade:
+            st.caption(
+                f"“{plain(query.strip())}” is one of the trades of {trade.sector}, which is "
+                f"{p.short_name}'s. {source(trade.source_url, trade.effective)}"
+            )
         partner_card(entries_by_id[p.id])
 
 

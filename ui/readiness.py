@@ -91,7 +91,7 @@ def workshop_banner() -> RoomBanner | None:
         return None
     from ui.workshop import room_banner
 
-    return room_banner()
+    return room_banner()  # the database away: a plain message, the quick check goes on
 
 
 def workshop_room(run: ReadinessRun, banner: RoomBanner | None) -> None:

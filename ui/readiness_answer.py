@@ -111,7 +111,15 @@ def _question(run: ReadinessRun, state: ReadinessState, number: int, question: Q
     key = f"{QUESTION_PREFIX}{question.id}"
     seed(key, answers.get(question.id) if answers.get(question.id) in labels else None)
     st.radio(f"Q{number}. {question.text}", list(labels), format_func=labels.__getitem__, index=None, key=key)
-    with st.expander("What the auditor looks for, and your notes"):
+    noted = bool(notes.get(question.id))
+    # A key per question: a panel opened on Q1 of one element is not open on Q1 of the next.
+    with st.expander(
+        "What the auditor looks for, and your notes (note written)"
+        if noted
+        else "What the auditor looks for, and your notes",
+        key=f"rd.panel.{question.id}",
+        icon=":material/sticky_note_2:" if noted else None,
+    ):
         st.markdown(f"**Why it is asked.** {question.why}")
         kinds = ", ".join(EVIDENCE[kind] for kind in question.evidence)
         st.markdown(

@@ -21,6 +21,21 @@ from ui.readiness_state import page_state
 from ui.state import local_today
 
 EDITABLE = ("Owner", "Target date")
+#: Plan table column widths in pixels, sized for reading (issue 17.6): the action gets the room
+#: (the element name is a label, not a paragraph); the long "why" and "evidence" texts follow
+#: and scroll sideways. Rows are tall enough for an action's text to wrap over three lines.
+PLAN_WIDTHS = {
+    "#": 40,
+    "Action": 380,
+    "Owner": 130,
+    "Target date": 110,
+    "Element": 150,
+    "Question points": 115,
+    "Blocking": 80,
+    "Why it matters": 360,
+    "Evidence to produce": 360,
+}
+PLAN_ROW_HEIGHT = 72
 LIST_LAYOUT = "rd.plan_as_list"
 
 
@@ -81,6 +96,16 @@ def results_view(run: ReadinessRun) -> None:
     st.vega_lite_chart(spec, width="stretch")
     st.table(element_table(result, names, run.unscored), hide_index=True)
     _audit_day(run)
+    _reports(run)
+
+
+def _reports(run: ReadinessRun) -> None:
+    """The PDF report and the plan's spreadsheets, here as well as under "Save": where people
+    look for them once they have a result."""
+    from ui.readiness_reports import report_buttons
+
+    st.markdown("**Take your report with you**")
+    report_buttons(run, local_today())
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -224,16 +249,28 @@ def _plan_table(run: ReadinessRun, plan: list[Action]) -> None:
         key="rd.plan_editor",
         hide_index=True,
         width="stretch",
+        row_height=PLAN_ROW_HEIGHT,
         disabled=[column for column in rows[0] if column not in EDITABLE],
         column_config={
-            "#": st.column_config.NumberColumn(width="small", pinned=True),
-            "Action": st.column_config.TextColumn(width="medium"),
-            "Owner": st.column_config.TextColumn(max_chars=OWNER_MAX_CHARS, help="Yours to change"),
-            "Target date": st.column_config.DateColumn(format="YYYY-MM-DD", help="Yours to change"),
-            "Question points": st.column_config.NumberColumn(
-                help="Question points recovered when the action is fully met", format="%.1f"
+            "#": st.column_config.NumberColumn(width=PLAN_WIDTHS["#"], pinned=True),
+            "Action": st.column_config.TextColumn(width=PLAN_WIDTHS["Action"]),
+            "Owner": st.column_config.TextColumn(
+                width=PLAN_WIDTHS["Owner"], max_chars=OWNER_MAX_CHARS, help="Yours to change"
             ),
-            "Blocking": st.column_config.CheckboxColumn(help="In an element below the floor: do these first"),
+            "Target date": st.column_config.DateColumn(
+                width=PLAN_WIDTHS["Target date"], format="YYYY-MM-DD", help="Yours to change"
+            ),
+            "Element": st.column_config.TextColumn(width=PLAN_WIDTHS["Element"]),
+            "Question points": st.column_config.NumberColumn(
+                width=PLAN_WIDTHS["Question points"],
+                help="Question points recovered when the action is fully met",
+                format="%.1f",
+            ),
+            "Blocking": st.column_config.CheckboxColumn(
+                width=PLAN_WIDTHS["Blocking"], help="In an element below the floor: do these first"
+            ),
+            "Why it matters": st.column_config.TextColumn(width=PLAN_WIDTHS["Why it matters"]),
+            "Evidence to produce": st.column_config.TextColumn(width=PLAN_WIDTHS["Evidence to produce"]),
         },
     )
     _write_table_edits(run, plan, table)
@@ -280,6 +317,7 @@ def plan_view(run: ReadinessRun) -> None:
     plan = current_plan(run, today)
     if not plan:
         st.success("No gaps in the questions answered so far: every answer earns its full question points.")
+        _reports(run)
         return
     st.caption(
         "Actions in elements below the floor come first (no overall score makes up for them), "
@@ -299,6 +337,7 @@ def plan_view(run: ReadinessRun) -> None:
     else:
         _plan_table(run, plan)
     _target_warnings(current_plan(run, today), today)
+    _reports(run)
     _projection(run, result, plan)
 
 

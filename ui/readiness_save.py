@@ -7,15 +7,13 @@ shown is always about the file just chosen and rejected files do not pile up as 
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from cor.assessment import Assessment
 from cor.exports import assessment_file
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count
-from ui.readiness_results import audit_day_rows, current_plan
+from ui.readiness_reports import report_buttons
 from ui.readiness_run import ReadinessRun
 from ui.readiness_state import Upload, apply, current, page_state, start_over
 from ui.state import content, local_today, plain
@@ -28,7 +26,11 @@ def uploader_key(upload: Upload) -> str:
 
 
 def _what(assessment: Assessment) -> str:
-    return count(len(assessment.answers), "answer")
+    """``12 answers``, or ``no answers and 2 notes`` (never "0 answers"): what a file or the
+    screen holds."""
+    if assessment.answers:
+        return count(len(assessment.answers), "answer")
+    return f"no answers and {count(len(assessment.notes), 'note')}" if assessment.notes else "no answers"
 
 
 def on_upload() -> None:
@@ -117,20 +119,24 @@ def save_view(run: ReadinessRun) -> None:
     state = page_state()
     today = local_today()
     st.subheader("Save your assessment", anchor=False)
-    try:
-        data = assessment_file.dump(current(state))
-    except AssessmentFileError as exc:
-        st.error(str(exc))
+    assessment = current(state)
+    if assessment.empty:  # a file of nothing would be refused when loaded back
+        st.caption("Answer a question or write a note first: then you can save them as a file.")
     else:
-        st.download_button(
-            "Download assessment file (JSON)",
-            data=data,
-            file_name=assessment_file.file_name(today),
-            mime=assessment_file.MIME,
-            on_click="ignore",
-            icon=":material/save:",
-            key="rd.dl_json",
-        )
+        try:
+            data = assessment_file.dump(assessment)
+        except AssessmentFileError as exc:
+            st.error(str(exc))
+        else:
+            st.download_button(
+                "Download assessment file (JSON)",
+                data=data,
+                file_name=assessment_file.file_name(today),
+                mime=assessment_file.MIME,
+                on_click="ignore",
+                icon=":material/save:",
+                key="rd.dl_json",
+            )
     st.caption("Keep the file to continue later on any computer, or send it to your safety consultant.")
     st.file_uploader(
         "Resume from an assessment file",
@@ -154,69 +160,3 @@ def save_view(run: ReadinessRun) -> None:
             f"(for {count(state.draft.days, 'day')} after the last change), so bookmark it first if you need them."
         )
         st.button("Start a new assessment", on_click=start_over, key="rd.reset")
-
-
-def report_buttons(run: ReadinessRun, today: date) -> None:
-    """PDF, CSV and XLSX built only when clicked, from a snapshot of this run.
-
-    Their libraries are imported on first use too: they add most of a second to the first load
-    of the page, which a user answering questions should not wait for.
-    """
-    assert run.verdict is not None
-    plan = current_plan(run, today)
-    notes = dict(st.session_state["notes"])
-    result = run.verdict
-    full_total = len(run.bank.question_set(run.program.question_set))
-    audit_day = audit_day_rows(run)
-
-    def pdf() -> bytes:
-        from cor.exports.report_pdf import build_report  # fpdf2: loaded on the first click only
-
-        return build_report(
-            program=run.program,
-            jurisdiction=run.jurisdiction,
-            scorecard=run.card,
-            verdict=result,
-            plan=plan,
-            questions=run.questions,
-            notes=notes,
-            generated_on=today,
-            quick=run.quick,
-            full_total=full_total,
-            audit_day=audit_day,
-        )
-
-    def csv() -> bytes:
-        from cor.exports.action_plan import to_csv
-
-        return to_csv(plan, quick=run.quick)
-
-    def xlsx() -> bytes:
-        from cor.exports.action_plan import to_xlsx  # openpyxl: loaded on the first click only
-
-        return to_xlsx(plan, quick=run.quick)
-
-    kind = "-quick-check" if run.quick else ""
-    row = st.container(horizontal=True)
-    for label, data, name, mime, icon, key in (
-        ("Download PDF report", pdf, "report", "application/pdf", ":material/picture_as_pdf:", "rd.dl_pdf"),
-        ("Download action plan (CSV)", csv, "action-plan", "text/csv", ":material/table:", "rd.dl_csv"),
-        (
-            "Download action plan (XLSX)",
-            xlsx,
-            "action-plan",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ":material/table_view:",
-            "rd.dl_xlsx",
-        ),
-    ):
-        extension = {"application/pdf": "pdf", "text/csv": "csv"}.get(mime, "xlsx")
-        row.download_button(
-            label,
-            data=data,
-            file_name=f"cor-ready-{name}{kind}-{today:%Y-%m-%d}.{extension}",
-            mime=mime,
-            on_click="ignore",
-            icon=icon,
-            key=key,
-        )

@@ -22,10 +22,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cor.assessment import Assessment, PlanEdit, clip_note, merge
+from cor.db import ConfigError
 from cor.formatting import count
 from cor.store import DAYS_ENV, DB_ENV, DraftStore, StoreError, new_token, valid_token
+from ui.state import content
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,12 @@ STORE_TROUBLE = (
     "Drafts cannot be kept on this server right now. Your answers stay while this tab is open; "
     "download the assessment file to keep them."
 )
+STORE_DOWN = (
+    "Drafts cannot be kept on this server right now: the database is not answering. Your answers "
+    "stay on this page and are saved as soon as it is back (keep this tab open, or download the "
+    "assessment file to be sure)."
+)
+STORE_BACK = "The database is back: everything on this page is saved again."
 
 
 @dataclass
@@ -53,6 +62,8 @@ class Draft:
     base: Assessment = field(default_factory=Assessment)
     note: str = ""
     disabled: bool = False
+    #: The last read or save failed (database down, folder unwritable): retried on every run.
+    failing: bool = False
     days: int = 0
 
 
@@ -202,10 +213,26 @@ def draft_store() -> DraftStore:
 
 
 def _store_trouble(draft: Draft, exc: StoreError) -> None:
-    """Drafts off for this tab, with a message that never shows a server path (logged instead)."""
+    """Drafts off for this tab, with a message that never shows a server path (logged instead).
+    A wrong setting is also named, so whoever runs the server knows what to fix."""
     log.warning("draft store unusable: %s", exc)
-    draft.disabled = True
-    draft.note = STORE_TROUBLE
+    if isinstance(exc, ConfigError):
+        draft.disabled = True
+        draft.note = f"{STORE_TROUBLE} Whoever runs this server can fix its setting: {exc}."
+        return
+    # Anything else may pass (a restart of the database, a folder made writable): keep the link
+    # and retry on every run, then save everything the page holds.
+    draft.failing = True
+    draft.note = STORE_DOWN
+
+
+DRAFT_NOT_FOUND = (
+    "The saved draft in this link was not found (it may have expired), so this is a fresh start."
+)
+DRAFT_OTHER_VERSION = (
+    "The saved draft in this link was made by another version of COR Ready and cannot be read by "
+    "this one, so this is a fresh start. The draft itself is kept under its link."
+)
 
 
 def _readable(data: dict[str, Any] | None) -> Assessment | None:
@@ -219,28 +246,72 @@ def _readable(data: dict[str, Any] | None) -> Assessment | None:
 
 def restore_draft(state: ReadinessState) -> None:
     """On the first Readiness run of a session: the draft named in the link, the view and the
-    element from the address, or a fresh draft. What is stored wins over what a reconnecting tab
-    still shows, so the screen never claims an answer the server does not have."""
+    element from the address, or a fresh draft. A tab that reconnects (say to another process
+    after its own died) also sends the answers and notes it shows, the one just clicked included:
+    those are this tab's changes over the stored draft, merged and saved as two tabs' are."""
     if state.restored:
         return
     state.restored = True
     _restore_place(state)
     draft = state.draft
+    sent = _sent_by_browser()
     token = st.query_params.get("draft")
     try:
         store = draft_store()
         draft.days = store.days
         if token is not None:
-            stored = _readable(store.load(token)) if valid_token(token) else None
+            data = store.load(token) if valid_token(token) else None
+            stored = _readable(data)
             if stored is None:
-                draft.note = "The saved draft in this link was not found (it may have expired), so this is a fresh start."
+                draft.note = DRAFT_NOT_FOUND if data is None else DRAFT_OTHER_VERSION
             else:
                 apply(state, stored)
                 draft.token = token
                 draft.base = stored
     except StoreError as exc:
         _store_trouble(draft, exc)
+        if draft.failing and isinstance(token, str) and valid_token(token):
+            draft.token = token  # read (and merged with this page) once the database is back
     draft.token = draft.token or new_token()
+    if sent:
+        apply(state, _with_sent(current(state), sent))
+
+
+def _sent_by_browser() -> dict[str, str]:
+    """The answers and notes the browser sent with this run, by widget key (non-empty ones).
+
+    On a session's first run the question widgets are not drawn yet, so Streamlit holds what the
+    browser sent under element ids (``$$ID-<hash>-<key>``) that ``st.session_state`` does not
+    list; a value put in session state before the widget is drawn would replace it.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return {}
+    sent: dict[str, str] = {}
+    for widget in ctx.session_state.get_widget_states():
+        key = widget.id.split("-", 2)[-1] if widget.id.startswith("$$ID-") else ""
+        is_text = widget.WhichOneof("value") == "string_value"
+        if key.startswith((QUESTION_PREFIX, NOTE_PREFIX)) and is_text and widget.string_value:
+            sent[key] = widget.string_value
+    return sent
+
+
+def _with_sent(shown: Assessment, sent: dict[str, str]) -> Assessment:
+    """``shown`` with the browser's answers (sent as option labels) and notes on top."""
+    bank = content().bank
+    questions = {question.id: question for question in bank.questions}
+    answers, notes = dict(shown.answers), dict(shown.notes)
+    for key, value in sent.items():
+        question = questions.get(key.removeprefix(QUESTION_PREFIX).removeprefix(NOTE_PREFIX))
+        if question is None:
+            continue
+        if key.startswith(NOTE_PREFIX):
+            notes[question.id] = clip_note(value)[0]
+            continue
+        options = {option.label: option.id for option in bank.scale(question.scale).options}
+        if value in options:
+            answers[question.id] = options[value]
+    return shown.model_copy(update={"answers": answers, "notes": notes})
 
 
 def _restore_place(state: ReadinessState) -> None:
@@ -282,11 +353,13 @@ def sync_draft(state: ReadinessState, *, before_widgets: bool) -> None:
             if not before_widgets:
                 return
             stored = _readable(draft_store().load(draft.token))
+            _back(draft)
             if stored is None or stored == mine:
                 return
             merged = stored
         else:
-            merged = _merged_save(draft, mine)
+            merged = _merged_save(draft, mine)  # after an outage: every change since the last save
+            _back(draft)
     except StoreError as exc:
         _store_trouble(draft, exc)
         return
@@ -295,6 +368,14 @@ def sync_draft(state: ReadinessState, *, before_widgets: bool) -> None:
         draft.base = merged
     else:
         draft.base = mine
+
+
+def _back(draft: Draft) -> None:
+    """The store answered again after a failure: say so (the caller has just saved or read)."""
+    if draft.failing:
+        draft.failing = False
+        draft.days = draft_store().days
+        draft.note = STORE_BACK
 
 
 def _merged_save(draft: Draft, mine: Assessment) -> Assessment:
@@ -324,7 +405,7 @@ def start_over() -> None:
 def draft_caption(state: ReadinessState) -> str:
     """How the draft works, in a sentence, plus any note about the link the user came with."""
     draft = state.draft
-    if draft.disabled:
+    if draft.disabled or draft.failing:
         return draft.note
     text = (
         f"Your answers are kept as a private draft for {count(draft.days, 'day')} after your last change; "

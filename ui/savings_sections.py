@@ -20,7 +20,7 @@ from cor import incentives as inc
 from cor import rates
 from cor.charts.savings import cumulative_spec, describe, table_rows
 from cor.models import RateRecord
-from ui.savings import CUSTOM, KEEP, ExtraRow, Rows, field_message, key, units
+from ui.savings import CUSTOM, KEEP, ExtraRow, Rows, field_message, fillable_years, key, units
 from ui.state import content, local_today, plain
 
 #: Where the rates of a list loaded in a session are said to come from (it is the user's file).
@@ -118,6 +118,8 @@ def rate_list_loader() -> None:
 
 
 def rate_list_preview(pending: rates.RateList) -> None:
+    if pending.note:  # how the file was read (e.g. as Windows text): the user checks the names
+        st.warning(plain(pending.note), icon=":material/translate:")
     lines = rates.preview(pending, units())
     counts = rates.preview_counts(lines)
     st.write(
@@ -284,6 +286,27 @@ def cycle_chart(jurisdiction: str, result: inc.Estimate | inc.PIREstimate | None
             if bc
             else "Assumes the same industry-rate premium each year."
         )
+    )
+
+
+# --- what to enter (BC) ------------------------------------------------------------------------------
+
+
+def rates_intro() -> None:
+    """What to enter, promising a filled-in rate only when COR Ready holds one of the audit year
+    (issue 16: the page must not promise a fill it never makes)."""
+    bc = content().incentives.bc
+    current = sorted({year for unit in units().values() for year in fillable_years(unit)}, reverse=True)
+    fill = (
+        f"Picking a CU fills in its base rate where COR Ready holds one for {' or '.join(map(str, current))}; "
+        "check it against yours."
+        if current
+        else "COR Ready holds no base rate for this year or last, so no rate is filled in: type yours."
+    )
+    st.write(
+        "For each CU, enter the assessable payroll you report to WorkSafeBC and the CU's base rate: "
+        f"dollars per $100 of payroll, before any experience-rating discount or surcharge. {fill} "
+        f"{bc.rate_where}"
     )
 
 

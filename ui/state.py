@@ -162,12 +162,17 @@ def jurisdiction_picker(key: str) -> str:
 
 
 def guide(name: str) -> str:
-    """A Markdown text from content/guide/, without its editor's comment line."""
+    """A Markdown text from content/guide/, without its editor's comment line.
+
+    A missing or unreadable file is named by its place in the content folder only: the reason
+    Python gives carries the server's absolute path, which no page shows."""
     path = content_dir() / "guide" / f"{name}.md"
     try:
         text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return f"*(The guide text {path.name} could not be read: {exc}.)*"
+    except FileNotFoundError:
+        return f"*(The guide text guide/{path.name} is missing from the content folder.)*"
+    except (OSError, UnicodeDecodeError):
+        return f"*(The guide text guide/{path.name} could not be read: it is not readable UTF-8 text.)*"
     return "\n".join(line for line in text.splitlines() if not line.startswith("<!--"))
 
 

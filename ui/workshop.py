@@ -48,6 +48,12 @@ PROJECTOR_CSS = """
 html { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2.5rem; }
 [data-testid="stPageLink"] p { font-size: 1.4rem; font-weight: 600; }
+/* the room picture, readable from the back row */
+[data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.3rem; padding: 0.45rem 0.8rem; color: inherit; }
+[data-testid="stMetricValue"] { font-size: 3rem; }
+/* the room picture is read again every 1.5 s: no dimming of the picture while it is (no flicker
+   on the projector, and text keeps its contrast) */
+[data-testid="stElementContainer"][data-stale="true"] { opacity: 1 !important; transition: none !important; }
 </style>
 """
 
@@ -64,7 +70,7 @@ def public_base() -> str:
     """The app's address as attendees reach it: ``COR_READY_PUBLIC_URL`` if set, else the
     address the presenter's browser uses, without the page's own path."""
     configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
-    if configured:
+    if configured and public_url_ok(configured):
         return configured.rstrip("/")
     url = st.context.url or "http://localhost:8501"
     parts = urlsplit(url)
@@ -72,6 +78,14 @@ def public_base() -> str:
     if path.endswith("/workshop"):
         path = path[: -len("/workshop")]
     return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
+
+
+def public_url_ok(configured: str) -> bool:
+    """``COR_READY_PUBLIC_URL`` must be an http(s) address with a host, and nothing after its path."""
+    parts = urlsplit(configured)
+    return (
+        parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query and not parts.fragment
+    )
 
 
 def quick_check_address(room: str | None = None) -> str:
@@ -123,10 +137,10 @@ def loopback_warning(address: str) -> None:
         f"http://{nearby}:{port}/workshop" if nearby else f"http://<this laptop's address>:{port}/workshop"
     )
     st.warning(
-        "**No phone can open this address**: it points at this computer itself (localhost). "
-        f"Open this page at the laptop's address on the room's Wi-Fi instead, for example `{example}` "
-        "(the app must listen on the network: `./scripts/start.sh --server.address 0.0.0.0`). "
-        f"On a hosted server, set `{PUBLIC_URL_ENV}` to the address people reach it at.",
+        "**No phone can open this address**: it is this computer's own (localhost). Open this page "
+        f"at the laptop's address on the room's Wi-Fi instead, such as `{example}`, with the app "
+        "listening on the network (`./scripts/start.sh --server.address 0.0.0.0`). On a hosted "
+        f"server, set `{PUBLIC_URL_ENV}`.",
         icon=":material/wifi_off:",
     )
 
@@ -135,17 +149,24 @@ def join_panel(room: str | None) -> None:
     """The QR code (with the address it encodes as its text alternative), the address itself to
     copy, the room code, and a warning when no phone could reach the address."""
     address = quick_check_address(room)
+    if room:
+        st.markdown(f"## Room code: {room}")
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    if configured and not public_url_ok(configured):
+        st.error(
+            f"`{PUBLIC_URL_ENV}` is not an http(s) address, so it is not used: the QR code below carries "
+            "the address this browser uses. Set it like `https://cor.example.org`.",
+            icon=":material/error:",
+        )
     loopback_warning(address)
     st.image(
         qr_png(address),
         caption="Scan to open the quick check on your phone",
-        width=400,
+        width=360,
         alt=f"QR code for the quick-check address: {address}",
     )
     st.markdown("The QR code opens:")
     st.code(address, language=None, wrap_lines=True)
-    if room:
-        st.markdown(f"Room code: **{room}**")
 
 
 def reset_demo() -> None:
@@ -265,15 +286,15 @@ def presenter_room() -> str | None:
     for name, value in (("room", room.code), ("key", room.key)):
         if st.query_params.get(name) != value:
             st.query_params[name] = value
+    return room.code
+
+
+def room_controls(code: str) -> None:
+    """Below the picture: how the room survives a reload, and closing it (after a confirmation)."""
     st.caption(
         "This tab's address holds the room's key: a reload brings the room back. Keep the address "
         "to yourself (full screen, F11, hides it): anyone with it can close the room."
     )
-    _close_controls(room.code)
-    return room.code
-
-
-def _close_controls(code: str) -> None:
     if not st.session_state.get(CONFIRM_KEY):
         st.button("Close the room…", on_click=_ask_to_close, icon=":material/delete:")
         return

@@ -145,10 +145,11 @@ def _spec(rows: Sequence[CycleRow], title: str) -> Spec:
                 "transform": _only(COST),
             }
         )
+    for layer in layers:  # rows in each layer: Streamlit sends them as JSON, not through pandas
+        layer["data"] = {"values": records}
     spec: Spec = {
         "config": {"view": {"continuousWidth": 300, "continuousHeight": 300, "strokeWidth": 0}},
         "layer": layers,
-        "data": {"values": records},
         "height": 360,
         "$schema": SCHEMA,
     }

@@ -6,7 +6,7 @@ The lead wires ``cycle_figures`` into cor.figures; each Figure keeps its own sou
 
 from __future__ import annotations
 
-from cor.formatting import show_pct
+from cor.formatting import month_day, show_pct
 from cor.models import Content, Figure, PartnerCycleRule
 
 
@@ -15,7 +15,8 @@ def _timing(rule: PartnerCycleRule) -> str:
     if rule.maintenance_due_on == "anniversary":
         parts.append("maintenance audits on or before the certification anniversary")
     if rule.anniversary_grace_to:
-        parts.append("may slip to the first of " + " / ".join(rule.anniversary_grace_to) + " after it")
+        dates = " or ".join(month_day(day) for day in rule.anniversary_grace_to)
+        parts.append(f"may slip to the first of {dates} after it")
     if rule.recertification_window_months is not None:
         parts.append(
             f"re-certification no more than {rule.recertification_window_months} months before expiry"

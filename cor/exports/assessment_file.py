@@ -143,6 +143,15 @@ def _parse(data: bytes) -> dict[str, Any]:
     return doc
 
 
+#: The most of a file's own text a message quotes (a field name or id may be any length).
+QUOTE_MAX_CHARS = 80
+
+
+def _quoted(text: str) -> str:
+    """Text from the file, cut to :data:`QUOTE_MAX_CHARS` for a message."""
+    return text if len(text) <= QUOTE_MAX_CHARS else text[: QUOTE_MAX_CHARS - 1] + "…"
+
+
 def _shape_error(field: str, expected: str) -> AssessmentFileError:
     return AssessmentFileError(
         f"This assessment file is damaged: '{field}' should be {expected}. "
@@ -231,9 +240,9 @@ def _validated(doc: dict[str, Any]) -> AssessmentFileV1:
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = [str(part) for part in error["loc"]]
-        field = ".".join(loc) or "file"
+        field = _quoted(".".join(loc)) or "file"
         if error["type"] == "extra_forbidden" and loc[0] == "plan_edits":
-            raise _shape_error(".".join(loc[:2]), 'an object with "owner" and "target"') from None
+            raise _shape_error(_quoted(".".join(loc[:2])), 'an object with "owner" and "target"') from None
         if error["type"] == "extra_forbidden":
             raise _shape_error(field, "absent (this version does not know that field)") from None
         if len(loc) == 1 and loc[0] in _EXPECTED:
@@ -301,15 +310,17 @@ def load(data: bytes, content: Content | None = None) -> Assessment:
     file = _validated(_clean(_parse(data)))
     content = content or default_content()
     answers, notes, edits, skipped = _kept(file, content)
-    if skipped and not (answers or notes or edits):
-        reason = " ".join(skipped)
+    if not (answers or notes or edits):
+        reason = " ".join(skipped) or "It holds no answers, notes or plan edits."
         raise AssessmentFileError(
             f"This assessment file has nothing COR Ready can use. {reason} Your answers were not replaced."
         )
     program_id, jurisdiction = file.program_id, file.jurisdiction
     programs = {p.id: p for p in content.programs}
     if program_id is not None and program_id not in programs:
-        skipped.append(f"The file's program ({program_id}) is not known here; choose your program again.")
+        skipped.append(
+            f"The file's program ({_quoted(program_id)}) is not known here; choose your program again."
+        )
         program_id = None
     if program_id is not None:
         jurisdiction = programs[program_id].jurisdiction

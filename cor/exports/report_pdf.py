@@ -18,6 +18,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -26,7 +27,7 @@ from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFi
 
 from cor.actions import Action
 from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, not_scored, status_text
-from cor.formatting import show_pct
+from cor.formatting import count, show_pct
 from cor.models import JurisdictionInfo, Program, Question
 from cor.scoring import Scorecard, Verdict, explain
 
@@ -247,6 +248,30 @@ def _score_and_verdict(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> 
     pdf.set_y(max(bottom, pdf.get_y()) + 3)
 
 
+@dataclass(frozen=True)
+class Subject:
+    """Who the report is about, as the employer entered it (each part may be missing)."""
+
+    workers: int | None = None
+    cu_code: str | None = None
+    industry: str | None = None
+
+
+def _subject_lines(program: Program, jurisdiction: JurisdictionInfo, subject: Subject) -> list[str]:
+    """The program, the worker count and the industry (CU), so a reader of the printed report
+    knows which employer and which audit it was made for; a missing part says so."""
+    workers = f"{subject.workers:,}" if subject.workers else "not given"
+    if subject.cu_code:
+        industry = f"{subject.cu_code} {subject.industry}" if subject.industry else subject.cu_code
+    else:
+        industry = "not given"
+    return [
+        f"Program: {program.name} ({jurisdiction.name})",
+        f"Workers: {workers}",
+        f"Industry (classification unit, CU): {industry}",
+    ]
+
+
 def _cover(
     pdf: _Report,
     program: Program,
@@ -254,6 +279,7 @@ def _cover(
     scorecard: Scorecard,
     verdict: Verdict,
     generated_on: date,
+    subject: Subject,
 ) -> None:
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 24)
@@ -273,6 +299,8 @@ def _cover(
         new_y=YPos.NEXT,
     )
     pdf.set_font("Helvetica", "", 10)
+    for line in _subject_lines(program, jurisdiction, subject):
+        pdf.multi_cell(0, 5.5, pdf_text(line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(80, 80, 80)
     pdf.cell(0, 6, f"Generated on {_long_date(generated_on)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
@@ -458,15 +486,86 @@ def _scores_table(pdf: _Report, scorecard: Scorecard, verdict: Verdict) -> None:
     pdf.ln(2)
 
 
-def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
-    pdf.heading("Action plan")
-    if not plan:
-        pdf.paragraph("No actions: every answered question earned its full question points.")
-        return
+_PLAN_HEADINGS = (
+    "#",
+    "Element",
+    "Action, why it matters, evidence to produce",
+    "Question points",
+    "Owner",
+    "Target",
+    "Blocks",
+)
+_PLAN_FONT = 8.5
+_PLAN_LINE = 4.2
+_PLAN_PAD = 1.2
+#: Added to each row's measured height when planning pages, so fpdf2 never has to break a page
+#: inside a chunk the plan thought would fit.
+_ROW_SLACK = 0.6
+
+
+def _plan_widths(pdf: _Report) -> tuple[float, ...]:
+    """Column widths: the short columns as wide as their heading or widest value (so "Blocks"
+    and a date never wrap), the action column gets the rest."""
+    pdf.set_font("Helvetica", "B", _PLAN_FONT)
+    fit = [pdf.get_string_width(text) + 2 * _PLAN_PAD + 1 for text in ("#", "Blocks", "2026-12-31")]
+    number, blocks, target = (max(8.0, fit[0]), fit[1], fit[2])
+    element, points, owner = 28.0, 16.0, 23.0
+    action = pdf.epw - number - element - points - owner - target - blocks
+    return (number, element, action, points, owner, target, blocks)
+
+
+def _plan_cells(action: Action) -> list[str]:
+    return [
+        str(action.rank),
+        pdf_text(action.element_name),
+        pdf_text(f"{action.action}\nWhy it matters: {action.why}\nEvidence to produce: {action.look_for}"),
+        _points(action.points_recoverable),
+        pdf_text(_clip(action.owner, OWNER_MAX)),
+        action.target.isoformat(),
+        "Yes" if action.blocking else "No",
+    ]
+
+
+def _row_height(pdf: _Report, cells: Sequence[str], widths: Sequence[float], style: str = "") -> float:
+    """A table row's height as fpdf2 lays it out: its tallest cell's lines plus padding."""
+    pdf.set_font("Helvetica", style, _PLAN_FONT)
+    tallest = 1
+    for text, width in zip(cells, widths, strict=True):
+        lines = pdf.multi_cell(
+            width - 2 * _PLAN_PAD, _PLAN_LINE, text, dry_run=True, output=MethodReturnValue.LINES
+        )
+        tallest = max(tallest, len(lines) if isinstance(lines, list) else 1)
+    return tallest * _PLAN_LINE + 2 * _PLAN_PAD + _ROW_SLACK
+
+
+def page_chunks(heights: Sequence[float], heading: float, first_room: float, page_room: float) -> list[int]:
+    """How many rows go on each page, with the heading row repeated on each: no page holds a
+    single row of a longer table (a lone first row starts on the next page; a lone last row
+    takes its neighbour with it). Rooms are the heights available on the first and later pages."""
+    if not heights:
+        return []
+    chunks: list[int] = []
+    room, count = first_room - heading, 0
+    for height in heights:
+        if count and height > room:
+            chunks.append(count)
+            room, count = page_room - heading, 0
+        room -= height
+        count += 1
+    chunks.append(count)
+    if len(chunks) > 1 and chunks[0] == 1:  # a lone first row: start the table on a new page
+        return [0, *page_chunks(heights, heading, page_room, page_room)]
+    if len(chunks) > 1 and chunks[-1] == 1 and chunks[-2] > 2:
+        chunks[-2] -= 1
+        chunks[-1] += 1
+    return chunks
+
+
+def _plan_intro(plan: Sequence[Action]) -> str:
     blocking = sum(1 for a in plan if a.blocking)
     recoverable = sum((a.points_recoverable for a in plan), Decimal(0))
     intro = (
-        f"{len(plan)} actions, worth {_points(recoverable)} question points in all, most important first. "
+        f"{count(len(plan), 'action')}, worth {_points(recoverable)} question points in all, most important first. "
         "Each action says why it matters and the evidence to produce for the auditor."
     )
     if blocking:
@@ -474,41 +573,61 @@ def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
             f" The first {blocking} are in elements that block certification: no overall score "
             "makes up for an element below the floor, so they come first."
         )
+    return intro
+
+
+def _plan_table(pdf: _Report, plan: Sequence[Action]) -> None:
+    if not plan:
+        pdf.heading("Action plan")
+        pdf.paragraph("No actions: every answered question earned its full question points.")
+        return
+    intro = _plan_intro(plan)
+    widths = _plan_widths(pdf)
+    rows = [_plan_cells(action) for action in plan]
+    heading = _row_height(pdf, _PLAN_HEADINGS, widths, "B")
+    heights = [_row_height(pdf, row, widths) for row in rows]
+    pdf.set_font("Helvetica", "", 9)
+    intro_lines = pdf.multi_cell(0, 4.5, pdf_text(intro), dry_run=True, output=MethodReturnValue.LINES)
+    line_count = len(intro_lines) if isinstance(intro_lines, list) else 1
+    above = _HEADING_ROOM + 4.5 * line_count + 1.5 + heading + sum(heights[:2])
+    if pdf.get_y() + above > pdf.page_break_trigger:  # the heading and its intro go with the table
+        pdf.add_page()
+    pdf.heading("Action plan")
     pdf.paragraph(intro, size=9)
-    pdf.set_font("Helvetica", "", 8.5)
+    first_room = pdf.page_break_trigger - pdf.get_y()
+    page_room = pdf.page_break_trigger - pdf.t_margin - 10  # the running header takes about 10 mm
+    start = 0
+    for page, on_page in enumerate(page_chunks(heights, heading, first_room, page_room)):
+        if page:
+            pdf.add_page()
+        if on_page:
+            _plan_rows(pdf, widths, rows[start : start + on_page], plan[start : start + on_page])
+        start += on_page
+    pdf.ln(2)
+
+
+def _plan_rows(
+    pdf: _Report, widths: Sequence[float], rows: Sequence[list[str]], plan: Sequence[Action]
+) -> None:
+    pdf.set_font("Helvetica", "", _PLAN_FONT)
     with pdf.table(
-        col_widths=(8, 28, 75, 16, 23, 18, 12),
+        col_widths=tuple(widths),
         text_align=("CENTER", "LEFT", "LEFT", "CENTER", "LEFT", "CENTER", "CENTER"),
         headings_style=_HEAD,
-        line_height=4.2,
-        padding=(1.2, 1.2),
+        line_height=_PLAN_LINE,
+        padding=(_PLAN_PAD, _PLAN_PAD),
         borders_layout=TableBordersLayout.HORIZONTAL_LINES,
         cell_fill_color=_STRIPE,
         cell_fill_mode=TableCellFillMode.ROWS,
         width=pdf.epw,
         v_align="TOP",
     ) as table:
-        table.row(
-            [
-                "#",
-                "Element",
-                "Action, why it matters, evidence to produce",
-                "Question points",
-                "Owner",
-                "Target",
-                "Blocks",
-            ]
-        )
-        for a in plan:
+        table.row(list(_PLAN_HEADINGS))
+        for cells, action in zip(rows, plan, strict=True):
             row = table.row()
-            row.cell(str(a.rank))
-            row.cell(pdf_text(a.element_name))
-            row.cell(pdf_text(f"{a.action}\nWhy it matters: {a.why}\nEvidence to produce: {a.look_for}"))
-            row.cell(_points(a.points_recoverable))
-            row.cell(pdf_text(_clip(a.owner, OWNER_MAX)))
-            row.cell(a.target.isoformat())
-            row.cell("Yes" if a.blocking else "No", style=_BLOCK_STYLE if a.blocking else None)
-    pdf.ln(2)
+            for text in cells[:-1]:
+                row.cell(text)
+            row.cell(cells[-1], style=_BLOCK_STYLE if action.blocking else None)
 
 
 _BLANK = re.compile(r"^\s*$")
@@ -583,12 +702,14 @@ def build_report(
     quick: bool = False,
     full_total: int | None = None,
     audit_day: Sequence[tuple[str, str]] = (),
+    subject: Subject | None = None,
 ) -> bytes:
     """The full report as PDF bytes, ready for ``st.download_button``.
 
     ``quick`` marks a quick check: the cover, the running title and the progress line then say
     the result is indicative (``full_total``: how many questions the full program asks).
     ``audit_day``: the audit-day expectations (:func:`cor.audit_day.rows`), shown when given.
+    ``subject``: the worker count and industry (CU) the cover states with the program.
     Never raises because of user text (notes, owners): see :func:`pdf_text`.
     """
     names = scorecard.names()
@@ -600,7 +721,7 @@ def build_report(
     pdf.set_author("COR Ready")
     pdf.set_creator("COR Ready")
     pdf.set_lang("en-CA")
-    _cover(pdf, program, jurisdiction, scorecard, verdict, generated_on)
+    _cover(pdf, program, jurisdiction, scorecard, verdict, generated_on, subject or Subject())
     _chart(pdf, verdict, names, not_scored(scorecard, verdict))
     pdf.add_page()
     _scores_table(pdf, scorecard, verdict)
@@ -611,4 +732,4 @@ def build_report(
     return bytes(pdf.output())
 
 
-__all__ = ["DISCLAIMER", "build_report", "pdf_text"]
+__all__ = ["DISCLAIMER", "Subject", "build_report", "pdf_text"]

@@ -37,10 +37,10 @@ def test_fifty_workers_at_five_sites_expect_19_interviews_and_3_site_visits() ->
     at.number_input(key="audit_day.sites").set_value(5).run()
     shown = metrics(at)
     assert shown["Interviews to expect"] == "19"
-    assert shown["Sites visited, of your 5"] == "3"
+    assert shown["Sites the auditor visits"] == "3 of 5"
     assert shown["Points from people and places"].endswith("%")
     said = " ".join(m.value for m in at.markdown)
-    assert "Interviews: 19 interviews." in said and "Sites: 3 sites of your 5." in said
+    assert "Interviews: 19 interviews." in said and "Sites: 3 of your 5 sites." in said
     assert any("51.5%" in i.value and "interviews and observation" in i.value for i in at.info)
     assert any("BCCSA's own sampling rules are not in our sources" in c.value for c in at.caption)
     assert "Sources" in [e.label for e in at.expander]
@@ -52,7 +52,7 @@ def test_without_workers_from_the_page_it_asks_for_them_too() -> None:
     at.number_input(key="audit_day.workers").set_value(500).run()
     at.number_input(key="audit_day.sites").set_value(30).run()
     assert metrics(at)["Interviews to expect"] == "60"
-    assert metrics(at)["Sites visited, of your 30"] == "10"
+    assert metrics(at)["Sites the auditor visits"] == "10 of 30"
     assert at.number_input(key="audit_day.workers").value == 500  # nothing entered is lost
 
 
@@ -61,4 +61,4 @@ def test_past_the_published_examples_it_says_at_least() -> None:
     at.number_input(key="audit_day.sites").set_value(40).run()
     assert metrics(at)["Interviews to expect"] == "60+"
     said = " ".join(m.value for m in at.markdown)
-    assert "at least 60 interviews" in said and "at least 10 sites of your 40" in said
+    assert "at least 60 interviews" in said and "at least 10 of your 40 sites" in said

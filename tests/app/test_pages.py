@@ -12,6 +12,7 @@ from cor.content import CONTENT_DIR, default_content
 from cor.figures import figures
 from tests.app.conftest import open_page
 from tests.conftest import ROOT
+from ui.state import plain
 
 PAGES = ["home", "readiness", "savings", "cycle", "partners", "about"]
 
@@ -31,9 +32,9 @@ def test_home_explains_the_pass_rule_and_links_every_tool(app: AppTest) -> None:
 
 def test_about_lists_every_figure_with_source_and_year(app: AppTest) -> None:
     open_page(app, "about")
-    shown = [m.value for m in app.markdown]
+    shown = [m.value for m in app.markdown]  # a figure's name and value are plain text (escaped)
     for figure in figures(default_content()):
-        line = f"**{figure.figure}**: {figure.value} ({figure.year}) · [source]({figure.source_url})"
+        line = f"**{plain(figure.figure)}**: {plain(figure.value)} ({figure.year}) · [source]({figure.source_url})"
         assert line in shown, f"missing on the page: {figure.figure}"
     assert any("$4.54 per $100" in line for line in shown)
 

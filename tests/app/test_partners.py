@@ -29,8 +29,13 @@ def search(at: AppTest, words: str) -> AppTest:
 
 
 def pick(at: AppTest, code: str) -> AppTest:
-    """Choose one CU among those a search found, as the employer does."""
-    at.selectbox(key="pg.pick").set_value(code).run()
+    """Choose one CU among those a search found, as the employer does: from the list, or with the
+    one button a single match gets (issue 17.8)."""
+    if any(box.key == "pg.pick" for box in at.selectbox):
+        at.selectbox(key="pg.pick").set_value(code).run()
+    else:
+        assert any(code in m.value for m in at.markdown if "1 CU in our list matches" in m.value)
+        at.button(key="pg.confirm").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -159,7 +164,7 @@ def test_bad_or_empty_searches_get_a_message_at_the_field_and_keep_the_text(
     at = search(open_page(app, "partners"), typed)
     assert any(says in w.value for w in at.warning)
     assert at.text_input(key=QUERY).value == typed
-    assert not at.button  # no result, so nothing to carry over
+    assert not [b for b in at.button if b.key != "cor.reconnect"]  # no result, nothing to carry over
 
 
 def test_a_cu_aligned_to_two_partners_shows_both_and_asks_the_employer_to_choose(
@@ -182,12 +187,14 @@ def test_a_cu_aligned_to_two_partners_shows_both_and_asks_the_employer_to_choose
 def test_a_search_with_one_matching_cu_offers_it_to_choose_never_as_the_users_cu(
     app: AppTest, typed: str
 ) -> None:
-    """Issue 9.18: "construction" used to present CU 721024 as if it were the employer's."""
+    """Issue 9.18: "construction" used to present CU 721024 as if it were the employer's. Issue 17.8:
+    a single match is confirmed with one button, not picked from a dropdown of one."""
     at = search(open_page(app, "partners"), typed)
     assert cu_headings(at) == []
-    box = at.selectbox(key="pg.pick")
-    assert box.options == ["721024 Framing or Residential Forming"] and box.value is None
-    assert any("Which one is yours?" in m.value for m in at.markdown)
+    assert not any(box.key == "pg.pick" for box in at.selectbox)
+    assert any(
+        "1 CU in our list matches: 721024 Framing or Residential Forming" in m.value for m in at.markdown
+    )
     at = pick(at, "721024")
     assert cu_headings(at) == ["CU 721024: Framing or Residential Forming"]
     assert "BC Construction Safety Alliance" in texts(at)

@@ -498,7 +498,10 @@ def test_an_unusable_draft_store_is_explained_and_answering_still_works(
     monkeypatch.setenv(variable, value)
     at = readiness(app)
     assert any("Drafts cannot be kept on this server" in c.value for c in at.caption)
-    assert "draft" not in at.query_params
+    if variable == "COR_READY_DRAFT_DAYS":  # a wrong setting: drafts are off, the link has none
+        assert "draft" not in at.query_params
+    else:  # a place that may be fixed while the tab is open: the link keeps its draft (issue 20)
+        assert "draft" in at.query_params
     q = LARGE[0]
     at.radio(key=f"rd.q.{q.id}").set_value(opt(q, "1")).run()
     assert not at.exception

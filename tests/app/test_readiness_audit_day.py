@@ -72,10 +72,10 @@ def test_results_ask_for_sites_then_show_interviews_and_site_visits_to_expect(ap
     results_with_sites(at, 5)
     shown = metrics(at)
     assert shown["Interviews to expect"] == str(interviews_for(50))
-    assert shown["Sites visited, of your 5"] == str(visited_at(5))
+    assert shown["Sites the auditor visits"] == f"{visited_at(5)} of 5"
     said = " ".join(m.value for m in at.markdown)
     assert f"Interviews: {interviews_for(50)} interviews." in said
-    assert f"Sites: {visited_at(5)} sites of your 5." in said
+    assert f"Sites: {visited_at(5)} of your 5 sites." in said
     assert at.number_input(key="rd.audit_day.sites").value == 5  # kept across reruns
 
 
@@ -104,7 +104,7 @@ def test_the_rows_for_the_pdf_report_are_kept_once_sites_are_entered(app: AppTes
     at = results_with_sites(fifty_workers(app, FRAMING), 5)
     rows = dict(at.session_state["rd.audit_day_rows"])
     assert rows["Interviews to expect"].startswith(f"{interviews_for(50)} interviews (")
-    assert rows["Sites the auditor visits"].startswith(f"{visited_at(5)} sites of your 5 (")
+    assert rows["Sites the auditor visits"].startswith(f"{visited_at(5)} of your 5 sites (")
     assert rows["Sampling table"].startswith(f"{ESC.publisher} ({ESC.effective})")
     assert rows["Note"].startswith(f"{BCCSA.short_name}'s own sampling rules are not in our sources.")
     save = show(at, "Save and reports")
@@ -147,7 +147,7 @@ def test_the_sites_entered_are_kept_when_the_user_visits_another_view_and_comes_
     show(at, "Action plan")
     show(at, "Results")
     assert at.number_input(key="rd.audit_day.sites").value == 5
-    assert metrics(at)["Sites visited, of your 5"] == str(visited_at(5))
+    assert metrics(at)["Sites the auditor visits"] == f"{visited_at(5)} of 5"
     show(at, "Save and reports")
     rows = dict(at.session_state["rd.audit_day_rows"])
     assert rows["Interviews to expect"].startswith(

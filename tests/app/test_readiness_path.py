@@ -93,3 +93,38 @@ def test_the_box_stays_open_for_the_industry_after_workers(app: AppTest) -> None
     assert at.expander[0].proto.expanded
     at.segmented_control(key="rd.view").set_value("Results").run()
     assert not at.expander[0].proto.expanded
+
+
+def download_labels(at: AppTest) -> list[str]:
+    return [element.label for element in at.get("download_button")]
+
+
+def test_results_and_plan_offer_the_report_and_the_plan_files(app: AppTest) -> None:
+    """17.4: the PDF, CSV and XLSX were only under "Save and reports"."""
+    answers = {q.id: best(q) for q in LARGE}
+    answers[LARGE[0].id] = next(o.id for o in BANK.scale(LARGE[0].scale).options if o.credit == Decimal(0))
+    app.session_state["answers"] = answers
+    at = open_page(app, "readiness")
+    wanted = ["Download PDF report", "Download action plan (CSV)", "Download action plan (XLSX)"]
+    for view in ("Results", "Action plan"):
+        at.segmented_control(key="rd.view").set_value(view).run()
+        assert not at.exception
+        assert download_labels(at) == wanted, view
+
+
+def test_the_plan_table_gives_the_action_the_room_and_wraps_it(app: AppTest) -> None:
+    """17.6: the Action column was cut off while Element was wide."""
+    import json
+
+    answers = {q.id: best(q) for q in LARGE}
+    for q in LARGE[:3]:
+        answers[q.id] = next(o.id for o in BANK.scale(q.scale).options if o.credit == Decimal(0))
+    app.session_state["answers"] = answers
+    at = open_page(app, "readiness")
+    at.segmented_control(key="rd.view").set_value("Action plan").run()
+    editor = at.data_editor[0].proto
+    columns = json.loads(editor.columns)
+    widths = {name: config.get("width") for name, config in columns.items()}
+    assert widths["Action"] >= 2 * widths["Element"], widths
+    assert widths["Action"] >= 360
+    assert editor.row_height >= 3 * 20, "an action's text wraps over three lines"

@@ -4,6 +4,7 @@ share, closing with a confirmation, and the reset between demos."""
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from cor.scoring import verdict
@@ -125,3 +126,37 @@ def test_reset_between_demos_clears_answers_but_keeps_the_room(app: AppTest) -> 
     assert at.session_state["answers"] == {}
     assert "sv.rows" not in at.session_state
     assert at.session_state["wk.room"] == held
+
+
+def test_a_hosted_public_address_goes_in_the_qr_code_without_a_loopback_warning(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COR_READY_PUBLIC_URL", "https://cor.example.org/")
+    at = open_page(app, "workshop")
+    assert at.code[0].value == "https://cor.example.org/readiness?quick=1"
+    assert not [w for w in at.warning if "No phone can open this address" in w.value]
+
+
+def test_on_localhost_the_page_says_no_phone_can_reach_it_and_how_to_fix_it(app: AppTest) -> None:
+    at = open_page(app, "workshop")
+    assert at.code[0].value.startswith("http://localhost:")
+    warning = next(w.value for w in at.warning if "No phone can open this address" in w.value)
+    assert "room's Wi-Fi" in warning and "COR_READY_PUBLIC_URL" in warning
+
+
+def test_a_public_address_that_is_not_a_web_address_is_refused_and_said(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COR_READY_PUBLIC_URL", "cor.example.org")
+    at = open_page(app, "workshop")
+    assert "is not an http(s) address" in at.error[0].value
+    assert at.code[0].value.startswith("http://localhost:")
+
+
+def test_what_the_page_says_is_kept_follows_the_drafts_real_lifetime(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COR_READY_DRAFT_DAYS", "7")
+    at = open_page(app, "workshop")
+    intro = " ".join(m.value for m in at.markdown)
+    assert "private draft for 7 days" in intro and "30 days" not in intro

@@ -1,6 +1,7 @@
-"""Accessibility, measured with axe-core in Chromium: every page and every Readiness view, at a
-desktop width and a phone width, has no serious or critical violation in the app's own markup;
-and every chart has a table or a text equivalent next to it.
+"""Accessibility, measured with axe-core in Chromium: every page (the workshop and the workspace
+included, with a room open and signed in) and every Readiness view, at a desktop width and a
+phone width, has no serious or critical violation in the app's own markup; and every chart has a
+table or a text equivalent next to it.
 
 axe-core comes from the npm registry at install time (scripts/test.sh puts it in .cache/axe); it
 is injected into the page by Playwright, never downloaded while the tests run. A violation counts
@@ -12,14 +13,18 @@ since the app cannot change that markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from cor.passwords import hash_password
 from tests.conftest import ROOT
 from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.servers import app_server
 
 pytestmark = pytest.mark.e2e
 
@@ -32,7 +37,21 @@ PAGES = {
     "Cycle planner": "cycle",
     "Partner guide": "partners",
     "About the numbers": "about",
+    "Workshop": "workshop",
+    "Workspace (signed out)": "workspace",
 }
+#: Every page of app.py's navigation is in PAGES (a new page cannot slip past the check).
+PAGE_FILES = {
+    "Home": "home",
+    "Readiness": "readiness",
+    "Savings": "savings",
+    "Cycle planner": "cycle",
+    "Partner guide": "partners",
+    "About the numbers": "about",
+    "Workshop": "workshop",
+    "Workspace (signed out)": "workspace",
+}
+STAFF_PASSWORD = "correct horse battery staple"
 #: The four views as the switcher names them (short, so they fit one row on a 390 px phone).
 READINESS_VIEWS = ["Answer", "Results", "Plan", "Save"]
 BLOCKING = {"serious", "critical"}
@@ -101,6 +120,55 @@ def test_every_page_has_no_serious_violation_in_its_own_markup(
     goto(sized_page, f"{app_url}/{PAGES[title]}")
     expect(sized_page.locator("h1").first).to_be_visible()
     assert_no_blocking_violation(sized_page, f"{title} at {sized_page.viewport_size}")
+
+
+def test_every_page_of_the_navigation_is_checked() -> None:
+    registered = set(re.findall(r'st\.Page\(\s*"app_pages/(\w+)\.py"', (ROOT / "app.py").read_text()))
+    assert registered == set(PAGE_FILES.values())
+    assert set(PAGE_FILES) == set(PAGES)
+
+
+def test_the_workshop_with_a_room_open_has_no_serious_violation(sized_page: Page, app_url: str) -> None:
+    goto(sized_page, f"{app_url}/workshop")
+    sized_page.get_by_role("button", name="Open a workshop room").click()
+    wait_idle(sized_page)
+    expect(sized_page.get_by_text("The room so far")).to_be_visible(timeout=60_000)
+    assert_no_blocking_violation(sized_page, f"Workshop with a room at {sized_page.viewport_size}")
+    address = sized_page.get_by_test_id("stCode").first.inner_text().strip()
+    goto(sized_page, address.replace("http://localhost:8501", app_url))
+    expect(sized_page.get_by_text("Add my result to the room's picture")).to_be_visible(timeout=60_000)
+    assert_no_blocking_violation(sized_page, f"Quick check in a room at {sized_page.viewport_size}")
+
+
+@pytest.fixture(scope="module")
+def staff_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server with staff sign-in on, so the signed-in workspace is checked too."""
+    folder: Path = tmp_path_factory.mktemp("a11y-staff")
+    settings = {
+        "COR_READY_DRAFT_DB": str(folder / "cor-ready.sqlite3"),
+        "COR_READY_STAFF_PASSWORD_HASH": hash_password(STAFF_PASSWORD),
+    }
+    with app_server(folder, settings) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_workspace_signed_in_has_no_serious_violation(
+    browser: Browser, staff_url: str, width: str
+) -> None:
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    goto(page, staff_url)
+    goto(page, f"{staff_url}/workspace")
+    assert_no_blocking_violation(page, f"Workspace sign-in at {page.viewport_size}")
+    page.get_by_label("User name").fill("anna@example.org")
+    page.get_by_label("Staff password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    wait_idle(page)
+    expect(page.get_by_text("Signed in as anna@example.org")).to_be_visible(timeout=60_000)
+    assert_no_blocking_violation(page, f"Workspace signed in at {page.viewport_size}")
+    context.close()
 
 
 def open_answered_quick_check(page: Page, app_url: str) -> None:

@@ -21,11 +21,11 @@ def test_search_long_term_care_then_carry_the_cu_to_savings(page: Page, app_url:
     box.press("Enter")
     wait_idle(page)
 
-    # a search by words offers the CUs that match; the employer confirms which is theirs
-    expect(page.get_by_text("Which one is yours?")).to_be_visible()
+    # a search by words offers the CU that matches; the employer confirms it is theirs with one
+    # button (a single match gets no dropdown, issue 17.8)
+    expect(page.get_by_text("1 CU in our list matches: 766011 Long Term Care")).to_be_visible()
     expect(page.get_by_role("heading", name="CU 766011: Long Term Care")).to_have_count(0)
-    page.get_by_role("combobox", name="Pick your CU").click()
-    page.get_by_role("option", name="766011 Long Term Care").click()
+    page.get_by_role("button", name="This is my CU: 766011").click()
     wait_idle(page)
 
     expect(page.get_by_role("heading", name="CU 766011: Long Term Care")).to_be_visible()

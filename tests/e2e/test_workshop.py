@@ -35,7 +35,7 @@ def workshop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
 
 def decode_qr(page: Page) -> str:
     image = page.get_by_test_id("stImage").locator("img").first
-    expect(image).to_be_visible()
+    expect(image).to_be_visible(timeout=SLOW)
     shot = Image.open(io.BytesIO(image.screenshot()))
     found = zxingcpp.read_barcodes(shot)
     assert len(found) == 1, "exactly one QR code on the projector"
@@ -57,7 +57,7 @@ def open_room(page: Page, url: str) -> tuple[str, str]:
     address = decode_qr(page)
     assert address.startswith(f"{url}/readiness?quick=1&room=")
     code = address.rsplit("=", 1)[1]
-    expect(page.get_by_text(f"Room code: {code}")).to_be_visible()
+    expect(page.get_by_text(f"Room code: {code}")).to_be_visible(timeout=SLOW)
     return address, code
 
 
@@ -67,11 +67,13 @@ def test_the_qr_code_decodes_to_the_address_shown_and_read_out_under_it(
     url, _ = workshop_server
     page = projector(browser)
     goto(page, f"{url}/?mode=workshop")
-    expect(page.get_by_role("heading", name="COR workshop")).to_be_visible()
+    expect(page.get_by_role("heading", name="COR workshop")).to_be_visible(timeout=SLOW)
     address = f"{url}/readiness?quick=1"
     assert decode_qr(page) == address
     expect(page.get_by_test_id("stCode").first).to_contain_text(address)
-    expect(page.get_by_role("img", name=f"QR code for the quick-check address: {address}")).to_be_visible()
+    expect(page.get_by_role("img", name=f"QR code for the quick-check address: {address}")).to_be_visible(
+        timeout=SLOW
+    )
     page.context.close()
 
 
@@ -83,7 +85,7 @@ def test_a_loopback_address_is_called_out_with_how_to_fix_it(
     page = projector(browser)
     goto(page, f"{url}/workshop")
     warning = page.get_by_test_id("stAlertContentWarning").filter(has_text="No phone can open this address")
-    expect(warning).to_be_visible()
+    expect(warning).to_be_visible(timeout=SLOW)
     expect(warning).to_contain_text("the room's Wi-Fi")
     expect(warning).to_contain_text("--server.address 0.0.0.0")
     expect(warning).to_contain_text("COR_READY_PUBLIC_URL")
@@ -110,9 +112,9 @@ def test_a_reload_of_the_projector_keeps_the_room_and_its_picture(
 
     page.reload()  # a laptop slept, a cable was swapped
     wait_idle(page)
-    expect(page.get_by_text(f"Room code: {code}")).to_be_visible()
+    expect(page.get_by_text(f"Room code: {code}")).to_be_visible(timeout=SLOW)
     expect(page.get_by_test_id("stMetric").filter(has_text="Would pass today")).to_contain_text(shown)
-    expect(page.get_by_role("button", name="Close the room…")).to_be_visible()
+    expect(page.get_by_role("button", name="Close the room…")).to_be_visible(timeout=SLOW)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "workshop-projector-1920.png"))
 
@@ -122,7 +124,7 @@ def test_a_reload_of_the_projector_keeps_the_room_and_its_picture(
     page.get_by_role("button", name="Yes, close and delete").click()
     wait_idle(page)
     assert rooms.status(code) == "closed" and rooms.shares(code) == []
-    expect(page.get_by_role("button", name="Open a workshop room")).to_be_visible()
+    expect(page.get_by_role("button", name="Open a workshop room")).to_be_visible(timeout=SLOW)
     page.context.close()
 
 
@@ -132,10 +134,10 @@ def test_the_phone_view_has_a_labelled_menu(browser: Browser, workshop_server: t
     phone.set_default_timeout(SLOW)
     goto(phone, f"{url}/readiness?quick=1")
     menu = phone.get_by_role("button", name="Menu")
-    expect(menu).to_be_visible()
+    expect(menu).to_be_visible(timeout=SLOW)
     menu.click()
     savings = phone.get_by_test_id("stPopoverBody").get_by_role("link", name="Savings")
-    expect(savings).to_be_visible()
+    expect(savings).to_be_visible(timeout=SLOW)
     savings.click()
     wait_idle(phone)
     expect(phone.get_by_role("heading", level=1)).to_contain_text("What would COR save you?")
@@ -148,4 +150,4 @@ def test_the_menu_is_hidden_on_a_desktop_where_the_top_navigation_shows(
     url, _ = workshop_server
     goto(page, url)
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
-    expect(page.get_by_role("link", name="Savings", exact=True).first).to_be_visible()
+    expect(page.get_by_role("link", name="Savings", exact=True).first).to_be_visible(timeout=SLOW)

@@ -44,11 +44,18 @@ def browsers(browser: Browser) -> Iterator[list[BrowserContext]]:
     assert not errors, f"browser errors on a phone: {errors}"
 
 
-def join(context: BrowserContext, address: str) -> Page:
+def join(context: BrowserContext, address: str, shot: str = "") -> Page:
+    """A phone opens the room's link; the room banner and its consent box are on its first screen."""
     phone = context.new_page()
     phone.set_default_timeout(SLOW)
     goto(phone, address)
     expect(phone.get_by_role("heading", name="Would you pass a COR audit today?")).to_be_visible(timeout=SLOW)
+    consent = phone.get_by_role("checkbox", name=re.compile(re.escape(CONSENT)))
+    box = consent.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844, "the consent box is on the first screen"
+    if shot:
+        SHOTS.mkdir(exist_ok=True)
+        phone.screenshot(path=str(SHOTS / shot))
     phone.wait_for_timeout(A_PERSONS_PAUSE_MS)
     phone.get_by_text(CONSENT).click()
     wait_idle(phone)
@@ -80,10 +87,8 @@ def test_five_phones_before_anything_shows_and_the_differencing_attack_finds_not
     lowest = next(n for n, o in enumerate(options) if o.credit is not None and o.credit == 0)  # "No"
     attacker, victim = browsers[:4], browsers[4]
 
-    first = join(attacker[0], address)
+    first = join(attacker[0], address, shot="workshop-phone-first-screen-390.png")
     answer_first(first, lowest, code)
-    SHOTS.mkdir(exist_ok=True)
-    first.screenshot(path=str(SHOTS / "workshop-phone-first-screen-390.png"))
     again = join(attacker[0], address)  # a second tab of the same browser: still one phone
     answer_first(again, lowest, code)
     expect(presenter.get_by_text("1 phone has shared a result")).to_be_visible(timeout=SLOW)
@@ -97,6 +102,7 @@ def test_five_phones_before_anything_shows_and_the_differencing_attack_finds_not
     answer_first(join(victim, address), 0, code)  # the victim answers "Yes"
     passing = presenter.get_by_test_id("stMetric").filter(has_text="Would pass today")
     expect(passing).to_contain_text("of 5", timeout=SLOW)
+    SHOTS.mkdir(exist_ok=True)
     presenter.screenshot(path=str(SHOTS / "workshop-projector-five-phones-1920.png"))
 
     # The attack: read every figure on the projector and subtract the four known phones.

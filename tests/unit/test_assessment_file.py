@@ -62,8 +62,10 @@ def test_the_file_names_its_format_and_version() -> None:
     assert "saved_at" in d
 
 
-def test_an_empty_assessment_round_trips() -> None:
-    assert load(dump(Assessment())).payload() == Assessment().payload()
+def test_an_assessment_with_nothing_in_it_is_refused_rather_than_replacing_answers_with_none() -> None:
+    """Issue 17 item 18: it was read, and the page offered to replace the answers with 0."""
+    message = refused(dump(Assessment(workers=12)))
+    assert "has nothing COR Ready can use. It holds no answers, notes or plan edits." in message
 
 
 def test_a_file_with_a_byte_order_mark_from_a_windows_editor_is_read() -> None:

@@ -86,11 +86,11 @@ def test_counts_out_of_range_are_refused_with_a_message(workers: int, sites: int
 def test_plain_rows_for_the_report_name_the_table_and_its_source() -> None:
     table = dict(rows(prepare(C, 50, 5, partner_id="bccsa")))
     assert table["Interviews to expect"].startswith("19 interviews")
-    assert table["Sites the auditor visits"].startswith("3 sites of your 5")
+    assert table["Sites the auditor visits"].startswith("3 of your 5 sites")
     assert (
         "Energy Safety Canada" in table["Sampling table"] and str(ESC.source_url) in table["Sampling table"]
     )
-    assert table["In a published audit"].startswith("51.5%")
+    assert table["Points lost on paper alone, in a published audit"].startswith("51.5%")
 
 
 def test_about_the_numbers_lists_the_sampling_examples_and_the_points_split() -> None:

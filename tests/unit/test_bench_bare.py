@@ -44,3 +44,15 @@ def test_the_filler_stores_the_count_asked_for_through_the_store_schema(tmp_path
     store, token = DraftStore(path=path), new_token()  # the store still works on the filled file
     store.save(token, {"answers": {"q": "yes"}})
     assert store.load(token) == {"answers": {"q": "yes"}}
+
+
+def test_a_bare_chart_sends_the_rows_streamlit_moved_out_of_the_spec() -> None:
+    from streamlit.elements.vega_charts import _marshall_chart_data
+    from streamlit.proto.VegaLiteChart_pb2 import VegaLiteChart
+
+    rows = [{"year": "Year 1", "amount": 1.5}, {"year": "Year 2", "amount": 3.0}]
+    spec = {"layer": [{"data": {"name": "bars"}, "mark": "bar"}], "datasets": {"bars": rows}}
+    proto = VegaLiteChart()
+    _marshall_chart_data(proto, dict(spec))
+    proto.spec = '{"layer": [{"data": {"name": "bars"}, "mark": "bar"}]}'
+    assert bare.chart_spec(proto)["datasets"] == {"bars": rows}

@@ -103,3 +103,15 @@ def test_the_readme_summary_is_rewritten_from_the_table(tmp_path: Path) -> None:
     assert "Prose stays." in text and "More prose." in text
     assert "Savings, 3 CUs: **3.00x (2.5-3.5)** (target <= 1.5x)" in text
     assert "[results/after.md](results/after.md)" in text
+
+
+def test_a_written_table_reads_back_into_the_same_rows(tmp_path: Path) -> None:
+    from bench.summary import from_markdown
+
+    report = Report()
+    report.rows.append(Row("Rules", "10,000 verdicts", "0.20 s", "-", "0.020 ms each", "< 0.5 s", "ok"))
+    report.notes.append("Full run of rules in 1.0 min.")
+    report.write(tmp_path / "t.md", "title")
+    again = from_markdown(tmp_path / "t.md")
+    assert again.rows == report.rows
+    assert again.notes == report.notes

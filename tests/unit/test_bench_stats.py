@@ -42,3 +42,9 @@ def test_measurements_alternate_a_b_b_a_and_keep_their_sides() -> None:
     result = interleave(measured, baseline, 4)
     assert calls == ["A0", "B0", "B1", "A1", "A2", "B2", "B3", "A3"]
     assert result.ratio == 2.0 and result.measured.count == 4
+
+
+def test_a_wait_that_timed_out_stays_infinite_in_the_percentiles() -> None:
+    waits = [0.1] * 18 + [float("inf")] * 2
+    assert percentile(waits, 0.95) == float("inf")
+    assert percentile(waits, 0.5) == 0.1

@@ -50,7 +50,7 @@ def test_the_savings_chart_is_valid_vega_lite_with_the_running_totals_and_costs(
     rows = cumulative_savings(Decimal("49940.00"), 3, Decimal("8000"), Decimal("3000"), first_audit_year=2026)
     spec = cumulative_spec(rows, "Savings over the COR cycle")
     alt.LayerChart.from_dict(spec, validate=True)
-    values = spec["data"]["values"]
+    values = spec["layer"][0]["data"]["values"]
     assert [v["amount"] for v in values if v["series"] == "Cumulative incentive"] == [
         49940.0,
         99880.0,
@@ -94,3 +94,28 @@ def test_both_charts_are_built_without_importing_altair_or_pandas() -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1:] in ([], [""]), result.stdout
+
+
+def _arrow_tables_streamlit_makes(spec: dict[str, object]) -> int:
+    """How many tables Streamlit converts through pandas into Arrow to draw ``spec``."""
+    from streamlit.elements.vega_charts import _marshall_chart_data
+    from streamlit.proto.VegaLiteChart_pb2 import VegaLiteChart
+
+    proto = VegaLiteChart()
+    _marshall_chart_data(proto, spec)  # type: ignore[arg-type]
+    return len(proto.datasets) + (1 if proto.data.data else 0)
+
+
+def test_the_page_charts_send_their_rows_as_json_not_through_pandas() -> None:
+    from datetime import date
+
+    from cor.charts.cycle import timeline_spec
+    from cor.cycle import schedule, status
+
+    plan = schedule(certified_on=date(2025, 12, 1), partner="safetydriven", today=date(2026, 6, 1))
+    cycle = timeline_spec(plan, date(2026, 6, 1), status(plan, date(2026, 6, 1)))
+    result, names, unscored = _verdict_with_a_blocking_and_a_not_scored_element()
+    results = element_spec(result, names, unscored)  # type: ignore[arg-type]
+    savings = cumulative_spec(cumulative_savings(Decimal("49940.00"), 3, Decimal("8000")))
+    assert [_arrow_tables_streamlit_makes(spec) for spec in (cycle, results, savings)] == [0, 0, 0]
+    assert all(layer["data"]["values"] for layer in cycle["layer"])

@@ -46,3 +46,13 @@ def test_worksafebcs_own_cor_policies_are_listed_with_their_date() -> None:
 def test_misrepresentation_can_cost_the_certificate_and_past_incentives() -> None:
     text = C.incentives.bc.misrepresentation
     assert "certificate" in text and "repay" in text
+
+
+def test_size_changes_and_the_audit_period_are_questions_for_the_partner_not_invented_rules() -> None:
+    from cor.programs import recommend
+
+    general = recommend("BC", 25, C)
+    assert "If your size changes during the cycle, ask your partner" in general.caveat
+    (employer,) = [r for r in C.roles if r.id == "employer" and r.jurisdiction == "BC"]
+    told = " ".join(employer.does)
+    assert "size changes" in told and "months of records" in told

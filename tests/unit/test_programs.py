@@ -101,8 +101,9 @@ def test_about_the_numbers_lists_every_partner_band_with_its_source() -> None:
     from cor.programs import size_band_figures
 
     shown = {(f.topic, f.figure, f.value) for f in size_band_figures(C)}
-    assert ("Programs by size (BCCSA)", "BCCSA Small COR: workers", "1-19") in shown
-    assert ("Programs by size (BCFSC)", "ISEBASE (individual/small employer): workers", "2-5") in shown
+    assert ("Programs by size (BCCSA)", "BCCSA Small COR", "1-19 workers") in shown
+    assert ("Programs by size (BCFSC)", "ISEBASE (individual/small employer)", "2-5 workers") in shown
+    assert ("Programs by size (BCFSC)", "IOO (individual owner/operator)", "1 worker") in shown
     assert len(shown) == len(C.partner_programs)
 
 

@@ -133,7 +133,10 @@ def test_codes_with_other_digits_and_semicolon_files_are_read() -> None:
             "Row 2, column \"Base rate\": 'four' is not a number",
         ),
         (rate_list_csv([["766011", "A", 2027, "0"]]), 'Row 2, column "Base rate": 0 is not a base rate'),
-        (rate_list_csv([["766011", "A", 2027, "150"]]), "more than 0 and at most 100"),
+        (
+            rate_list_csv([["766011", "A", 2027, "150"]]),
+            'Row 2, column "Base rate": 150 is dollars per $100 of payroll, so it must be between 0 and 100',
+        ),
         (
             rate_list_csv([["76601", "A", 2027, "1"]]),
             "Row 2, column \"CU code\": '76601' is not a six-digit CU code",
