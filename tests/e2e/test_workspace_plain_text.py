@@ -103,7 +103,7 @@ def test_the_client_form_shows_what_is_stored_after_all_clients_and_back(dana: P
     wait_idle(dana)
     dana.get_by_text("All clients", exact=True).click()
     wait_idle(dana)
-    dana.get_by_text("Clients", exact=True).click()
+    dana.get_by_role("radio", name="Clients", exact=True).click()
     wait_idle(dana)
     SHOTS.mkdir(exist_ok=True)
     dana.screenshot(path=str(SHOTS / "workspace-back-from-all-clients-1280.png"), full_page=True)
