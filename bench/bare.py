@@ -328,13 +328,29 @@ def _frame_parts(main: Block) -> int:
     return count
 
 
+def _frame_tail(main: Block) -> int:
+    """How many trailing children of the main area the frame draws after the page: the hidden
+    reconnect button and its script (ui/reconnect.py), which the copied app.py draws itself."""
+    count = 0
+    for child in reversed(list(main.children.values())):
+        leaves = _leaves(child)
+        if leaves and all(
+            leaf.type == "html" or getattr(leaf, "key", None) == "cor.reconnect" for leaf in leaves
+        ):
+            count += 1
+            continue
+        break
+    return count
+
+
 def generate(tree: ElementTree, page: str, directory: Path) -> list[str]:
     """Write ``directory``/app.py (the real frame) and app_pages/ (the bare page, stubs for the
     others). Returns the element types the generator could not reproduce (empty when faithful)."""
     writer = Writer()
     main = tree.children[0]
     page_part = Block(proto=None, root=main.root, type=main.type)
-    page_part.children = dict(list(main.children.items())[_frame_parts(main) :])
+    children = list(main.children.items())
+    page_part.children = dict(children[_frame_parts(main) : len(children) - _frame_tail(main)])
     _children(page_part, writer, 0)
     pages_dir = directory / "app_pages"
     pages_dir.mkdir(parents=True, exist_ok=True)

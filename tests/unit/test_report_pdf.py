@@ -251,7 +251,7 @@ def test_the_audit_day_expectations_the_user_asked_for_are_in_the_report() -> No
     for label, value in rows:
         assert _flat(f"{label}: {value}") in text
     assert "Interviews to expect: 19 interviews" in text  # Energy Safety Canada: 50 employees, at least 19
-    assert "Sites the auditor visits: 3 sites of your 5" in text
+    assert "Sites the auditor visits: 3 of your 5 sites" in text
     assert "BCCSA's own sampling rules are not in our sources" in text
 
 
