@@ -16,7 +16,6 @@ from streamlit.testing.v1.element_tree import Column
 from cor.content import default_content
 from tests.app.conftest import open_page
 from tests.conftest import ROOT
-from ui.state import plain
 
 #: A day when the worked examples' 2024 rates are last year's, so the CU list may fill them in.
 IN_2025 = dt.date(2025, 6, 1)
@@ -393,7 +392,7 @@ def test_about_shows_the_erratum_and_the_small_employer_conflict(app: AppTest) -
     assert "Where the sources disagree" in [s.value for s in at.subheader]
     for version in default_content().incentives.bc.small_employer_minimum:  # each version once (16.8)
         status = "in force" if version.status == "in force" else "history"
-        assert text.count(plain(f"Small-employer minimum ({status}): {version.label}")) == 1  # as typed
+        assert text.count(f"Small-employer minimum ({status}): {version.label}") == 1
 
 
 def test_an_audit_costing_more_than_the_cycle_earns_says_so(app: AppTest) -> None:
