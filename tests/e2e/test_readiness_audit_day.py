@@ -55,5 +55,5 @@ def test_the_pdf_report_carries_the_audit_day_the_user_prepared(
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
     assert "Audit day: who the auditor talks to, and where" in text
     assert f"Interviews to expect: {INTERVIEWS_FOR_50} interviews" in text
-    assert f"Sites the auditor visits: {VISITED_OF_5} sites of your 5" in text
+    assert f"Sites the auditor visits: {VISITED_OF_5} of your 5 sites" in text
     assert f"Sampling table: {ESC.publisher}" in text
