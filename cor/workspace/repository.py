@@ -18,17 +18,12 @@ Contract (the pages rely on it):
 - Every failure is a ``WorkspaceError`` with a message fit for a user: ``NotFoundError``,
   ``ConflictError``, or ``UnavailableError`` when the database cannot be used (no path, URL or
   password in its text; details go to the server log).
-- Workshop rooms are anonymous: ``open_room()`` gives a short code, attendees'
-  ``submit_room_answer`` replaces their own previous summary, ``room_answers`` lists the summaries,
-  ``withdraw_room_answer`` removes one attendee's summary, ``close_room`` deletes the room with
-  every answer. A room expires ``ROOM_HOURS`` after it was
-  opened, and then behaves as closed.
+- Workshop rooms live in ``cor.workshop_rooms``.
 """
 
 from __future__ import annotations
 
 import json
-import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,8 +40,6 @@ from cor.tables import (
     client_assessments,
     client_shares,
     clients,
-    workshop_answers,
-    workshop_rooms,
 )
 from cor.workspace.models import (
     Client,
@@ -58,14 +51,7 @@ from cor.workspace.models import (
     WorkspaceError,
 )
 
-ROOM_HOURS = 6
-#: A summary is a handful of counts and element ids; anything bigger is refused.
-MAX_ROOM_SUMMARY_BYTES = 8 * 1024
-MAX_ROOM_ANSWERS = 1000
 RecordT = TypeVar("RecordT", bound=BaseModel)
-ROOM_CODE_LENGTH = 8
-#: No 0/O, 1/I/L: a code read off a projector is typed right.
-ROOM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 _CLIENT_FIELDS = ("owner", "organisation", "contact", "workers", "partner_id", "notes", "certified_on")
 _ACTION_FIELDS = ("client_id", "question_id", "title", "status", "owner", "due")
@@ -357,94 +343,3 @@ class Workspace:
                 raise NotFoundError("this action does not exist, or is not shared with you")
             self._read_client(conn, user, client_id, admin)
             conn.execute(delete(client_actions).where(client_actions.c.id == action_id))
-
-    # --- workshop rooms --------------------------------------------------------------------
-
-    def _room_cutoff(self) -> float:
-        return self._clock() - ROOM_HOURS * 3600.0
-
-    def open_room(self) -> str:
-        """A new workshop room; returns its code (8 characters, no look-alike letters).
-
-        Rooms past their hours are deleted here, with their answers: nothing outlives a workshop.
-        """
-        code = "".join(secrets.choice(ROOM_ALPHABET) for _ in range(ROOM_CODE_LENGTH))
-        with self._transaction() as conn:
-            expired = select(workshop_rooms.c.code).where(workshop_rooms.c.opened_at < self._room_cutoff())
-            conn.execute(delete(workshop_answers).where(workshop_answers.c.room_code.in_(expired)))
-            conn.execute(delete(workshop_rooms).where(workshop_rooms.c.opened_at < self._room_cutoff()))
-            conn.execute(insert(workshop_rooms).values(code=code, opened_at=self._clock()))
-        return code
-
-    def _room_open(self, conn: Connection, code: str) -> bool:
-        opened = conn.execute(
-            select(workshop_rooms.c.opened_at).where(workshop_rooms.c.code == code)
-        ).scalar()
-        return opened is not None and opened >= self._room_cutoff()
-
-    def room_is_open(self, code: str) -> bool:
-        if not _room_code_shape(code):
-            return False
-        with self._transaction() as conn:
-            return self._room_open(conn, code)
-
-    def submit_room_answer(self, code: str, participant_token: str, summary: dict[str, Any]) -> bool:
-        """Store (or replace) one attendee's summary; False when the room is closed or unknown."""
-        if not _room_code_shape(code) or not 8 <= len(participant_token) <= 64:
-            return False
-        text = json.dumps(summary, sort_keys=True, ensure_ascii=False)
-        if len(text.encode("utf-8")) > MAX_ROOM_SUMMARY_BYTES:
-            raise WorkspaceError("this answer is too large to share with the room")
-        with self._transaction(immediate=True) as conn:
-            if not self._room_open(conn, code):
-                return False
-            key = (workshop_answers.c.room_code == code, workshop_answers.c.participant == participant_token)
-            if conn.execute(delete(workshop_answers).where(*key)).rowcount == 0:
-                given = conn.execute(
-                    select(workshop_answers.c.participant).where(workshop_answers.c.room_code == code)
-                ).all()
-                if len(given) >= MAX_ROOM_ANSWERS:
-                    return False
-            conn.execute(
-                insert(workshop_answers).values(
-                    room_code=code, participant=participant_token, summary=text, updated_at=self._clock()
-                )
-            )
-        return True
-
-    def withdraw_room_answer(self, code: str, participant_token: str) -> None:
-        """Take one attendee's summary out of the room (they unticked their consent)."""
-        with self._transaction() as conn:
-            conn.execute(
-                delete(workshop_answers).where(
-                    workshop_answers.c.room_code == code, workshop_answers.c.participant == participant_token
-                )
-            )
-
-    def room_answers(self, code: str) -> list[dict[str, Any]]:
-        """Every summary given in the room (no participant tokens); [] for a closed room."""
-        if not _room_code_shape(code):
-            return []
-        with self._transaction() as conn:
-            if not self._room_open(conn, code):
-                return []
-            rows = conn.execute(
-                select(workshop_answers.c.summary)
-                .where(workshop_answers.c.room_code == code)
-                .order_by(workshop_answers.c.updated_at)
-            ).all()
-        return [json.loads(row.summary) for row in rows]
-
-    def close_room(self, code: str) -> None:
-        """Delete the room and every answer given in it."""
-        with self._transaction() as conn:
-            conn.execute(delete(workshop_answers).where(workshop_answers.c.room_code == code))
-            conn.execute(delete(workshop_rooms).where(workshop_rooms.c.code == code))
-
-
-def _room_code_shape(code: object) -> bool:
-    return (
-        isinstance(code, str)
-        and len(code) == ROOM_CODE_LENGTH
-        and all(char in ROOM_ALPHABET for char in code)
-    )

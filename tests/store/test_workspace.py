@@ -19,8 +19,8 @@ from cor.workspace.models import (
     UnavailableError,
     WorkspaceError,
 )
-from cor.workspace.repository import MAX_ROOM_SUMMARY_BYTES, ROOM_HOURS, Workspace
-from tests.conftest import ROOT, Clock, Place
+from cor.workspace.repository import Workspace
+from tests.conftest import ROOT, Place
 
 ANNA = "anna@association.example"
 BEN = "ben@association.example"
@@ -234,63 +234,9 @@ def test_deleting_a_client_deletes_its_assessments_and_actions(
             assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
 
 
-def test_a_workshop_room_combines_answers_and_keeps_nothing_after_closing(
-    workspace: Workspace, database: Database
-) -> None:
-    code = workspace.open_room()
-    assert len(code) == 8 and workspace.room_is_open(code)
-    assert workspace.submit_room_answer(
-        code, "phone-one-token", {"passes": False, "weakest": ["inspections"]}
-    )
-    assert workspace.submit_room_answer(code, "phone-two-token", {"passes": True, "weakest": []})
-    assert workspace.submit_room_answer(code, "phone-one-token", {"passes": True, "weakest": ["training"]})
-    assert workspace.room_answers(code) == [
-        {"passes": True, "weakest": []},
-        {"passes": True, "weakest": ["training"]},
-    ]
-    workspace.close_room(code)
-    assert not workspace.room_is_open(code)
-    assert workspace.room_answers(code) == []
-    assert workspace.submit_room_answer(code, "phone-three-token", {"passes": True}) is False
-    with database.begin() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM workshop_answers").scalar() == 0
-        assert conn.exec_driver_sql("SELECT count(*) FROM workshop_rooms").scalar() == 0
-
-
-def test_a_room_expires_and_its_answers_are_deleted(database: Database) -> None:
-    clock = Clock()
-    workspace = Workspace(database, clock=clock)
-    code = workspace.open_room()
-    workspace.submit_room_answer(code, "phone-one-token", {"passes": True})
-    clock.now += ROOM_HOURS * 3600 + 1
-    assert not workspace.room_is_open(code)
-    assert workspace.room_answers(code) == []
-    assert workspace.submit_room_answer(code, "phone-two-token", {"passes": True}) is False
-    workspace.open_room()
-    with database.begin() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM workshop_answers").scalar() == 0
-
-
-def test_a_room_refuses_unknown_codes_and_oversized_answers(workspace: Workspace) -> None:
-    assert workspace.submit_room_answer("NOPE2345", "phone-one-token", {"passes": True}) is False
-    assert workspace.room_answers("'; DROP TABLE x; --") == []
-    code = workspace.open_room()
-    with pytest.raises(WorkspaceError):
-        workspace.submit_room_answer(code, "phone-one-token", {"x": "y" * MAX_ROOM_SUMMARY_BYTES})
-    assert workspace.room_answers(code) == []
-
-
-def test_an_attendee_who_withdraws_leaves_the_room_picture(workspace: Workspace) -> None:
-    code = workspace.open_room()
-    workspace.submit_room_answer(code, "phone-one-token", {"passes": True})
-    workspace.submit_room_answer(code, "phone-two-token", {"passes": False})
-    workspace.withdraw_room_answer(code, "phone-one-token")
-    assert workspace.room_answers(code) == [{"passes": False}]
-
-
 def test_an_unusable_database_is_a_workspace_error_without_address_or_password() -> None:
     down = Workspace(Database("postgresql://staff:hunter2@/cor?host=/nonexistent-socket&connect_timeout=2"))
-    for call in (lambda: down.list_clients(ANNA), down.open_room, lambda: down.room_answers("ABCDEFGH")):
+    for call in (lambda: down.list_clients(ANNA), lambda: down.list_actions(ANNA, "c1")):
         with pytest.raises(UnavailableError) as caught:
             call()
         assert "hunter2" not in str(caught.value)
