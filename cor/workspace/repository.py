@@ -24,9 +24,6 @@ Contract (the pages rely on it):
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any, TypeVar
 
@@ -34,7 +31,6 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, Row, delete, insert, or_, select, update
 
 from cor.assessment import Assessment
-from cor.db import Database, StoreError, shared_database
 from cor.tables import (
     client_actions,
     client_assessments,
@@ -47,9 +43,9 @@ from cor.workspace.models import (
     ClientAssessment,
     ConflictError,
     NotFoundError,
-    UnavailableError,
     WorkspaceError,
 )
+from cor.workspace.shared_store import SharedStore
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
@@ -99,24 +95,8 @@ def _checked(record: RecordT) -> RecordT:
         raise WorkspaceError(f"{where}: {first['msg']}") from None
 
 
-class Workspace:
-    """Clients, assessments, actions and workshop rooms of every consultant, scoped per call."""
-
-    def __init__(self, db: Database | None = None, *, clock: Callable[[], float] = time.time) -> None:
-        try:
-            self.db = db if db is not None else shared_database()
-        except StoreError as exc:
-            raise UnavailableError(str(exc)) from exc
-        self._clock = clock
-
-    @contextmanager
-    def _transaction(self, *, immediate: bool = False) -> Iterator[Connection]:
-        """One transaction; a database that cannot be used is an ``UnavailableError``."""
-        try:
-            with self.db.begin(immediate=immediate) as conn:
-                yield conn
-        except StoreError as exc:
-            raise UnavailableError(str(exc)) from exc
+class Workspace(SharedStore):
+    """Clients, assessments and actions of every consultant, scoped per call."""
 
     # --- clients ---------------------------------------------------------------------------
 

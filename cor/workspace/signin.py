@@ -27,17 +27,17 @@ import hmac
 import os
 import secrets
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from cor.db import Database, StoreError, shared_database
+from cor.db import Database
 from cor.passwords import Backoff
 from cor.tables import app_secrets, signin_backoff, staff_sessions
 from cor.workspace.models import UnavailableError
+from cor.workspace.shared_store import SharedStore
 
 SECRET_ENV = "COR_READY_SESSION_SECRET"
 SECRET_MIN_CHARS = 32
@@ -96,24 +96,12 @@ def account_stamp(password_hash: str) -> str:
     return _digest("stamp", password_hash)[:32]
 
 
-class SignIn:
+class SignIn(SharedStore):
     """Sessions and back-off in the shared database. Safe to share between threads."""
 
     def __init__(self, db: Database | None = None, *, clock: Callable[[], float] = time.time) -> None:
-        try:
-            self.db = db if db is not None else shared_database()
-        except StoreError as exc:
-            raise UnavailableError(str(exc)) from exc
-        self._clock = clock
+        super().__init__(db, clock=clock)
         self._key: bytes | None = None
-
-    @contextmanager
-    def _transaction(self, *, immediate: bool = False) -> Iterator[Connection]:
-        try:
-            with self.db.begin(immediate=immediate) as conn:
-                yield conn
-        except StoreError as exc:
-            raise UnavailableError(str(exc)) from exc
 
     # --- the signing key -------------------------------------------------------------------
 
