@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import app_server, goto, wait_idle
-from tests.staff_accounts import PASSWORD, write_people
+from tests.e2e.test_workspace import sign_in
+from tests.staff_accounts import write_people
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path("/tmp/cor-ready-shots")
@@ -38,15 +39,6 @@ def new_page(browser: Browser) -> Page:
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.set_default_timeout(30_000)
     return page
-
-
-def sign_in(page: Page, url: str, user: str) -> None:
-    goto(page, f"{url}/workspace")
-    page.get_by_label("Staff name").fill(user)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
-    expect(page.get_by_text(f"Signed in as {user}")).to_be_visible()
 
 
 def open_new_client(page: Page) -> None:
