@@ -5,6 +5,8 @@ in the rerun section carries a set of answers never sent before."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,13 @@ class Wire:
 
     async def recv(self) -> bytes:
         return self.replies.pop(0)
+
+
+def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run the client's coroutine on its own thread, as the bench does in its own process: the
+    browser tests' Playwright keeps an event loop running on this thread for the whole session."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _new_session(main_hash: str) -> ForwardMsg:
@@ -64,8 +73,8 @@ def _finished() -> ForwardMsg:
 def test_the_rerun_after_opening_names_the_page_not_the_main_script() -> None:
     wire = Wire([_new_session("main"), _navigation("readiness-page"), _question(), _finished()] * 2)
     session = Session(connection=wire)  # type: ignore[arg-type]
-    asyncio.run(session.rerun("readiness", 5))
-    asyncio.run(session.rerun("readiness", 5))
+    _run(session.rerun("readiness", 5))
+    _run(session.rerun("readiness", 5))
     assert wire.sent[1].rerun_script.page_script_hash == "readiness-page"
 
 
@@ -73,7 +82,7 @@ def test_a_rerun_that_draws_no_question_stops_the_bench() -> None:
     wire = Wire([_navigation("home"), _finished()])
     session = Session(connection=wire)  # type: ignore[arg-type]
     with pytest.raises(WrongPage):
-        asyncio.run(session.rerun("readiness", 5))
+        _run(session.rerun("readiness", 5))
 
 
 def test_every_turn_of_the_answer_walk_leaves_a_set_of_answers_not_seen_before() -> None:
