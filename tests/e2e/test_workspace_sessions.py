@@ -43,6 +43,7 @@ def new_page(browser: Browser) -> Page:
 
 def open_new_client(page: Page) -> None:
     """Choose "+ New client" in the client box (unless its form is open already)."""
+    page.bring_to_front()  # Chromium opens no dropdown in a page behind another one
     wait_idle(page)
     if page.get_by_role("button", name="Add the client").count():
         return
@@ -61,6 +62,7 @@ def add_client(page: Page, organisation: str) -> None:
 
 def client_names(page: Page) -> list[str]:
     """The organisations in the client list, as the consultant sees them when opening it."""
+    page.bring_to_front()
     page.get_by_role("combobox", name="Client").first.click()
     page.get_by_role("option").first.wait_for()
     names = [name.strip() for name in page.get_by_role("option").all_inner_texts()]
