@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui.auth import current_staff
 from ui.navigation import phone_menu
 from ui.reconnect import rerun_after_reconnect
 from ui.state import init_state, prepare_database
+from ui.workspace.auth import current_staff
 
 st.set_page_config(page_title="COR Ready", page_icon=":material/verified_user:", layout="wide")
 init_state()

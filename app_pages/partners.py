@@ -9,45 +9,45 @@ ui/partners.py.
 import streamlit as st
 
 from cor.partners import find, lookup, next_steps, normalise_code, partner_next_steps, path_for
-from ui import partners as pg
+from ui import partners
 from ui.state import content, jurisdiction_picker
 
 c = content()
-guide = pg.load_guide()
+guide = partners.load_guide()
 
 st.title("Find your certifying partner")
 st.write(
     "Your **certifying partner** registers you for COR, trains your auditors and checks every audit. "
     "Many employers stall here: they do not know who theirs is, and some industries have none."
 )
-jurisdiction = jurisdiction_picker("pg.jurisdiction")
+jurisdiction = jurisdiction_picker("partners.jurisdiction")
 jur = c.jurisdiction(jurisdiction)
 
 # --- 1. Finder: search -> result -> this week's checklist -------------------------------------
-query = pg.search_box(jurisdiction)
+query = partners.search_box(jurisdiction)
 found = lookup(query, jurisdiction, c)
-pg.search_message(found, jur.partners_program)
-pick = pg.pick_cu(found, guide, c)
+partners.search_message(found, jur.partners_program)
+pick = partners.pick_cu(found, guide, c)
 matches = find(pick, c) if pick else []
 gp = path_for(pick, query, guide) if jurisdiction == "BC" and (pick or query) else None
 if pick:
-    pg.cu_result(pick, matches, gp, guide, c)
+    partners.cu_result(pick, matches, gp, guide, c)
 elif gp:
-    pg.path_for_search(gp, c)
+    partners.path_for_search(gp, c)
 if found.partners:
     code_start = normalise_code(found.query) if found.kind == "code prefix" else ""
-    pg.industry_partners(found.partners, jurisdiction, bool(pick), c, code_start, query)
+    partners.industry_partners(found.partners, jurisdiction, bool(pick), c, code_start, query)
 if pick:
-    pg.this_week(next_steps(pick, matches, guide, c), pick)
+    partners.this_week(next_steps(pick, matches, guide, c), pick)
 elif found.partners:
-    pg.this_week(partner_next_steps(found.partners, guide, c), None)
+    partners.this_week(partner_next_steps(found.partners, guide, c), None)
 
 # --- 2. What results mean, and the health care paths (BC) --------------------------------------
 if jurisdiction == "BC":
-    pg.result_kinds(guide)
+    partners.result_kinds(guide)
     if gp is None:
-        pg.health_care_paths(guide, c)
+        partners.health_care_paths(guide, c)
 
 # --- 3. Directory, and 4. who does what ---------------------------------------------------------
-pg.directory_section(jur, guide, c)
-pg.roles_section(jurisdiction, c)
+partners.directory_section(jur, guide, c)
+partners.roles_section(jurisdiction, c)

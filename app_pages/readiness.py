@@ -9,10 +9,10 @@ The building blocks are in ui/readiness*.py.
 
 import streamlit as st
 
-from ui import readiness
-from ui.readiness_program import program_section, sources
-from ui.readiness_run import readiness_run
-from ui.readiness_state import (
+from ui.readiness import views
+from ui.readiness.program import program_section, sources
+from ui.readiness.run import readiness_run
+from ui.readiness.state import (
     draft_caption,
     keep_address,
     page_state,
@@ -34,16 +34,16 @@ st.caption(
     f"{draft_caption(state)}"
 )
 if st.session_state.get("ws.record_for"):  # started from a workspace client (staff only)
-    from ui.workspace import record_for_banner
+    from ui.workspace.panels import record_for_banner
 
     record_for_banner()
-room = readiness.workshop_banner()
+room = views.workshop_banner()
 jurisdiction, program = program_section(facts)
-quick = readiness.quick_toggle()
+quick = views.quick_toggle()
 run = readiness_run(facts, jurisdiction, program, quick)
-view = readiness.view_switcher()
-readiness.VIEWS[view](run)
-readiness.workshop_room(run, room)
+view = views.view_switcher()
+views.VIEWS[view](run)
+views.workshop_room(run, room)
 sources(jurisdiction, program)
 keep_address(state)
 sync_draft(state, before_widgets=False)

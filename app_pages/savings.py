@@ -6,17 +6,17 @@ rows and their estimate, or Alberta: the PIR refund -> the cycle against the aud
 rules behind the BC number -> the sources -> the link and the CSV, shown under the estimate but
 filled last since they need every input. Every number comes from cor.incentives, with its formula;
 a wrong value gets its message right under its field and every other input and result stays. The
-building blocks are in ui/savings.py and ui/savings_sections.py.
+building blocks are in ui/savings/inputs.py and ui/savings/sections.py.
 """
 
 import streamlit as st
 
 from cor.incentives import Estimate, PIREstimate
-from ui import savings, savings_sections
+from ui.savings import inputs, sections
 from ui.state import jurisdiction_picker
 
-savings.seed_from_link()
-savings.apply_carried_cu()
+inputs.seed_from_link()
+inputs.apply_carried_cu()
 
 st.title("What would COR save you?")
 st.write(
@@ -24,35 +24,35 @@ st.write(
     "calculation written out so you can check it. It is an estimate, not a promise: WorkSafeBC "
     "or Alberta's PIR program decides the amount."
 )
-savings.show_notices()
+inputs.show_notices()
 jurisdiction = jurisdiction_picker("sv.jurisdiction")
 
 estimate: Estimate | None = None
 refund: PIREstimate | None = None
-rows: savings.Rows | None = None
+rows: inputs.Rows | None = None
 if jurisdiction == "BC":
     st.subheader("Your classification units")
-    savings_sections.rates_intro()
-    savings_sections.rate_list_loader()
-    rows = savings.cu_rows()
+    sections.rates_intro()
+    sections.rate_list_loader()
+    rows = inputs.cu_rows()
     st.subheader("Your estimate")
-    estimate = savings.bc_estimate(rows)
+    estimate = inputs.bc_estimate(rows)
 else:
     st.subheader("Your Alberta PIR refund")
-    refund = savings_sections.pir_refund()
+    refund = sections.pir_refund()
 result = estimate or refund  # the estimate on screen, BC or Alberta
 share_here = st.container()
 
 st.subheader("Savings over the cycle")
-costs = savings_sections.audit_costs()
-savings_sections.cycle_chart(jurisdiction, result, costs)
+costs = sections.audit_costs()
+sections.cycle_chart(jurisdiction, result, costs)
 
-extra: list[savings.ExtraRow] = []
+extra: list[inputs.ExtraRow] = []
 if jurisdiction == "BC":
     st.subheader("Conditions that void the incentive")
-    savings_sections.good_standing_checklist()
+    sections.good_standing_checklist()
     st.subheader("Small-employer minimum")
-    extra = savings_sections.small_employer_minimum(estimate)
-savings_sections.sources(jurisdiction)
+    extra = sections.small_employer_minimum(estimate)
+sections.sources(jurisdiction)
 
-savings_sections.share(share_here, jurisdiction, result, costs, extra, rows)
+sections.share(share_here, jurisdiction, result, costs, extra, rows)

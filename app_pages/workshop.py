@@ -7,20 +7,20 @@ The room survives a reload of this tab: its key is in the presenter's address (u
 
 import streamlit as st
 
-from ui import workshop as wk
+from ui import workshop
 
-wk.projector_frame()
+workshop.projector_frame()
 st.title("COR workshop")
 st.write(
     "Would your workplace pass a **Certificate of Recognition** audit today, and what would COR "
-    f"save you? Everyone answers on their own phone, and no name is asked. {wk.kept_sentence(presenter=True)}"
+    f"save you? Everyone answers on their own phone, and no name is asked. {workshop.kept_sentence(presenter=True)}"
 )
 join, demo = st.columns([2, 3], gap="large")
 with demo:
-    room = wk.presenter_room()  # the database away: a plain message, the rest of the page works
+    room = workshop.presenter_room()  # the database away: a plain message, the rest of the page works
     if room:
-        wk.room_picture_panel(room)
-        wk.room_controls(room)
+        workshop.room_picture_panel(room)
+        workshop.room_controls(room)
     st.divider()
     st.subheader("Try it together")
     st.page_link(
@@ -32,10 +32,10 @@ with demo:
     st.page_link("app_pages/savings.py", label="Savings estimator", icon=":material/savings:")
     st.button(
         "Reset for the next demo",
-        on_click=wk.reset_demo,
+        on_click=workshop.reset_demo,
         icon=":material/restart_alt:",
         help="Clears the answers and estimates on this screen; the room stays open.",
     )
 with join:
     st.subheader("On your phone")
-    wk.join_panel(room)
+    workshop.join_panel(room)

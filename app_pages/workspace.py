@@ -1,16 +1,15 @@
 """Workspace: association staff's clients, their assessments over time and their action plans.
 
 Anonymous visitors see only the sign-in (or how to turn the workspace on); no client data is
-read before a staff member is signed in. Building blocks: ui/workspace.py, ui/workspace_progress.py.
+read before a staff member is signed in. Building blocks: ui/workspace/panels.py, ui/workspace/progress.py.
 """
 
 import streamlit as st
 
 from cor.workspace.models import WorkspaceError
-from ui import workspace as ws
-from ui import workspace_progress as wp
-from ui.auth import current_staff, sign_in_panel, sign_out
 from ui.state import content, plain
+from ui.workspace import panels, progress
+from ui.workspace.auth import current_staff, sign_in_panel, sign_out
 
 st.title("Consultants' workspace")
 staff = current_staff()
@@ -19,9 +18,9 @@ if staff is None:
     st.stop()
 assert staff is not None
 sign_out(staff)
-ws.show_flash()
+panels.show_flash()
 try:
-    clients = ws.my_clients(staff)
+    clients = panels.my_clients(staff)
 except WorkspaceError as exc:
     st.error(plain(str(exc)), icon=":material/error:")
     st.stop()
@@ -30,30 +29,30 @@ view = st.segmented_control(
     "View", ["Clients", "All clients"], default="Clients", required=True, key="ws.view"
 )
 if view == "All clients":
-    wp.cohort_section(staff, clients)
+    progress.cohort_section(staff, clients)
     st.stop()
 
-client = ws.client_picker(staff, clients)
+client = panels.client_picker(staff, clients)
 if client is None:
     st.subheader("New client")
-    ws.client_form(staff, None, content())
+    panels.client_form(staff, None, content())
     st.stop()
 assert client is not None
-visits = ws.workspace().list_assessments(staff.name, client.id, admin=staff.admin)
-actions = ws.workspace().list_actions(staff.name, client.id, admin=staff.admin)
-details, assessments, progress, plan, dates = st.tabs(
+visits = panels.workspace().list_assessments(staff.name, client.id, admin=staff.admin)
+actions = panels.workspace().list_actions(staff.name, client.id, admin=staff.admin)
+details_tab, visits_tab, progress_tab, plan_tab, timeline_tab = st.tabs(
     ["Details", "Assessments", "Progress", "Action plan", "Timeline"], key="ws.tab"
 )
-with details:
-    ws.client_form(staff, client, content())
-    ws.sharing_panel(staff, client)
-    ws.delete_client_panel(staff, client, visits)
-with assessments:
-    ws.assessments_section(staff, client, visits)
-    ws.delete_visit_panel(staff, visits)
-with progress:
-    wp.progress_section(staff, client, visits, actions)
-with plan:
-    ws.actions_section(staff, client, actions, visits)
-with dates:
-    wp.timeline_section(client, visits, actions)
+with details_tab:
+    panels.client_form(staff, client, content())
+    panels.sharing_panel(staff, client)
+    panels.delete_client_panel(staff, client, visits)
+with visits_tab:
+    panels.assessments_section(staff, client, visits)
+    panels.delete_visit_panel(staff, visits)
+with progress_tab:
+    progress.progress_section(staff, client, visits, actions)
+with plan_tab:
+    panels.actions_section(staff, client, actions, visits)
+with timeline_tab:
+    progress.timeline_section(client, visits, actions)

@@ -167,7 +167,7 @@ def carry_from_readiness(content: Content) -> str:
         if partner in partners:
             st.session_state["cy.partner"] = partner
             carried.append(f"the certifying partner of industry {code} ({partners[partner].name})")
-    from ui.readiness_state import STATE_KEY
+    from ui.readiness.state import STATE_KEY
 
     readiness = st.session_state.get(STATE_KEY)
     program = getattr(readiness, "program_id", None)

@@ -6,7 +6,7 @@ session to be resumed and asks for no run. An answer clicked while the tab was r
 answer in flight) then lived only in the browser until the person's next click (issue 20). This
 block watches the tab's websocket and, when it opens again after a drop, presses a hidden button:
 a normal run that carries every widget's value, so the new session stores them (merged with the
-draft, see ``ui.readiness_state.restore_draft``). A reconnect to the same process (a network blip)
+draft, see ``ui.readiness.state.restore_draft``). A reconnect to the same process (a network blip)
 costs one run and changes nothing.
 """
 

@@ -245,7 +245,7 @@ class SignIn(SharedStore):
         return max(backoff.wait(now) for backoff in found.values())
 
     def succeeded(self, counters: Sequence[tuple[Limit, str]]) -> None:
-        """A right password clears these counters (never the address's: see ui.auth)."""
+        """A right password clears these counters (never the address's: see ui.workspace.auth)."""
         with self._transaction() as conn:
             conn.execute(delete(signin_backoff).where(signin_backoff.c.key.in_(list(self._keys(counters)))))
 

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 def section(workers: int | None, partner_id: str | None) -> None:
     from cor.content import default_content
-    from ui.audit_day import audit_day_section
+    from ui.readiness.audit_day import audit_day_section
 
     audit_day_section(default_content(), workers, partner_id)
 

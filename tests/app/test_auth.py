@@ -61,11 +61,11 @@ def test_the_retired_shared_password_setting_says_what_replaced_it_and_lets_nobo
 ) -> None:
     monkeypatch.delenv("COR_READY_STAFF_FILE", raising=False)
     monkeypatch.setenv("COR_READY_STAFF_PASSWORD_HASH", hash_password(PASSWORD))
-    with caplog.at_level(logging.WARNING, logger="ui.auth"):
+    with caplog.at_level(logging.WARNING, logger="ui.workspace.auth"):
         at = open_page(app, "workspace")
     assert "no longer used" in at.warning[0].value and "COR_READY_STAFF_FILE" in at.warning[0].value
     assert len(at.text_input) == 0
-    logged = [r.getMessage() for r in caplog.records if r.name == "ui.auth"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "ui.workspace.auth"]
     assert any("no longer used" in line and "python -m cor.staff add" in line for line in logged)
 
 

@@ -39,7 +39,7 @@ def still_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     """Time stands still (no test waits, and no wait runs out while a slow machine works)."""
     clock = Clock()
     signin = SignIn(clock=clock)
-    monkeypatch.setattr("ui.auth._signin", lambda: signin)
+    monkeypatch.setattr("ui.workspace.auth._signin", lambda: signin)
     return clock
 
 
@@ -47,7 +47,7 @@ def still_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
 def address(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The client address the app sees (a browser test cannot give AppTest one)."""
     current = ["203.0.113.7"]
-    monkeypatch.setattr("ui.auth.client_address", lambda: current[0])
+    monkeypatch.setattr("ui.workspace.auth.client_address", lambda: current[0])
     return current
 
 
@@ -95,7 +95,9 @@ def test_the_right_password_gets_in_where_its_owner_signed_in_before_even_under_
     assert "Too many wrong attempts" in shown_error(guesser)
     address[0] = "203.0.113.9"  # a new browser elsewhere: held back by the attack on the account
     assert "Too many wrong attempts" in shown_error(sign_in(fresh_tab(), "dana", PASSWORD))
-    monkeypatch.setattr("ui.auth.browser_cookie", lambda name: device if name == "cor_staff_device" else None)
+    monkeypatch.setattr(
+        "ui.workspace.auth.browser_cookie", lambda name: device if name == "cor_staff_device" else None
+    )
     assert "Signed in as dana" in texts(sign_in(fresh_tab(), "dana", PASSWORD))
 
 

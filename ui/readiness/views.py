@@ -1,9 +1,9 @@
 """The Readiness page's building blocks, in focused modules; this one ties them together.
 
-- ui/readiness_state.py: the typed page state, reading the widgets, the draft and its merge;
-- ui/readiness_program.py: the "Your program" box and the Sources expander;
-- ui/readiness_run.py: what every view needs, computed once per run;
-- ui/readiness_answer.py, ui/readiness_results.py, ui/readiness_save.py: the four views.
+- ui/readiness/state.py: the typed page state, reading the widgets, the draft and its merge;
+- ui/readiness/program.py: the "Your program" box and the Sources expander;
+- ui/readiness/run.py: what every view needs, computed once per run;
+- ui/readiness/answer.py, ui/readiness/results.py, ui/readiness/save.py: the four views.
 
 Why modules rather than the page: what must happen at precise moments of Streamlit's run cycle
 (reading widget values and storing the draft before anything is drawn, applying an upload in a
@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from ui.readiness_answer import VIEW_BOX, answer_view, scroll_to_view
-from ui.readiness_results import plan_view, results_view
-from ui.readiness_run import ReadinessRun
-from ui.readiness_save import save_view
-from ui.readiness_state import VIEW_SLUGS, page_state, seed
+from ui.readiness.answer import VIEW_BOX, answer_view, scroll_to_view
+from ui.readiness.results import plan_view, results_view
+from ui.readiness.run import ReadinessRun
+from ui.readiness.save import save_view
+from ui.readiness.state import VIEW_SLUGS, page_state, seed
 
 if TYPE_CHECKING:
     from ui.workshop import RoomBanner

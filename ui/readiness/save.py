@@ -13,9 +13,9 @@ from cor.assessment import Assessment
 from cor.exports import assessment_file
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count
-from ui.readiness_reports import report_buttons
-from ui.readiness_run import ReadinessRun
-from ui.readiness_state import Upload, apply, current, page_state, start_over
+from ui.readiness.reports import report_buttons
+from ui.readiness.run import ReadinessRun
+from ui.readiness.state import Upload, apply, current, page_state, start_over
 from ui.state import content, local_today, plain
 
 UPLOAD_PREFIX = "rd.upload."
@@ -151,7 +151,7 @@ def save_view(run: ReadinessRun) -> None:
         st.info("Answer at least one applicable question to build the report and the action plan.")
     else:
         report_buttons(run, today)
-    from ui.workspace import save_to_client_panel  # staff only; its tables load on this view
+    from ui.workspace.panels import save_to_client_panel  # staff only; its tables load on this view
 
     save_to_client_panel(current(state))
     with st.expander("Start over"):

@@ -16,7 +16,7 @@ from cor.assessment import WorkersError, parse_workers
 from cor.models import Content, JurisdictionInfo, Program
 from cor.partners import find
 from cor.programs import Recommendation, programs_for, recommend
-from ui.readiness_state import ReadinessState, page_state, seed
+from ui.readiness.state import ReadinessState, page_state, seed
 from ui.state import jurisdiction_picker, plain
 
 #: Key of the "Your program" box (an expander whose open state the page keeps).

@@ -20,7 +20,7 @@ from cor import incentives as inc
 from cor import rates
 from cor.charts.savings import cumulative_spec, describe, table_rows
 from cor.models import RateRecord
-from ui.savings import CUSTOM, KEEP, ExtraRow, Rows, field_message, fillable_years, key, units
+from ui.savings.inputs import CUSTOM, KEEP, ExtraRow, Rows, field_message, fillable_years, key, units
 from ui.state import content, local_today, plain
 
 #: Where the rates of a list loaded in a session are said to come from (it is the user's file).

@@ -1,7 +1,7 @@
 """The Answer view: one element at a time, its questions, the auditor's view of each, and notes.
 
 The chosen element is kept in the page state and put into the "Jump to element" list before it is
-drawn each run (see ui/readiness_state.py for why the list cannot be trusted to keep it: its
+drawn each run (see ui/readiness/state.py for why the list cannot be trusted to keep it: its
 labels carry live counts). "Next element" also scrolls the page back to the element's heading,
 so the view starts at the first question, not at the last ones of the new element.
 """
@@ -13,8 +13,8 @@ import streamlit as st
 from cor.assessment import NOTE_MAX_CHARS
 from cor.formatting import count
 from cor.models import Question
-from ui.readiness_run import ReadinessRun
-from ui.readiness_state import NOTE_PREFIX, QUESTION_PREFIX, ReadinessState, page_state, seed
+from ui.readiness.run import ReadinessRun
+from ui.readiness.state import NOTE_PREFIX, QUESTION_PREFIX, ReadinessState, page_state, seed
 
 EVIDENCE = {"documentation": "documents", "interview": "interviews", "observation": "observation"}
 HEADING_ANCHOR = "readiness-element"

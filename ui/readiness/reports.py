@@ -11,9 +11,9 @@ from datetime import date
 
 import streamlit as st
 
-from ui.readiness_results import audit_day_rows, current_plan
-from ui.readiness_run import ReadinessRun
-from ui.readiness_state import page_state
+from ui.readiness.results import audit_day_rows, current_plan
+from ui.readiness.run import ReadinessRun
+from ui.readiness.state import page_state
 
 
 def _subject(run: ReadinessRun) -> tuple[int | None, str | None, str | None]:

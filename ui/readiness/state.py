@@ -97,7 +97,7 @@ class ReadinessState:
     #: Set by "See your result": the next run scrolls to the view switcher once.
     scroll_to_view: int = 0
     #: Whether the "Your program" box is open; None until the page first decides (see
-    #: ui/readiness_program.py: it folds when the user moves on, never while they fill it in).
+    #: ui/readiness/program.py: it folds when the user moves on, never while they fill it in).
     program_open: bool | None = None
     cut_notes: set[str] = field(default_factory=set)
     draft: Draft = field(default_factory=Draft)

@@ -4,7 +4,7 @@ Every read and write goes through ``cor.workspace.repository.Workspace`` as the 
 member, so a consultant only ever gets their own clients (or those shared with them). The chosen
 client's opaque id is in session state and the page address (never its name), and client names
 are never logged.
-Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace_progress``.
+Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace.progress``.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from cor.workspace.models import (
     WorkspaceError,
 )
 from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
-from ui.auth import Staff, current_staff
-from ui.records import workspace
 from ui.state import PERSIST, content, local_today, plain
+from ui.workspace.auth import Staff, current_staff
+from ui.workspace.repository import workspace
 
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
 LAST_CLIENT = "ws.client_last"
@@ -470,7 +470,7 @@ def _readiness_session() -> Assessment | None:
     """The assessment open on the Readiness page in this browser session, if it has answers."""
     if not st.session_state.get("answers"):
         return None
-    from ui.readiness_state import current, page_state  # the Readiness page's own reading
+    from ui.readiness.state import current, page_state  # the Readiness page's own reading
 
     assessment = current(page_state())
     return None if assessment.empty else assessment
@@ -577,7 +577,7 @@ def start_for_client(client: Client) -> None:
     """Begin a new Readiness assessment for a client, set up from the client record (province,
     workers, CU code, the program they give), under a new draft link: the previous assessment
     stays with its own link."""
-    from ui.readiness_state import apply, page_state, start_over  # the Readiness page's own setup
+    from ui.readiness.state import apply, page_state, start_over  # the Readiness page's own setup
 
     start_over()
     apply(page_state(), assessment_for(client, content()))

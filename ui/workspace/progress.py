@@ -27,9 +27,9 @@ from cor.workspace.progress import (
     timeline,
     trend,
 )
-from ui.auth import Staff
-from ui.records import workspace
 from ui.state import content, local_today
+from ui.workspace.auth import Staff
+from ui.workspace.repository import workspace
 
 STATUS_WORDS = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 

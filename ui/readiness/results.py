@@ -16,8 +16,8 @@ from cor.actions import Action, action_plan, actions_to_pass, projected
 from cor.assessment import OWNER_MAX_CHARS, target_warning
 from cor.formatting import count, pct_change, show_pct
 from cor.scoring import Verdict, explain
-from ui.readiness_run import ReadinessRun
-from ui.readiness_state import page_state
+from ui.readiness.run import ReadinessRun
+from ui.readiness.state import page_state
 from ui.state import local_today
 
 EDITABLE = ("Owner", "Target date")
@@ -102,7 +102,7 @@ def results_view(run: ReadinessRun) -> None:
 def _reports(run: ReadinessRun) -> None:
     """The PDF report and the plan's spreadsheets, here as well as under "Save": where people
     look for them once they have a result."""
-    from ui.readiness_reports import report_buttons
+    from ui.readiness.reports import report_buttons
 
     st.markdown("**Take your report with you**")
     report_buttons(run, local_today())
@@ -138,7 +138,7 @@ def _partner_id(run: ReadinessRun) -> str | None:
 def _audit_day(run: ReadinessRun) -> None:
     """Interviews and site visits to expect, from the partner's sampling table when we have one."""
     from cor.audit_day import rows
-    from ui.audit_day import audit_day_section
+    from ui.readiness.audit_day import audit_day_section
 
     with st.container(border=True):
         plan = audit_day_section(

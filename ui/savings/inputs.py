@@ -1,5 +1,5 @@
 """The Savings page's state and its CU rows: seeding from a link, the rows' callbacks, the rows
-themselves and the BC estimate. The other sections are in ui/savings_sections.py.
+themselves and the BC estimate. The other sections are in ui/savings/sections.py.
 
 What lives here is what must happen at precise moments of Streamlit's run cycle (seeding the CU
 rows' widget keys on the first run, from a shared link or a CU carried from the partner guide; the

@@ -1,0 +1,1 @@
+"""The consultants' workspace: staff sign-in, the shared repository, clients and progress."""
