@@ -15,9 +15,9 @@ st.write(
     "**Certificate of Recognition (COR)** audit, what COR would save you, what the three-year audit "
     "cycle asks of you, and which certifying partner to call."
 )
-bc = c.jurisdiction("BC").pass_rule
+rule = c.jurisdiction_or_default(st.session_state.get("jurisdiction")).pass_rule  # the province chosen
 st.info(
-    f"To certify you need **{bc.overall_min_pct:.0f}% overall and at least {bc.element_min_pct:.0f}% "
+    f"To certify you need **{rule.overall_min_pct:.0f}% overall and at least {rule.element_min_pct:.0f}% "
     "on every audit element**. COR Ready gives an unofficial readiness estimate using its own "
     "questions; it is not your certifying partner's audit.",
     icon=":material/info:",

@@ -20,16 +20,16 @@ st.write(
     "Your **certifying partner** registers you for COR, trains your auditors and checks every audit. "
     "Many employers stall here: they do not know who theirs is, and some industries have none."
 )
-jurisdiction = jurisdiction_picker("partners.jurisdiction")
+jurisdiction = jurisdiction_picker("pg.jurisdiction")
 jur = c.jurisdiction(jurisdiction)
 
 # --- 1. Finder: search -> result -> this week's checklist -------------------------------------
-query = partners.search_box(jurisdiction)
+query = partners.search_box(jur, c.cu_jurisdiction())
 found = lookup(query, jurisdiction, c)
 partners.search_message(found, jur.partners_program)
 pick = partners.pick_cu(found, guide, c)
 matches = find(pick, c) if pick else []
-gp = path_for(pick, query, guide) if jurisdiction == "BC" and (pick or query) else None
+gp = path_for(pick, query, guide) if jur.cu_codes and (pick or query) else None
 if pick:
     partners.cu_result(pick, matches, gp, guide, c)
 elif gp:
@@ -42,8 +42,8 @@ if pick:
 elif found.partners:
     partners.this_week(partner_next_steps(found.partners, guide, c), None)
 
-# --- 2. What results mean, and the health care paths (BC) --------------------------------------
-if jurisdiction == "BC":
+# --- 2. What results mean, and the health care paths (for CUs, BC's) ---------------------------
+if jur.cu_codes:
     partners.result_kinds(guide)
     if gp is None:
         partners.health_care_paths(guide, c)

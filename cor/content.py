@@ -138,6 +138,9 @@ class Origins:
     programs: str
     partners: str
     cycle: str
+    jurisdictions: str
+    roles: str
+    units: str
     #: For each question of the bank, in order: its file and its position in that file.
     questions: tuple[tuple[str, int], ...]
 
@@ -241,6 +244,7 @@ def check_references(content: Content, origins: Origins) -> None:
     question set exist, a partner's CUs are listed, a cycle rule's partner exists.
     """
     _check_questions(content.bank, origins.questions)
+    _check_jurisdictions(content, origins)
     _check_programs(content.programs, {j.code for j in content.jurisdictions}, content.bank, origins.programs)
     _check_partner_codes(content.partners, set(content.units_by_code), origins.partners)
     _check_cycle_partners(content, origins.cycle)
@@ -249,6 +253,63 @@ def check_references(content: Content, origins: Origins) -> None:
             raise ContentError(
                 origins.partners, f"unknown partner '{trade.partner}'", f"trade_words #{index + 1}", "partner"
             )
+
+
+#: What the jurisdictions' flags say of the content as a whole: (field, how many may have it, what it means).
+_JURISDICTION_FLAGS = (
+    ("default", "exactly one", "the province the app opens on"),
+    ("cycle_planner", "exactly one", "the province whose rules cycle.toml holds"),
+    ("cu_codes", "exactly one", "the province whose CU codes classification_units.csv lists"),
+)
+
+
+def _check_jurisdictions(content: Content, origins: Origins) -> None:
+    """Codes are unique, each flag is held by as many jurisdictions as it may be, every
+    jurisdiction has a program, and every record naming a jurisdiction names one that exists."""
+    file = origins.jurisdictions
+    codes = [info.code for info in content.jurisdictions]
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        raise ContentError(
+            file, f"the code {repeated[0]} is used twice", f"jurisdiction ({repeated[0]})", "code"
+        )
+    for field, allowed, meaning in _JURISDICTION_FLAGS:
+        holders = [info.code for info in content.jurisdictions if getattr(info, field)]
+        if len(holders) > 1 or (allowed == "exactly one" and not holders):
+            raise ContentError(
+                file,
+                f"{allowed} jurisdiction must have {field} = true ({meaning}); {len(holders)} have",
+                "",
+                field,
+            )
+    with_programs = {program.jurisdiction for program in content.programs}
+    for code in codes:
+        if code not in with_programs:
+            raise ContentError(origins.programs, f"no [[program]] for the jurisdiction {code}")
+    named = [
+        *((origins.partners, f"partner ({p.id})", p.jurisdiction) for p in content.partners),
+        *((origins.roles, f"role ({r.id})", r.jurisdiction) for r in content.roles),
+        *((origins.programs, "general_size_rule", r.jurisdiction) for r in content.general_size_rules),
+        *((origins.cycle, "maintenance_pass", r.jurisdiction) for r in content.cycle.maintenance_pass),
+    ]
+    for where, record, code in named:
+        if code not in codes:
+            raise ContentError(where, f"unknown jurisdiction '{code}'", record, "jurisdiction")
+    _check_unit_jurisdictions(content, origins.units)
+
+
+def _check_unit_jurisdictions(content: Content, file: str) -> None:
+    """A CU's rates belong to the one jurisdiction whose CU codes the content lists."""
+    cu_codes = {info.code for info in content.jurisdictions if info.cu_codes}
+    for unit in content.units:
+        for rate in unit.rates:
+            if rate.jurisdiction not in cu_codes:
+                raise ContentError(
+                    file,
+                    f"jurisdiction '{rate.jurisdiction}' has no CU codes (cu_codes = true in jurisdictions.toml)",
+                    f"CU {unit.code}, year {rate.year}",
+                    "jurisdiction",
+                )
 
 
 def _check_questions(bank: QuestionBank, origins: Sequence[tuple[str, int]]) -> None:
@@ -351,6 +412,9 @@ def load_content(root: Path | str = CONTENT_DIR) -> Content:
         programs=relative(p_file, root),
         partners=relative(pa_file, root),
         cycle=relative(c_file, root),
+        jurisdictions=relative(j_file, root),
+        roles=relative(r_file, root),
+        units=relative(root / "classification_units.csv", root),
         questions=question_origins,
     )
     check_references(content, origins)

@@ -83,8 +83,9 @@ def ab_incentive(content: Content) -> Iterator[Figure]:
 
 def audit_cycle(content: Content) -> Iterator[Figure]:
     rules = content.cycle
+    topic = f"Audit cycle ({content.planner_jurisdiction().code})"
     yield Figure(
-        topic="Audit cycle (BC)",
+        topic=topic,
         figure="Certificate life / maintenance deadline / internal auditor certification",
         value=f"{rules.certificate_years} years / {month_day(rules.maintenance_due)} each year / "
         f"{rules.internal_auditor_valid_years} years",
@@ -93,7 +94,7 @@ def audit_cycle(content: Content) -> Iterator[Figure]:
         note=rules.source_note,
     )
     yield Figure(
-        topic="Audit cycle (BC)",
+        topic=topic,
         figure="Incentive credited (estimate): by this date of the year after the audit year",
         value=month_day(rules.incentive_credit_by),
         year=rules.effective,
@@ -101,7 +102,7 @@ def audit_cycle(content: Content) -> Iterator[Figure]:
         note=rules.incentive_credit,
     )
     yield Figure(
-        topic="Audit cycle (BC)",
+        topic=topic,
         figure="COR Ready's own planning choices: calendar reminders / refresher booking lead",
         value=f"{', '.join(str(days) for days in rules.reminder_days)} days before each audit deadline / "
         f"{rules.refresher_lead_days} days before the auditor's certification lapses",
@@ -125,9 +126,10 @@ def _partner_rule_terms(rule: PartnerCycleRule) -> str:
 
 
 def partner_cycle_rules(content: Content) -> Iterator[Figure]:
+    topic = f"Audit cycle ({content.planner_jurisdiction().code})"
     for rule in content.cycle.partner_rules:
         yield Figure(
-            topic="Audit cycle (BC)",
+            topic=topic,
             figure=f"Partner rule: {content.partner(rule.partner).short_name}",
             value=_partner_rule_terms(rule),
             year=rule.effective,
@@ -137,12 +139,13 @@ def partner_cycle_rules(content: Content) -> Iterator[Figure]:
 
 
 def base_rates(content: Content) -> Iterator[Figure]:
+    topic = f"CU base rates ({content.cu_jurisdiction().code})" if content.units else ""
     for unit in content.units:
         for rate in unit.rates:
             if rate.base_rate is None or rate.rate_stage == "example":
                 continue  # a worked example's rate is listed once, with its year's caveat (savings_figures)
             yield Figure(
-                topic="CU base rates (BC)",
+                topic=topic,
                 figure=f"{unit.code} {unit.name}",
                 value=f"${rate.base_rate} per $100",
                 year=str(rate.year),

@@ -129,7 +129,7 @@ def _aligned(unit: _Unit, partners: Sequence[Partner]) -> list[Match]:
 
 def _to_partners_program(unit: _Unit, content: Content) -> Match:
     """No partner in our sources: 'un-served' only when a source says so; else we say we found none."""
-    program = content.jurisdiction("BC").partners_program
+    program = content.cu_jurisdiction().partners_program
     unserved = any(record.cu_code == unit.code for record in content.unserved)
     if unit.name is None:
         reason = (
@@ -161,8 +161,9 @@ def _to_partners_program(unit: _Unit, content: Content) -> Match:
 
 
 def find(cu_code: str, content: Content | None = None) -> list[Match]:
-    """Partners for a BC CU: contracted first, then naturally aligned ones (the employer picks),
-    or a single match pointing to WorkSafeBC's Partners Program when our sources name none.
+    """Partners for a CU (of the jurisdiction whose CU codes the content lists, BC): contracted
+    first, then naturally aligned ones (the employer picks), or a single match pointing to that
+    jurisdiction's partners program (WorkSafeBC's Partners Program) when our sources name none.
 
     Raises ValueError (with a message for the user) when ``cu_code`` is not six digits.
     """
@@ -170,8 +171,8 @@ def find(cu_code: str, content: Content | None = None) -> list[Match]:
     code = _checked_code(cu_code)
     known = content.unit(code)
     unit = _Unit(code=code, name=known.name if known else None)
-    bc_partners = [p for p in content.partners if p.jurisdiction == "BC"]
-    matches = _contracted(unit, bc_partners) + _aligned(unit, bc_partners)
+    cu_partners = [p for p in content.partners if content.uses_cu_codes(p.jurisdiction)]
+    matches = _contracted(unit, cu_partners) + _aligned(unit, cu_partners)
     return matches or [_to_partners_program(unit, content)]
 
 
@@ -368,9 +369,13 @@ def trade_sector(text: str, partner_id: str, content: Content | None = None) -> 
     return None
 
 
-def search_partners(text: str, jurisdiction: str = "BC", content: Content | None = None) -> list[Partner]:
-    """Partners of a jurisdiction whose name, industries or keywords match every word of ``text``."""
+def search_partners(
+    text: str, jurisdiction: str | None = None, content: Content | None = None
+) -> list[Partner]:
+    """Partners of a jurisdiction (the content's default when none is named) whose name,
+    industries or keywords match every word of ``text``."""
     content = content or default_content()
+    jurisdiction = jurisdiction or content.default_jurisdiction().code
     partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
     ranked, closest = _rank(partners, [_partner_index(p, content) for p in partners], text)
     return [] if closest else ranked
@@ -405,28 +410,34 @@ def _range_partners(compact: str, content: Content) -> tuple[Partner, ...]:
     return tuple(
         p
         for p in content.partners
-        if p.jurisdiction == "BC"
+        if content.uses_cu_codes(p.jurisdiction)
         and any(pre.startswith(compact) or compact.startswith(pre) for pre in p.contracted_prefixes)
     )
 
 
-def lookup(text: str, jurisdiction: str = "BC", content: Content | None = None) -> Lookup:
-    """Understand a finder query: a CU code, the start of one, or industry words."""
+def _no_codes_here(query: str, jurisdiction: str, content: Content) -> Lookup:
+    """Digits typed for a jurisdiction whose industries are not CU codes: search by words there."""
+    here = content.jurisdictions_by_code.get(jurisdiction)
+    cu = content.cu_jurisdiction()
+    message = (
+        f"Six-digit classification unit codes are {cu.regulator}'s, so they work for {cu.name} only. "
+        f"For {here.name if here else jurisdiction}, search by industry words, e.g. “construction”."
+    )
+    return Lookup(query=query, kind="invalid", message=message)
+
+
+def lookup(text: str, jurisdiction: str | None = None, content: Content | None = None) -> Lookup:
+    """Understand a finder query: a CU code, the start of one, or industry words (in the
+    content's default jurisdiction when none is named)."""
     content = content or default_content()
+    jurisdiction = jurisdiction or content.default_jurisdiction().code
     query = str(text).strip()
     if not query:
         return Lookup(query=query, kind="empty")
     compact = normalise_code(query)
     if compact.isdigit():
-        if jurisdiction != "BC":
-            return Lookup(
-                query=query,
-                kind="invalid",
-                message=(
-                    "Six-digit classification unit codes are WorkSafeBC's, so they work for British "
-                    "Columbia only. For Alberta, search by industry words, e.g. “construction”."
-                ),
-            )
+        if not content.uses_cu_codes(jurisdiction):
+            return _no_codes_here(query, jurisdiction, content)
         if len(compact) > 6:
             return Lookup(
                 query=query,
@@ -448,7 +459,7 @@ def lookup(text: str, jurisdiction: str = "BC", content: Content | None = None) 
         return Lookup(query=query, kind="code prefix", units=units, partners=by_range, message=message)
     partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
     ranked_partners, partners_closest = _rank(partners, [_partner_index(p, content) for p in partners], query)
-    if jurisdiction != "BC":
+    if not content.uses_cu_codes(jurisdiction):
         found = () if partners_closest else tuple(ranked_partners)
         message = "" if found else f"No {jurisdiction} partner's industry matches “{query}”."
         return Lookup(query=query, kind="words", partners=found, message=message)
@@ -513,7 +524,7 @@ def next_steps(
     sit = situation(matches)
     associations = [a for a in associations_for(code, content) if a.program]
     tags = {sit, "all"} | ({"association"} if associations else set())
-    bc = content.jurisdiction("BC")
+    cu_jurisdiction = content.cu_jurisdiction()
     first = matches[0]
     partner_links = [f"[{m.partner_short_name or m.partner_name}]({m.url})" for m in matches]
     values = {
@@ -521,11 +532,11 @@ def next_steps(
         "cu_name": first.cu_name or f"CU {code}",
         "partner": partner_links[0],
         "partners": _join(partner_links, "and"),
-        "program_name": bc.partners_program.name,
-        "phone": bc.partners_program.phone,
-        "email": bc.partners_program.email,
-        "overall": _pct(bc.pass_rule.overall_min_pct),
-        "element": _pct(bc.pass_rule.element_min_pct),
+        "program_name": cu_jurisdiction.partners_program.name,
+        "phone": cu_jurisdiction.partners_program.phone,
+        "email": cu_jurisdiction.partners_program.email,
+        "overall": _pct(cu_jurisdiction.pass_rule.overall_min_pct),
+        "element": _pct(cu_jurisdiction.pass_rule.element_min_pct),
         "association": associations[0].name if associations else "",
         "association_contact": associations[0].contact if associations else "",
         "association_program": associations[0].program if associations else "",

@@ -125,7 +125,7 @@ def recommend(
     content = content or default_content()
     why_general = ""
     partner = content.partner(partner_id) if partner_id else None
-    if partner is None and cu_code and jurisdiction == "BC":
+    if partner is None and cu_code and content.uses_cu_codes(jurisdiction):
         partner, why_general = _partner_of(cu_code, content)
     if partner is not None and partner.jurisdiction == jurisdiction:
         return _by_partner(partner, workers, content)

@@ -84,7 +84,8 @@ def _date_field(form: Form, field: str, label: str, key: str, help_text: str = "
 
 
 def province_note(content: Content) -> None:
-    """Say so when the user picked a province whose cycle rules differ from the BC ones used here."""
+    """Say so when the user picked a province whose cycle rules differ from the ones used here
+    (cycle.toml's, BC's)."""
     note = jurisdiction_summary(st.session_state.get("jurisdiction"), content)
     if note:
         st.info(note)
@@ -158,7 +159,8 @@ def carry_from_readiness(content: Content) -> str:
     """The partner of the industry chosen on Readiness or the Partner guide, and the program
     chosen on Readiness, put into this page's fields when they change there (as Savings carries
     the CU); a choice made here stays until they change again. Returns what was carried, in words."""
-    partners = {p.id: p for p in content.partners if p.jurisdiction == "BC"}
+    planner = content.planner_jurisdiction().code
+    partners = {p.id: p for p in content.partners if p.jurisdiction == planner}
     carried = []
     code = st.session_state.get("cu_code")
     if code != st.session_state.get(CARRIED_CU):
@@ -171,18 +173,20 @@ def carry_from_readiness(content: Content) -> str:
 
     readiness = st.session_state.get(STATE_KEY)
     program = getattr(readiness, "program_id", None)
-    bc_programs = {p.id: p for p in programs_for("BC", content)}
-    if program in bc_programs and program != st.session_state.get(CARRIED_PROGRAM):
+    planner_programs = {p.id: p for p in programs_for(planner, content)}
+    if program in planner_programs and program != st.session_state.get(CARRIED_PROGRAM):
         st.session_state[CARRIED_PROGRAM] = program
         st.session_state["cy.program"] = program
-        carried.append(f"your program ({bc_programs[program].name})")
+        carried.append(f"your program ({planner_programs[program].name})")
     return " and ".join(carried)
 
 
 def program_and_partner(form: Form, content: Content) -> tuple[str, str | None]:
-    """The BC program, and the certifying partner with its own cycle rules shown under it."""
-    programs = programs_for("BC", content)
-    partners = {p.id: p for p in content.partners if p.jurisdiction == "BC"}
+    """The program (of the planner's province, BC), and the certifying partner with its own cycle
+    rules shown under it."""
+    planner = content.planner_jurisdiction().code
+    programs = programs_for(planner, content)
+    partners = {p.id: p for p in content.partners if p.jurisdiction == planner}
     carried = carry_from_readiness(content)
     if carried:
         st.caption(f"Filled in from what you chose elsewhere in COR Ready: {plain(carried)}.")

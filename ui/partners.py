@@ -83,28 +83,27 @@ def _new_query() -> None:
     st.session_state.pop("pg.one", None)
 
 
-def search_box(jurisdiction: str) -> str:
-    """The search field, opened on a CU carried in the link (?cu=) or chosen on another page."""
-    bc = jurisdiction == "BC"
+def search_box(jurisdiction: JurisdictionInfo, codes_from: JurisdictionInfo) -> str:
+    """The search field, opened on a CU carried in the link (?cu=) or chosen on another page.
+    A province whose industries are not CU codes is told whose codes they are (``codes_from``)."""
+    by_code = jurisdiction.cu_codes
     st.caption(
         "Search by your classification unit (CU) code, its name, or plain words for your industry."
-        if bc
-        else "In Alberta, search by plain words for your industry (CU codes are WorkSafeBC's, for BC)."
+        if by_code
+        else f"In {jurisdiction.name}, search by plain words for your industry (CU codes are "
+        f"{codes_from.regulator}'s, for {codes_from.code})."
     )
     if "pg.query" not in st.session_state:
         st.session_state["pg.query"] = st.query_params.get("cu") or st.session_state.get("cu_code") or ""
     return st.text_input(
-        "CU code, CU name or industry words" if bc else "Industry words",
+        "CU code, CU name or industry words" if by_code else "Industry words",
         key="pg.query",
-        placeholder=(
-            "e.g. 766011, long-term care, trucking, municipal"
-            if bc
-            else "e.g. continuing care, construction, municipal (CU codes are BC's)"
-        ),
+        placeholder=f"e.g. {jurisdiction.search_examples}"
+        + ("" if by_code else f" (CU codes are {codes_from.code}'s)"),
         on_change=_new_query,
         help=(
-            "Your six-digit CU code is on your WorkSafeBC online account and your assessment notice."
-            if bc
+            f"Your six-digit CU code is on your {jurisdiction.regulator} online account and your assessment notice."
+            if by_code
             else "Words for what your business does, e.g. construction or continuing care."
         ),
     )
@@ -266,7 +265,7 @@ def industry_partners(
             )
             partner_card(entries_by_id[p.id])
         return
-    if jurisdiction == "BC":
+    if c.uses_cu_codes(jurisdiction):
         st.subheader("Also serving this industry" if after_cu else "Partners for this industry")
         st.caption(
             "These partners serve the industry you typed, but none of their CUs in COR Ready's list "

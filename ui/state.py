@@ -38,11 +38,11 @@ from pydantic import BaseModel
 
 from cor.content import ContentError, content_dir, default_content
 from cor.db import StoreError, prepare
-from cor.models import DEFAULT_JURISDICTION, Content
+from cor.models import Content
 
 #: Cross-page keys. Widgets keep their own keys; these hold what must survive page switches.
 DEFAULTS: dict[str, object] = {
-    "jurisdiction": DEFAULT_JURISDICTION,  # the province the app opens on
+    "jurisdiction": None,  # the province the app opens on: the content's default (see init_state)
     "answers": {},  # readiness: question id -> answer option id
     "notes": {},  # readiness: question id -> the user's note
     "plan_edits": {},  # readiness: question id -> {"owner": ..., "target": "YYYY-MM-DD"}
@@ -67,6 +67,17 @@ def init_state() -> None:
     for key, value in DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = value.copy() if isinstance(value, dict) else value
+    if st.session_state["jurisdiction"] is None:
+        st.session_state["jurisdiction"] = _opening_jurisdiction()
+
+
+def _opening_jurisdiction() -> str | None:
+    """The content's default province; None while the content cannot load (every page then shows
+    the content's error instead of itself, and the next session starts on the default)."""
+    try:
+        return default_content().default_jurisdiction().code
+    except ContentError:
+        return None
 
 
 #: ``persist_state=`` value for every widget whose value must survive a page switch.

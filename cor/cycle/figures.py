@@ -25,6 +25,7 @@ def _timing(rule: PartnerCycleRule) -> str:
 
 
 def timing_figures(content: Content) -> list[Figure]:
+    topic = f"Audit cycle ({content.planner_jurisdiction().code})"
     out = []
     for rule in content.cycle.partner_rules:
         timing = _timing(rule)
@@ -33,7 +34,7 @@ def timing_figures(content: Content) -> list[Figure]:
         name = content.partner(rule.partner).short_name
         out.append(
             Figure(
-                topic="Audit cycle (BC)",
+                topic=topic,
                 figure=f"Audit timing: {name}",
                 value=timing,
                 year=rule.effective,
@@ -43,7 +44,7 @@ def timing_figures(content: Content) -> list[Figure]:
         )
         out += [
             Figure(
-                topic="Audit cycle (BC)",
+                topic=topic,
                 figure=f"Audit timing: {name} (conflicting statement)",
                 value=conflict.text,
                 year=conflict.effective,
@@ -56,9 +57,10 @@ def timing_figures(content: Content) -> list[Figure]:
 
 
 def auditor_figures(content: Content) -> list[Figure]:
+    topic = f"Audit cycle ({content.planner_jurisdiction().code})"
     return [
         Figure(
-            topic="Audit cycle (BC)",
+            topic=topic,
             figure=f"Internal auditor: {content.partner(rule.partner).short_name}",
             value=f"certified {rule.valid_years} years",
             year=rule.effective,

@@ -50,10 +50,11 @@ def maintenance_years_begun(certified_on: date, today: date, years: int) -> list
     ]
 
 
-def pass_mark_text(content: Content, jurisdiction: str = "BC") -> str:
+def pass_mark_text(content: Content, jurisdiction: str | None = None) -> str:
     """The pass sentence ("Pass: N% overall and at least M% on every element."), from the
-    jurisdiction's pass rule in content."""
-    rule = content.jurisdiction(jurisdiction).pass_rule
+    jurisdiction's pass rule in content (the planner's own jurisdiction when none is named)."""
+    info = content.jurisdiction(jurisdiction) if jurisdiction else content.planner_jurisdiction()
+    rule = info.pass_rule
     return (
         f"Pass: {show_pct(rule.overall_min_pct)} overall and at least "
         f"{show_pct(rule.element_min_pct)} on every element."

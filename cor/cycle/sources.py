@@ -1,5 +1,6 @@
 """Where the planner's rules come from, said to the user: the sources of each rule a schedule
-applied, a partner's statements that conflict with its rule, and the note for Alberta users."""
+applied, a partner's statements that conflict with its rule, and the note for users of a province
+whose rules the planner does not follow (Alberta)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from cor.cycle.inputs import partner_rule
 from cor.cycle.model import Schedule
 from cor.cycle.rules import maintenance_pass
 from cor.formatting import show_pct
-from cor.models import Content, Program
+from cor.models import Content, JurisdictionInfo, Program
 
 
 def maintenance_pass_note(jurisdiction: str, content: Content) -> str | None:
@@ -30,55 +31,70 @@ def maintenance_pass_note(jurisdiction: str, content: Content) -> str | None:
     )
 
 
-def _alberta_program(jurisdiction: str, content: Content) -> Program | None:
+def _elsewhere(jurisdiction: str | None, content: Content) -> JurisdictionInfo | None:
+    """The province picked, when the planner's rules (cycle.toml) are not its own; else None."""
+    info = content.jurisdictions_by_code.get(jurisdiction or "")
+    return None if info is None or info.cycle_planner else info
+
+
+def _large_program(jurisdiction: str, content: Content) -> Program | None:
     return next((p for p in content.programs if p.jurisdiction == jurisdiction and p.size == "large"), None)
 
 
+def _follows(info: JurisdictionInfo, content: Content) -> str:
+    return f"This planner follows {content.planner_jurisdiction().name}'s rules. In {info.name}: "
+
+
 def jurisdiction_summary(jurisdiction: str | None, content: Content | None = None) -> str | None:
-    """For an Alberta user, in words without links (the links are in jurisdiction_sources): the
-    planner follows BC's rules, what Alberta's COR asks instead, and its maintenance pass mark."""
-    if jurisdiction != "AB":
-        return None
+    """For a user of another province (Alberta), in words without links (the links are in
+    jurisdiction_sources): the planner follows the rules of cycle.toml's province (BC), what the
+    user's province's COR asks instead, and its maintenance pass mark. None for the planner's own."""
     content = content or default_content()
-    program = _alberta_program(jurisdiction, content)
-    note = "This planner follows British Columbia's rules. In Alberta: " + (
-        f"{program.maintenance_auditor.lower()}." if program else ""
-    )
-    pass_note = maintenance_pass_note(jurisdiction, content)
+    info = _elsewhere(jurisdiction, content)
+    if info is None:
+        return None
+    program = _large_program(info.code, content)
+    note = _follows(info, content) + (f"{program.maintenance_auditor.lower()}." if program else "")
+    pass_note = maintenance_pass_note(info.code, content)
     return f"{note} {pass_note}" if pass_note else note
 
 
 def jurisdiction_sources(jurisdiction: str | None, content: Content | None = None) -> list[str]:
     """The sources of jurisdiction_summary, as Markdown bullets."""
-    if jurisdiction != "AB":
-        return []
     content = content or default_content()
-    program = _alberta_program(jurisdiction, content)
+    info = _elsewhere(jurisdiction, content)
+    if info is None:
+        return []
+    program = _large_program(info.code, content)
     lines = (
-        [f"- Alberta COR: [{program.name}, {program.effective}]({program.source_url})."] if program else []
+        [f"- {info.name} COR: [{program.name}, {program.effective}]({program.source_url})."]
+        if program
+        else []
     )
-    rule = maintenance_pass(jurisdiction, content)
+    rule = maintenance_pass(info.code, content)
     if rule:
         lines.append(
-            f"- Alberta maintenance audits: [{rule.stated_by}, {rule.effective}]({rule.source_url})."
+            f"- {info.name} maintenance audits: [{rule.stated_by}, {rule.effective}]({rule.source_url})."
         )
     return lines
 
 
 def jurisdiction_note(jurisdiction: str | None, content: Content | None = None) -> str | None:
-    """For an Alberta user: the planner follows BC's rules, and what Alberta's COR asks instead
-    (its large-employer program's maintenance audits, with source). None elsewhere."""
-    if jurisdiction != "AB":
-        return None
+    """For a user of another province (Alberta): the planner follows the rules of cycle.toml's
+    province (BC), and what the user's province's COR asks instead (its large-employer program's
+    maintenance audits, with source). None for the planner's own province."""
     content = content or default_content()
-    program = _alberta_program(jurisdiction, content)
-    note = "This planner follows British Columbia's rules. In Alberta: " + (
+    info = _elsewhere(jurisdiction, content)
+    if info is None:
+        return None
+    program = _large_program(info.code, content)
+    note = _follows(info, content) + (
         f"{program.maintenance_auditor.lower()} ([source, {program.effective}]({program.source_url}))."
         if program
         else ""
     )
-    pass_note = maintenance_pass_note(jurisdiction, content)
-    rule = maintenance_pass(jurisdiction, content)
+    pass_note = maintenance_pass_note(info.code, content)
+    rule = maintenance_pass(info.code, content)
     if pass_note and rule:
         return f"{note} {pass_note} ([source, {rule.effective}]({rule.source_url}))"
     return note
@@ -93,17 +109,19 @@ def rule_sources(sched: Schedule, today: date, content: Content | None = None) -
     """
     content = content or default_content()
     rules = content.cycle
+    planner = content.planner_jurisdiction()
     deadline = year_end(today.year, rules.maintenance_due)
     lines = [
         f"- Certificate valid {rules.certificate_years} years; one audit each calendar year, on site by "
-        f"{deadline.day} {deadline:%B} ([WorkSafeBC, {rules.effective}]({rules.source_url})).",
+        f"{deadline.day} {deadline:%B} ([{planner.regulator}, {rules.effective}]({rules.source_url})).",
         f"- Incentive timing: {rules.incentive_credit} Credit dates shown are our estimate "
-        f"([WorkSafeBC incentives]({rules.incentive_source_url})).",
+        f"([{planner.regulator} incentives]({rules.incentive_source_url})).",
     ]
-    pass_rule = maintenance_pass("BC", content)
+    pass_rule = maintenance_pass(planner.code, content)
     if pass_rule:
         lines.append(
-            f"- {maintenance_pass_note('BC', content)} ([{pass_rule.effective}]({pass_rule.source_url}))."
+            f"- {maintenance_pass_note(planner.code, content)} "
+            f"([{pass_rule.effective}]({pass_rule.source_url}))."
         )
     rule = partner_rule(sched.partner_id, content)
     if rule:

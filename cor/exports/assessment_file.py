@@ -324,8 +324,9 @@ def load(data: bytes, content: Content | None = None) -> Assessment:
         program_id = None
     if program_id is not None:
         jurisdiction = programs[program_id].jurisdiction
-    if jurisdiction is not None and jurisdiction not in {j.code for j in content.jurisdictions}:
-        raise _shape_error("jurisdiction", "a province code COR Ready covers (BC or AB)")
+    if jurisdiction is not None and jurisdiction not in content.jurisdictions_by_code:
+        covered = " or ".join(content.jurisdictions_by_code)
+        raise _shape_error("jurisdiction", f"a province code COR Ready covers ({covered})")
     try:
         return Assessment(
             jurisdiction=jurisdiction,

@@ -17,7 +17,6 @@ Every name is re-exported here: ``from cor.models import X`` works for all of th
 from __future__ import annotations
 
 from cor.models.base import (
-    DEFAULT_JURISDICTION,
     CuCode,
     Effective,
     Jurisdiction,
@@ -77,7 +76,6 @@ from cor.models.questions import AnswerOption, AnswerScale, Element, Evidence, Q
 from cor.models.sampling import InterviewExample, PointsSplit, SamplingTable, SiteExample
 
 __all__ = [
-    "DEFAULT_JURISDICTION",
     "SITUATIONS",
     "ABIncentiveRule",
     "Alignment",

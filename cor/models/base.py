@@ -7,15 +7,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal, Self, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, HttpUrl
 from pydantic_core import core_schema
 
-Jurisdiction = Literal["BC", "AB"]
-
-#: The jurisdiction whose rules apply when a caller names none (the app opens on it too).
-DEFAULT_JURISDICTION: Jurisdiction = "BC"
+#: A jurisdiction's code, as content/jurisdictions.toml lists it: two capital letters ("BC"). Any
+#: record naming one must name a jurisdiction of the content (cor.content.check_references): a new
+#: province arrives as content, not as a change to this type.
+Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 def _real_date(text: str) -> str:

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
-from cor.models.base import DEFAULT_JURISDICTION, Record, Sourced, lookup
+from cor.models.base import NotInContent, Record, Sourced, lookup
 from cor.models.cycle import CycleRules
 from cor.models.incentives import ClassificationUnit, Incentives
 from cor.models.jurisdictions import (
@@ -70,8 +70,31 @@ class Content(Record):
         return lookup(self.jurisdictions_by_code, code, "jurisdiction")
 
     def default_jurisdiction(self) -> JurisdictionInfo:
-        """The jurisdiction whose rules apply when none is named."""
-        return self.jurisdiction(DEFAULT_JURISDICTION)
+        """The jurisdiction whose rules apply when none is named, and the app opens on."""
+        return self._flagged("default", "default jurisdiction")
+
+    def jurisdiction_or_default(self, code: str | None) -> JurisdictionInfo:
+        """The jurisdiction ``code`` names, else (none named, or one the content lacks) the default."""
+        return self.jurisdictions_by_code.get(code or "") or self.default_jurisdiction()
+
+    def cu_jurisdiction(self) -> JurisdictionInfo:
+        """The jurisdiction whose classification units (six-digit CU codes) the content lists."""
+        return self._flagged("cu_codes", "jurisdiction with CU codes")
+
+    def planner_jurisdiction(self) -> JurisdictionInfo:
+        """The jurisdiction whose audit-cycle rules (cycle.toml) the planner applies."""
+        return self._flagged("cycle_planner", "jurisdiction of the cycle planner's rules")
+
+    def uses_cu_codes(self, code: str | None) -> bool:
+        """Whether the jurisdiction ``code`` names its industries by CU code (False for an unknown one)."""
+        info = self.jurisdictions_by_code.get(code or "")
+        return info is not None and info.cu_codes
+
+    def _flagged(self, field: str, kind: str) -> JurisdictionInfo:
+        found = next((info for info in self.jurisdictions if getattr(info, field)), None)
+        if found is None:
+            raise NotInContent(kind, f"{field} = true", self.jurisdictions_by_code)
+        return found
 
     def program(self, program_id: str) -> Program:
         return lookup(self.programs_by_id, program_id, "program")

@@ -41,6 +41,9 @@ class Policy(Sourced):
 
 
 class JurisdictionInfo(Sourced):
+    """A province and everything in which its COR differs from another's: the app reads these
+    fields instead of testing a province's code, so a new province arrives as content."""
+
     code: Jurisdiction
     name: str
     regulator: str
@@ -49,8 +52,23 @@ class JurisdictionInfo(Sourced):
     partners_program: Contact
     iso_equivalency: bool
     iso_equivalency_note: str
-    notes: tuple[DatedNote, ...] = ()
+    notes: tuple[DatedNote, ...] = Field(default=(), description="Where its program is heading, dated")
     policies: tuple[Policy, ...] = ()
+    default: bool = Field(
+        default=False,
+        description="The app opens on it and its rules apply when none is named (exactly one has it)",
+    )
+    cu_codes: bool = Field(
+        default=False,
+        description="classification_units.csv lists its industries (six-digit CU codes): the partner "
+        "finder takes a code, and a CU leads to a partner and a program (exactly one has it)",
+    )
+    cycle_planner: bool = Field(
+        default=False,
+        description="cycle.toml's rules are its own; for any other the planner says it follows them "
+        "and what that province's COR asks instead (exactly one has it)",
+    )
+    search_examples: str = Field(description="Examples under the partner finder's search field")
 
 
 class SizeBand(Sourced):

@@ -99,7 +99,7 @@ class Association(Sourced):
 
 class Role(Sourced):
     id: Slug
-    jurisdiction: Jurisdiction = "BC"
+    jurisdiction: Jurisdiction
     name: str
     does: tuple[str, ...]
     note: str = ""

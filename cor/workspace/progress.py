@@ -46,12 +46,12 @@ class Scored(BaseModel):
 
 
 def program_of(content: Content, assessment: Assessment) -> Program:
-    """The assessment's program, else the first program of its province (BC by default)."""
+    """The assessment's program, else the first program of its province (the content's default)."""
     if assessment.program_id:
         for program in content.programs:
             if program.id == assessment.program_id:
                 return program
-    jurisdiction = assessment.jurisdiction or "BC"
+    jurisdiction = assessment.jurisdiction or content.default_jurisdiction().code
     return next(p for p in content.programs if p.jurisdiction == jurisdiction)
 
 

@@ -67,7 +67,7 @@ def program_section(content: Content) -> tuple[JurisdictionInfo, Program]:
             f"- **Certification audit:** {program.certification_auditor}.\n"
             f"- **Maintenance audits:** {program.maintenance_auditor}."
         )
-        if jurisdiction.code == "BC":
+        if jurisdiction.cu_codes:  # its industries are CUs: the CU names the partner
             _industry(content)
         if jurisdiction.iso_equivalency:
             st.info(
