@@ -12,7 +12,7 @@ from typing import Annotated, Any, Self, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, HttpUrl
 from pydantic_core import core_schema
 
-#: A jurisdiction's code, as content/jurisdictions.toml lists it: two capital letters ("BC"). Any
+#: A jurisdiction's code, as content/jurisdictions.toml lists it: two capital letters, e.g. BC. Any
 #: record naming one must name a jurisdiction of the content (cor.content.check_references): a new
 #: province arrives as content, not as a change to this type.
 Jurisdiction = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]

@@ -4,6 +4,7 @@ from content alone, and a record that contradicts the rest is refused naming fil
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cor.formatting import workers
 from cor.models import Content
 from cor.partners import lookup, partner_next_steps, search_partners
 from cor.programs import recommend
+from tests.conftest import ROOT
 from tests.third_jurisdiction import CODE, NAME, PROGRAM, with_third_jurisdiction
 
 C = load_content()
@@ -77,6 +79,32 @@ def test_without_a_jurisdiction_named_the_default_one_applies() -> None:
     assert lookup("logging").partners == lookup("logging", "BC").partners
     assert search_partners("logging") == search_partners("logging", "BC")
     assert cor.cycle.pass_mark_text(C) == cor.cycle.pass_mark_text(C, "BC")
+
+
+#: Branch corsplit turns these modules' province branches into the jurisdiction's incentive_model:
+#: once merged, this set empties.
+_INCENTIVE_MODULES = ("cor/incentives", "cor/rates.py", "ui/savings/", "app_pages/savings.py")
+
+
+def test_no_code_names_a_province_outside_the_incentive_modules() -> None:
+    """A branch on a province's code (``== "BC"``) or a default of one is a difference kept in code."""
+    codes = "|".join(info.code for info in C.jurisdictions)
+    quoted = re.compile(rf"""["']({codes})["']""")
+    modules = [
+        *ROOT.glob("cor/**/*.py"),
+        *ROOT.glob("ui/**/*.py"),
+        *ROOT.glob("app_pages/*.py"),
+        ROOT / "app.py",
+    ]
+    found = []
+    for path in modules:
+        name = path.relative_to(ROOT).as_posix()
+        if name.startswith(_INCENTIVE_MODULES):
+            continue
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if quoted.search(line.split("#")[0]):
+                found.append(f"{name}:{number}: {line.strip()}")
+    assert not found, found
 
 
 # --- a record that contradicts the rest is refused, naming file, record and field --------------
