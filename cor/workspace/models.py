@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from cor.assessment import Assessment
 from cor.codes import cu_code
+from cor.formatting import long_date
 
 ActionStatus = Literal["open", "in_progress", "done"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in_progress", "done")
@@ -105,6 +106,17 @@ class NotFoundError(WorkspaceError):
 
 class UnavailableError(WorkspaceError):
     """The database cannot be used right now (server down, file unwritable): try again later."""
+
+
+class AlreadyRecordedError(WorkspaceError):
+    """The same assessment is recorded for this client already (on ``taken_on``): not added again."""
+
+    def __init__(self, taken_on: date) -> None:
+        self.taken_on = taken_on
+        super().__init__(
+            f"This assessment is already recorded for this client (the visit of {long_date(taken_on)}), "
+            "so it was not added again."
+        )
 
 
 class ConflictError(WorkspaceError):

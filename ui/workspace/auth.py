@@ -31,15 +31,14 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from cor.staff import STAFF_FILE_ENV, StaffAccount, StaffFileError, authenticate, load_staff, normal_name
 from cor.workspace.models import WorkspaceError
 from cor.workspace.signin import (
-    ACCOUNT,
-    ACCOUNT_FROM_ADDRESS,
-    ADDRESS,
-    DEVICE,
-    DEVICE_DAYS,
-    SESSION_HOURS,
+    DEVICE_SECONDS,
+    SESSION_SECONDS,
     Limit,
     SignIn,
     account_stamp,
+    cleared_by_success,
+    counters,
+    retry_after,
 )
 from ui.state import plain
 
@@ -192,8 +191,8 @@ def _start_session(signin: SignIn, account: StaffAccount) -> None:
     st.session_state[SESSION_KEY] = {"name": account.name, "cookie": cookie}
     st.session_state["auth.device"] = device
     st.session_state[COOKIES_KEY] = {
-        SESSION_COOKIE: (cookie, SESSION_HOURS * 3600),
-        DEVICE_COOKIE: (device, DEVICE_DAYS * 86400),
+        SESSION_COOKIE: (cookie, SESSION_SECONDS),
+        DEVICE_COOKIE: (device, DEVICE_SECONDS),
     }
 
 
@@ -243,17 +242,12 @@ def _device_id(signin: SignIn, name: str) -> str | None:
 
 
 def _counters(signin: SignIn, name: str) -> list[tuple[Limit, str]]:
-    """What a wrong attempt counts against. A browser that signed in as this person before counts
-    only against itself, so other people's failures never hold back a right password there."""
-    device = _device_id(signin, name)
-    if device is not None:
-        return [(DEVICE, device)]
-    address = client_address()
-    return [(ACCOUNT_FROM_ADDRESS, f"{name}\0{address}"), (ACCOUNT, name), (ADDRESS, address)]
+    """What a wrong attempt counts against (the policy: ``cor.workspace.signin.counters``)."""
+    return counters(name, client_address(), _device_id(signin, name))
 
 
 def _wait_message(wait: float) -> str:
-    return f"Too many wrong attempts. Try again in {int(wait) + 1} seconds."
+    return f"Too many wrong attempts. Try again in {retry_after(wait)} seconds."
 
 
 def attempt(name: str, password: str) -> str | None:
@@ -267,16 +261,16 @@ def attempt(name: str, password: str) -> str | None:
     try:
         known = accounts()
         signin = _signin()
-        counters = _counters(signin, name)
-        wait = signin.wait(counters)
+        counted = _counters(signin, name)
+        wait = signin.wait(counted)
         if wait > 0:
             return _wait_message(wait)
         account = authenticate(known, name, password)
         if account is None:
-            wait = signin.failed(counters)
+            wait = signin.failed(counted)
             later = f" {_wait_message(wait)}" if wait > 0 else " Check them and try again."
             return "That staff name and password do not match." + later
-        signin.succeeded([c for c in counters if c[0] is not ADDRESS])  # see cor.workspace.signin
+        signin.succeeded(cleared_by_success(counted))
         _start_session(signin, account)
     except StaffFileError as exc:
         return f"Password sign-in is set up wrongly ({exc}); ask whoever runs COR Ready."

@@ -20,9 +20,9 @@ from cor.codes import ascii_digits, cu_code
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count, long_date, show_pct
 from cor.models import Content
+from cor.workspace.conflicts import conflict_rows, merged
 from cor.workspace.imports import assessment_for, fingerprint, mismatches
 from cor.workspace.models import (
-    ACTION_STATUSES,
     NAME_MAX_CHARS,
     NOTES_MAX_CHARS,
     TITLE_MAX_CHARS,
@@ -246,47 +246,6 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
     _conflict_panel(staff, client)
 
 
-def merged(base: Client, stored: Client, mine: Client) -> Client:
-    """Their saved copy with the fields this user changed (from the copy they read) on top."""
-    editable = ("organisation", "contact", "cu_codes", "workers", "partner_id", "notes", "certified_on")
-    changes = {name: getattr(mine, name) for name in editable if getattr(mine, name) != getattr(base, name)}
-    return stored.model_copy(update=changes)
-
-
-FIELD_LABELS = {
-    "organisation": "Organisation",
-    "contact": "Contact",
-    "cu_codes": "CU codes",
-    "workers": "Workers",
-    "partner_id": "Certifying partner",
-    "notes": "Notes",
-    "certified_on": "Certified on",
-}
-
-
-def _shown(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return ", ".join(str(part) for part in value)
-    return str(value)
-
-
-def conflict_rows(base: Client, stored: Client, attempted: Client) -> list[dict[str, str]]:
-    """Each field either side changed: their saved value, yours, and what saving yours gives."""
-    mine = merged(base, stored, attempted)
-    return [
-        {
-            "Field": label,
-            "Saved by them": _shown(getattr(stored, name)),
-            "Yours": _shown(getattr(attempted, name)),
-            "After saving yours": _shown(getattr(mine, name)),
-        }
-        for name, label in FIELD_LABELS.items()
-        if len({_shown(getattr(c, name)) for c in (base, stored, attempted)}) > 1
-    ]
-
-
 def _conflict_panel(staff: Staff, client: Client | None) -> None:
     conflict = st.session_state.get(CONFLICT_KEY)
     if not conflict or client is None or conflict["stored"].id != client.id:
@@ -381,30 +340,12 @@ def visits_table(c: Content, visits: list[ClientAssessment]) -> pd.DataFrame:
 def record(
     staff: Staff, client_id: str, assessment: Assessment, taken_on: date, label: str, with_plan: bool
 ) -> ClientAssessment:
-    """Store an assessment for a client, and (optionally) its action plan as the client's actions.
-    The same assessment recorded for the client before is refused (WorkspaceError saying when);
-    actions for questions that already have an open action are not added twice."""
-    repo = workspace()
-    mark = fingerprint(assessment)
-    before = repo.find_recorded(staff.name, client_id, mark, admin=staff.admin)
-    if before is not None:
-        raise WorkspaceError(
-            f"This assessment is already recorded for this client (the visit of {long_date(before.taken_on)}), "
-            "so it was not added again."
-        )
-    visit = repo.add_assessment(
-        staff.name, client_id, assessment, taken_on, label, admin=staff.admin, fingerprint=mark
-    )
-    if with_plan:
-        have = {
-            a.question_id
-            for a in repo.list_actions(staff.name, client_id, admin=staff.admin)
-            if a.question_id and a.status != "done"
-        }
-        for action in actions_from(content(), client_id, visit, taken_on):
-            if action.question_id not in have:
-                repo.save_action(staff.name, action, admin=staff.admin)
-    return visit
+    """Store an assessment for a client, and (optionally) its action plan as the client's actions,
+    in one transaction (``Workspace.record``: the same assessment twice is refused, saying when;
+    a question that already has an open action gets no second one)."""
+    visit = ClientAssessment(client_id=client_id, taken_on=taken_on, label=label, assessment=assessment)
+    plan = actions_from(content(), client_id, visit, taken_on) if with_plan else []
+    return workspace().record(staff.name, visit, plan, admin=staff.admin)
 
 
 def _import_file(staff: Staff, client: Client) -> None:
@@ -821,6 +762,3 @@ def actions_section(
             st.session_state.pop(key, None)
         flash("Added the action.")
         st.rerun()
-
-
-assert set(STATUS_LABELS) == set(ACTION_STATUSES)
