@@ -19,7 +19,6 @@ import pandas as pd
 import streamlit as st
 
 from cor.assessment import Assessment
-from cor.codes import ascii_digits, cu_code
 from cor.exports.assessment_file import AssessmentFileError, load
 from cor.formatting import count, long_date, show_pct
 from cor.models import Content
@@ -35,6 +34,8 @@ from cor.workspace.models import (
     ClientAssessment,
     ConflictError,
     WorkspaceError,
+    cu_codes_from_text,
+    workers_from_text,
 )
 from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
 from ui.state import PERSIST, content, local_today, plain
@@ -124,27 +125,19 @@ def _read_form(staff: Staff, client: Client | None) -> Client | dict[str, str]:
     organisation = str(st.session_state.get(Keys.ORGANISATION, "")).strip()
     if not organisation:
         errors["org"] = "Enter the organisation's name."
-    codes: list[str] = []
-    for part in str(st.session_state.get(Keys.CU_CODES, "")).replace(";", ",").split(","):
-        if part.strip():
-            code = cu_code(part)
-            if code is None:
-                errors["cus"] = f"'{part.strip()}' is not a 6-digit CU code (for example 721027)."
-            elif code not in codes:
-                codes.append(code)
+    codes, wrong = cu_codes_from_text(str(st.session_state.get(Keys.CU_CODES, "")))
+    if wrong is not None:
+        errors["cus"] = f"'{wrong}' is not a 6-digit CU code (for example 721027)."
     workers_text = str(st.session_state.get(Keys.WORKERS, "")).strip()
-    workers: int | None = None
-    if workers_text:
-        digits = ascii_digits(workers_text).replace(",", "").replace(" ", "")
-        workers = int(digits) if digits.isdecimal() and len(digits) <= 6 and int(digits) >= 1 else None
-        if workers is None:
-            errors["workers"] = "Enter the number of workers as a whole number from 1 to 999,999."
+    workers = workers_from_text(workers_text) if workers_text else None
+    if workers_text and workers is None:
+        errors["workers"] = "Enter the number of workers as a whole number from 1 to 999,999."
     if errors:
         return errors
     details: dict[str, Any] = {
         "organisation": organisation,
         "contact": str(st.session_state.get(Keys.CONTACT, "")).strip(),
-        "cu_codes": tuple(codes),
+        "cu_codes": codes,
         "workers": workers,
         "partner_id": st.session_state.get(Keys.PARTNER) or None,
         "certified_on": st.session_state.get(Keys.CERTIFIED_ON),
