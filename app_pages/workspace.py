@@ -1,7 +1,8 @@
 """Workspace: association staff's clients, their assessments over time and their action plans.
 
 Anonymous visitors see only the sign-in (or how to turn the workspace on); no client data is
-read before a staff member is signed in. Building blocks: ui/workspace/panels.py, ui/workspace/progress.py.
+read before a staff member is signed in. Building blocks: ui/workspace/panels.py,
+ui/workspace/progress.py; the page's state and widget keys: ui/workspace/state.py.
 """
 
 import streamlit as st
@@ -10,13 +11,13 @@ from cor.workspace.models import WorkspaceError
 from ui.state import content, plain
 from ui.workspace import panels, progress
 from ui.workspace.auth import current_staff, sign_in_panel, sign_out
+from ui.workspace.state import Keys
 
 st.title("Consultants' workspace")
 staff = current_staff()
 if staff is None:
     sign_in_panel()
     st.stop()
-assert staff is not None
 sign_out(staff)
 panels.show_flash()
 try:
@@ -26,7 +27,7 @@ except WorkspaceError as exc:
     st.stop()
 
 view = st.segmented_control(
-    "View", ["Clients", "All clients"], default="Clients", required=True, key="ws.view"
+    "View", ["Clients", "All clients"], default="Clients", required=True, key=Keys.VIEW
 )
 if view == "All clients":
     progress.cohort_section(staff, clients)
@@ -37,11 +38,10 @@ if client is None:
     st.subheader("New client")
     panels.client_form(staff, None, content())
     st.stop()
-assert client is not None
 visits = panels.workspace().list_assessments(staff.name, client.id, admin=staff.admin)
 actions = panels.workspace().list_actions(staff.name, client.id, admin=staff.admin)
 details_tab, visits_tab, progress_tab, plan_tab, timeline_tab = st.tabs(
-    ["Details", "Assessments", "Progress", "Action plan", "Timeline"], key="ws.tab"
+    ["Details", "Assessments", "Progress", "Action plan", "Timeline"], key=Keys.TAB
 )
 with details_tab:
     panels.client_form(staff, client, content())

@@ -176,15 +176,15 @@ def find(cu_code: str, content: Content | None = None) -> list[Match]:
     return matches or [_to_partners_program(unit, content)]
 
 
-def _contracted_reason(p: Partner, code: str, prefix: str | None, known: bool) -> str:
-    short = p.short_name
+def _contracted_reason(partner: Partner, code: str, prefix: str | None, known: bool) -> str:
+    short = partner.short_name
     if prefix:
         unlisted = "" if known else f", even though COR Ready's list does not have CU {code}"
         return (
-            f"Every CU whose code starts with {prefix} is contracted to {short} ({p.industries}), so "
+            f"Every CU whose code starts with {prefix} is contracted to {short} ({partner.industries}), so "
             f"CU {code} is too{unlisted}. {short} is your certifying partner."
         )
-    if not p.alignment_confirmed:
+    if not partner.alignment_confirmed:
         return (
             f"{short}'s own material lists CU {code} among the CUs it serves, so {short} is the partner "
             "to call. Our source does not say whether the CU is contracted to it or naturally aligned."
@@ -195,16 +195,16 @@ def _contracted_reason(p: Partner, code: str, prefix: str | None, known: bool) -
     )
 
 
-def _aligned_reason(p: Partner, code: str, aligned: Sequence[Partner]) -> str:
+def _aligned_reason(partner: Partner, code: str, aligned: Sequence[Partner]) -> str:
     if len(aligned) > 1:
         names = _join([a.short_name for a in aligned], "and")
         return (
             f"No partner is funded by CU {code}; WorkSafeBC has aligned it with {len(aligned)} partners "
-            f"({names}) and you choose one. {p.short_name} serves: {p.industries}."
+            f"({names}) and you choose one. {partner.short_name} serves: {partner.industries}."
         )
     return (
         f"No certifying partner is funded by CU {code}, so WorkSafeBC has aligned it with the partner "
-        f"whose industry is closest: {p.short_name} ({p.industries}). Register with {p.short_name}; "
+        f"whose industry is closest: {partner.short_name} ({partner.industries}). Register with {partner.short_name}; "
         "WorkSafeBC may need to approve it first."
     )
 
@@ -326,18 +326,18 @@ def _rank(items: Sequence[T], indexed: Sequence[_Indexed], text: str) -> tuple[l
     return [items[i] for _, _, i in sorted(some, key=lambda x: (-x[1], -x[0], x[2]))], True
 
 
-def _unit_index(u: ClassificationUnit) -> _Indexed:
-    fields = {"code": u.code, "name": u.name, "keywords": u.keywords, "industry": u.industry}
+def _unit_index(unit: ClassificationUnit) -> _Indexed:
+    fields = {"code": unit.code, "name": unit.name, "keywords": unit.keywords, "industry": unit.industry}
     return _index(fields, ("name", "keywords", "industry"))
 
 
-def _partner_index(p: Partner, content: Content) -> _Indexed:
-    trades = "; ".join(t.words for t in content.trade_words if t.partner == p.id)
+def _partner_index(partner: Partner, content: Content) -> _Indexed:
+    trades = "; ".join(t.words for t in content.trade_words if t.partner == partner.id)
     fields = {
-        "code": p.short_name,
-        "name": p.name,
-        "keywords": "; ".join(w for w in (p.keywords, trades) if w),
-        "industry": p.industries,
+        "code": partner.short_name,
+        "name": partner.name,
+        "keywords": "; ".join(w for w in (partner.keywords, trades) if w),
+        "industry": partner.industries,
     }
     return _index(fields, ("name", "keywords", "industry"))
 

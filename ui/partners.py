@@ -59,8 +59,8 @@ def sources_expander(records: list[tuple[str, Sourced]]) -> None:
         st.markdown("\n".join(lines))
 
 
-def partner_label(p: Partner) -> str:
-    return p.name if p.short_name in p.name else f"{p.name} ({p.short_name})"
+def partner_label(partner: Partner) -> str:
+    return partner.name if partner.short_name in partner.name else f"{partner.name} ({partner.short_name})"
 
 
 def in_pairs(items: list[T]) -> Iterator[tuple[DeltaGenerator, T]]:
@@ -124,7 +124,7 @@ def search_message(found: Lookup, program: Contact) -> None:
         st.info(message, icon=":material/info:")
 
 
-def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
+def pick_cu(found: Lookup, guide: Guide, facts: Content) -> str | None:
     """The CU to explain: a full code as typed, or the user's own pick among the CUs a search found.
 
     A search by words or by the start of a code never picks for the user, even when one CU
@@ -136,10 +136,10 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
     if not codes:
         return None
     if len(codes) == 1:
-        return _confirm_one(codes[0], c)
+        return _confirm_one(codes[0], facts)
     summary = []
     for code in codes:
-        matches = find(code, c)
+        matches = find(code, facts)
         summary.append(
             {
                 "CU": code,
@@ -169,9 +169,9 @@ def pick_cu(found: Lookup, guide: Guide, c: Content) -> str | None:
     return chosen
 
 
-def _confirm_one(code: str, c: Content) -> str | None:
+def _confirm_one(code: str, facts: Content) -> str | None:
     """The only CU a search found, offered with one button; chosen once the user says it is theirs."""
-    matches = find(code, c)
+    matches = find(code, facts)
     name = matches[0].cu_name or ""
     partner = " or ".join(m.partner_short_name for m in matches if m.partner_id)
     st.markdown(
@@ -188,20 +188,24 @@ def _confirm_one(code: str, c: Content) -> str | None:
     return None
 
 
-def _match_card(m: Match) -> None:
+def _match_card(match: Match) -> None:
     with st.container(border=True):
-        st.markdown(f"**{m.partner_name}**")
-        st.write(m.reason)
-        if m.contact:
-            st.markdown(f"**Contact:** {m.contact}")
-        if m.caveat:
-            st.warning(m.caveat, icon=":material/help:")
+        st.markdown(f"**{match.partner_name}**")
+        st.write(match.reason)
+        if match.contact:
+            st.markdown(f"**Contact:** {match.contact}")
+        if match.caveat:
+            st.warning(match.caveat, icon=":material/help:")
         st.link_button(
-            f"{m.partner_short_name or m.partner_name} website", m.url, icon=":material/open_in_new:"
+            f"{match.partner_short_name or match.partner_name} website",
+            match.url,
+            icon=":material/open_in_new:",
         )
 
 
-def cu_result(cu: str, matches: list[Match], gp: GuidePath | None, guide: Guide, c: Content) -> None:
+def cu_result(
+    cu: str, matches: list[Match], guide_path: GuidePath | None, guide: Guide, facts: Content
+) -> None:
     """One CU's result: what kind it is, its partner(s) and why, and its health care path if any."""
     sit = situation(matches)
     kind = guide.kind(sit)
@@ -219,53 +223,53 @@ def cu_result(cu: str, matches: list[Match], gp: GuidePath | None, guide: Guide,
     else:
         for m in matches:
             _match_card(m)
-    if gp:
+    if guide_path:
         with st.container(border=True):
-            health_care_path(gp, c)
+            health_care_path(guide_path, facts)
     sources_expander([(f"What “{kind.label}” means", kind)])
 
 
-def path_for_search(gp: GuidePath, c: Content) -> None:
+def path_for_search(guide_path: GuidePath, facts: Content) -> None:
     """The path the words typed lead to, before the user has picked a CU."""
     with st.container(border=True):
-        health_care_path(gp, c)
+        health_care_path(guide_path, facts)
 
 
-def health_care_path(gp: GuidePath, c: Content, heading: bool = True) -> None:
+def health_care_path(guide_path: GuidePath, facts: Content, heading: bool = True) -> None:
     """A path for an industry without a contracted partner: the steps, its association, a way on."""
     if heading:
-        st.markdown(f"##### {gp.title}")
-    st.markdown("\n".join(f"- {point}" for point in path_points(gp, c)))
-    assoc = c.association(gp.association)
+        st.markdown(f"##### {guide_path.title}")
+    st.markdown("\n".join(f"- {point}" for point in path_points(guide_path, facts)))
+    assoc = facts.association(guide_path.association)
     st.markdown(f"**{assoc.name}:** {assoc.members} Contact: {assoc.contact}")
     st.page_link(
         "app_pages/readiness.py", label="Try the mini-COR self-assessment", icon=":material/checklist:"
     )
-    sources_expander([(gp.title, gp), (assoc.name, assoc)])
+    sources_expander([(guide_path.title, guide_path), (assoc.name, assoc)])
 
 
 def industry_partners(
     partners: tuple[Partner, ...],
     jurisdiction: str,
     after_cu: bool,
-    c: Content,
+    facts: Content,
     code_start: str = "",
     query: str = "",
 ) -> None:
     """Partners whose industry matches the words typed, beyond those a CU found leads to; or, for
     the start of a code, the partners contracted for the whole range it falls in."""
-    entries_by_id = {e.partner.id: e for e in directory(jurisdiction, c)}
+    entries_by_id = {entry.partner.id: entry for entry in directory(jurisdiction, facts)}
     if code_start:
         st.subheader(f"Every CU starting {code_start}")
-        for p in partners:
-            ranges = " or ".join(p.contracted_prefixes)
+        for partner in partners:
+            ranges = " or ".join(partner.contracted_prefixes)
             st.caption(
-                f"Every CU whose code starts with {ranges} is contracted to {p.short_name}. Type all six "
+                f"Every CU whose code starts with {ranges} is contracted to {partner.short_name}. Type all six "
                 "digits of your CU code to see yours."
             )
-            partner_card(entries_by_id[p.id])
+            partner_card(entries_by_id[partner.id])
         return
-    if c.uses_cu_codes(jurisdiction):
+    if facts.uses_cu_codes(jurisdiction):
         st.subheader("Also serving this industry" if after_cu else "Partners for this industry")
         st.caption(
             "These partners serve the industry you typed, but none of their CUs in COR Ready's list "
@@ -274,14 +278,14 @@ def industry_partners(
         )
     else:
         st.subheader("Partners for this industry")
-    for p in partners:
-        trade = trade_sector(query, p.id, c) if query else None
+    for partner in partners:
+        trade = trade_sector(query, partner.id, facts) if query else None
         if trade:
             st.caption(
                 f"“{plain(query.strip())}” is one of the trades of {trade.sector}, which is "
-                f"{p.short_name}'s. {source(trade.source_url, trade.effective)}"
+                f"{partner.short_name}'s. {source(trade.source_url, trade.effective)}"
             )
-        partner_card(entries_by_id[p.id])
+        partner_card(entries_by_id[partner.id])
 
 
 def this_week(steps: list[str], cu: str | None) -> None:
@@ -313,75 +317,77 @@ def result_kinds(guide: Guide) -> None:
             st.markdown(f"**{k.label}.** {k.meaning} {k.note} {source(k.source_url, k.effective)}")
 
 
-def health_care_paths(guide: Guide, c: Content) -> None:
+def health_care_paths(guide: Guide, facts: Content) -> None:
     """Every path, folded, for a user whose search has not led to one yet."""
     for path in guide.paths:
         with st.expander(path.title):
-            health_care_path(path, c, heading=False)
+            health_care_path(path, facts, heading=False)
 
 
 # --- 3. Directory --------------------------------------------------------------------------------
 
 
-def partner_card(e: DirectoryEntry) -> None:
-    p = e.partner
+def partner_card(entry: DirectoryEntry) -> None:
+    partner = entry.partner
     with st.container(border=True):
-        st.markdown(f"**{partner_label(p)}**")
+        st.markdown(f"**{partner_label(partner)}**")
         st.markdown(
-            f"**Industries:** {p.industries}  \n"
-            f"**Programs:** {' · '.join(e.programs)}  \n"
-            f"**Provides:** {' · '.join(e.provides)}"
+            f"**Industries:** {partner.industries}  \n"
+            f"**Programs:** {' · '.join(entry.programs)}  \n"
+            f"**Provides:** {' · '.join(entry.provides)}"
         )
         cus = []
-        if e.ranges or e.contracted:
-            cus.append("contracted: " + ", ".join([*(f"all {r}" for r in e.ranges), *e.contracted]))
-        if e.aligned:
-            cus.append("naturally aligned: " + ", ".join(e.aligned))
-        if e.unconfirmed:
-            cus.append("listed, contracted or aligned not stated: " + ", ".join(e.unconfirmed))
+        if entry.ranges or entry.contracted:
+            cus.append("contracted: " + ", ".join([*(f"all {r}" for r in entry.ranges), *entry.contracted]))
+        if entry.aligned:
+            cus.append("naturally aligned: " + ", ".join(entry.aligned))
+        if entry.unconfirmed:
+            cus.append("listed, contracted or aligned not stated: " + ", ".join(entry.unconfirmed))
         if cus:
             st.caption("CUs in our sources, " + "; ".join(cus))
-        if p.notes:
-            st.caption(p.notes)
-        if p.status_note:
-            st.warning(p.status_note, icon=":material/help:")
-        st.link_button(f"{p.short_name} website", str(p.url), icon=":material/open_in_new:")
+        if partner.notes:
+            st.caption(partner.notes)
+        if partner.status_note:
+            st.warning(partner.status_note, icon=":material/help:")
+        st.link_button(f"{partner.short_name} website", str(partner.url), icon=":material/open_in_new:")
         with st.expander("Sources", icon=":material/menu_book:"):
-            facts = [f"- {source(p.source_url, p.effective, 'Main source')}. {p.source_note}".rstrip()]
-            facts += [f"- {source(fact.url, fact.effective, fact.fact)}" for fact in p.sources]
-            st.markdown("\n".join(facts))
+            lines = [
+                f"- {source(partner.source_url, partner.effective, 'Main source')}. {partner.source_note}".rstrip()
+            ]
+            lines += [f"- {source(fact.url, fact.effective, fact.fact)}" for fact in partner.sources]
+            st.markdown("\n".join(lines))
 
 
 def _directory_table(entries: list[DirectoryEntry]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Partner": partner_label(e.partner),
-                "Industries": e.partner.industries,
-                "Programs": ", ".join(e.programs),
-                "Provides": ", ".join(e.provides),
-                "Website": str(e.partner.url),
-                "Source": str(e.partner.source_url),
-                "Year": e.partner.effective,
-                "Caveat": e.partner.status_note,
+                "Partner": partner_label(entry.partner),
+                "Industries": entry.partner.industries,
+                "Programs": ", ".join(entry.programs),
+                "Provides": ", ".join(entry.provides),
+                "Website": str(entry.partner.url),
+                "Source": str(entry.partner.source_url),
+                "Year": entry.partner.effective,
+                "Caveat": entry.partner.status_note,
             }
-            for e in entries
+            for entry in entries
         ]
     )
 
 
-def directory_section(jur: JurisdictionInfo, guide: Guide, c: Content) -> None:
+def directory_section(info: JurisdictionInfo, guide: Guide, facts: Content) -> None:
     """Every partner of the province as a card, the same as a printable table, and who to ask."""
-    entries = directory(jur.code, c)
-    program = jur.partners_program
-    st.header(f"Certifying partners in {jur.name}")
-    note = guide.directory_note(jur.code)
+    entries = directory(info.code, facts)
+    program = info.partners_program
+    st.header(f"Certifying partners in {info.name}")
+    note = guide.directory_note(info.code)
     if note:
         st.write(note.text)
         sources_expander([("About the partners", note)])
-    for col, e in in_pairs(entries):
+    for col, entry in in_pairs(entries):
         with col:
-            partner_card(e)
+            partner_card(entry)
     with st.expander("Table view (for printing or a projector)"):
         st.dataframe(
             _directory_table(entries),
@@ -401,10 +407,10 @@ def directory_section(jur: JurisdictionInfo, guide: Guide, c: Content) -> None:
 # --- 4. Roles ------------------------------------------------------------------------------------
 
 
-def roles_section(jurisdiction: str, c: Content) -> None:
+def roles_section(jurisdiction: str, facts: Content) -> None:
     """Who does what in certification: the employer, the partner, the auditors, the regulator."""
     st.header("Who does what in certification")
-    roles = roles_for(jurisdiction, c)
+    roles = roles_for(jurisdiction, facts)
     for col, role in in_pairs(roles):
         with col, st.container(border=True):
             st.markdown(f"**{role.name}**")

@@ -213,8 +213,8 @@ def deadline_rules(schedule: Schedule, datasets: dict[str, list[Row]]) -> Spec:
     }
 
 
-def _last_allowed(m: Milestone) -> date:
-    return min(m.latest or m.due, m.due)
+def _last_allowed(milestone: Milestone) -> date:
+    return min(milestone.latest or milestone.due, milestone.due)
 
 
 def audit_windows(schedule: Schedule, frame: Frame, datasets: dict[str, list[Row]]) -> list[Spec]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -61,21 +62,49 @@ def status_text(verdict: Verdict, element: str) -> str:
     return "Meets the floor"
 
 
+class NotScoredReason(StrEnum):
+    """Why an element of the question set has no score (the words follow ``NOT_SCORED: ``)."""
+
+    ALL_NOT_APPLICABLE = "every answer is Not applicable"
+    NO_APPLICABLE_ANSWER = "no applicable answer yet"
+
+    @property
+    def words(self) -> str:
+        """The reason as the page's table, the chart and the PDF read it."""
+        return f"{NOT_SCORED}: {self.value}"
+
+    @property
+    def charted(self) -> bool:
+        """Whether the element gets an (empty) bar on the chart: one answered entirely "Not
+        applicable" does, so it is never silently missing; one not answered yet does not."""
+        return self is NotScoredReason.ALL_NOT_APPLICABLE
+
+
+def not_scored_reasons(scorecard: Scorecard, verdict: Verdict) -> dict[str, NotScoredReason]:
+    """Elements of the question set without a score, each with why."""
+    reasons: dict[str, NotScoredReason] = {}
+    for element in scorecard.elements:
+        if element.element in verdict.element_pct:
+            continue
+        if element.answered and element.answered == element.not_applicable:
+            reasons[element.element] = NotScoredReason.ALL_NOT_APPLICABLE
+        else:
+            reasons[element.element] = NotScoredReason.NO_APPLICABLE_ANSWER
+    return reasons
+
+
 def not_scored(scorecard: Scorecard, verdict: Verdict) -> dict[str, str]:
     """Elements of the question set without a score, each with the reason in words.
 
     The same words go on the page's chart and table and in the PDF, so an element answered
     entirely "Not applicable" is never silently missing from one of them.
     """
-    reasons: dict[str, str] = {}
-    for element in scorecard.elements:
-        if element.element in verdict.element_pct:
-            continue
-        if element.answered and element.answered == element.not_applicable:
-            reasons[element.element] = f"{NOT_SCORED}: every answer is Not applicable"
-        else:
-            reasons[element.element] = f"{NOT_SCORED}: no applicable answer yet"
-    return reasons
+    return {element: reason.words for element, reason in not_scored_reasons(scorecard, verdict).items()}
+
+
+def charted_not_scored(reasons: Mapping[str, NotScoredReason]) -> dict[str, str]:
+    """The not-scored elements the chart shows as an empty bar, with their reason in words."""
+    return {element: reason.words for element, reason in reasons.items() if reason.charted}
 
 
 class ElementRow(BaseModel):

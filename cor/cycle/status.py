@@ -33,30 +33,30 @@ def _items(sched: Schedule, today: date) -> tuple[list[MilestoneStatus], Milesto
     return items, next_milestone
 
 
-def _overdue(m: Milestone) -> Alert:
-    if m.kind == "certification":
+def _overdue(milestone: Milestone) -> Alert:
+    if milestone.kind == "certification":
         text = (
-            f"The planned certification audit date ({long_date(m.due)}) has passed. If it "
+            f"The planned certification audit date ({long_date(milestone.due)}) has passed. If it "
             f'took place, choose "{CERTIFIED}" and enter the date; otherwise plan a new date.'
         )
     else:
         text = (
-            f"The {m.title.lower()} was due by {long_date(m.due)} and is not recorded as done. "
+            f"The {milestone.title.lower()} was due by {long_date(milestone.due)} and is not recorded as done. "
             "If it was done, record its date above; if it was missed, the COR and its "
             "incentive are at risk: call your certifying partner now."
         )
-    return Alert(level="error", text=text, milestone_id=m.id)
+    return Alert(level="error", text=text, milestone_id=milestone.id)
 
 
-def _too_late_for_gap(m: Milestone, today: date, who: str) -> list[Alert]:
-    if not (m.latest and m.latest < today):
+def _too_late_for_gap(milestone: Milestone, today: date, who: str) -> list[Alert]:
+    if not (milestone.latest and milestone.latest < today):
         return []
     text = (
-        f"It is now too late for the {m.title.lower()} to leave {who}'s minimum gap "
-        f"before the next audit (it needed to be done by {long_date(m.latest)}). Do "
-        f"it by {long_date(m.due)} anyway, and ask {who} how to time the next one."
+        f"It is now too late for the {milestone.title.lower()} to leave {who}'s minimum gap "
+        f"before the next audit (it needed to be done by {long_date(milestone.latest)}). Do "
+        f"it by {long_date(milestone.due)} anyway, and ask {who} how to time the next one."
     )
-    return [Alert(level="warning", text=text, milestone_id=m.id)]
+    return [Alert(level="warning", text=text, milestone_id=milestone.id)]
 
 
 def _time_left(

@@ -51,7 +51,7 @@ def _points(value: Decimal) -> str:
     return f"{value:.0f}" if value == value.to_integral_value() else f"{value.normalize():f}"
 
 
-def _text_cells(a: Action, assessment: str, clean: Callable[[str], str] = str) -> dict[str, str]:
+def _text_cells(action: Action, assessment: str, clean: Callable[[str], str] = str) -> dict[str, str]:
     """The text columns of one action, cleaned for the format first, then made safe.
 
     Cleaning comes first so that removing a character can never uncover a formula trigger.
@@ -61,15 +61,15 @@ def _text_cells(a: Action, assessment: str, clean: Callable[[str], str] = str) -
         return safe_cell(clean(text))
 
     return {
-        "Element": cell(a.element_name),
-        "Blocking": "Yes" if a.blocking else "No",
-        "Question": cell(a.question),
-        "Current answer": cell(a.answer),
-        "Action": cell(a.action),
-        "Why it matters": cell(a.why),
-        "Evidence to produce": cell(a.look_for),
-        "How the auditor checks": cell(", ".join(_CHECKS.get(kind, kind) for kind in a.evidence)),
-        "Owner": cell(a.owner),
+        "Element": cell(action.element_name),
+        "Blocking": "Yes" if action.blocking else "No",
+        "Question": cell(action.question),
+        "Current answer": cell(action.answer),
+        "Action": cell(action.action),
+        "Why it matters": cell(action.why),
+        "Evidence to produce": cell(action.look_for),
+        "How the auditor checks": cell(", ".join(_CHECKS.get(kind, kind) for kind in action.evidence)),
+        "Owner": cell(action.owner),
         "Assessment": cell(assessment),
     }
 

@@ -26,7 +26,16 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
 
 from cor.actions import Action
-from cor.charts.readiness import BLOCKING_COLOUR, MEETS_COLOUR, element_chart, not_scored, status_text
+from cor.charts.readiness import (
+    BLOCKING_COLOUR,
+    MEETS_COLOUR,
+    NotScoredReason,
+    charted_not_scored,
+    element_chart,
+    not_scored,
+    not_scored_reasons,
+    status_text,
+)
 from cor.formatting import count, show_pct
 from cor.models import JurisdictionInfo, Program, Question
 from cor.scoring import Scorecard, Verdict, explain
@@ -417,8 +426,10 @@ def _opaque_png(png: bytes) -> tuple[bytes, int, int]:
 _HEADING_ROOM = 14.0  # mm a section heading takes
 
 
-def _chart(pdf: _Report, verdict: Verdict, names: Mapping[str, str], unscored: Mapping[str, str]) -> None:
-    charted = {element: reason for element, reason in unscored.items() if "Not applicable" in reason}
+def _chart(
+    pdf: _Report, verdict: Verdict, names: Mapping[str, str], reasons: Mapping[str, NotScoredReason]
+) -> None:
+    charted = charted_not_scored(reasons)
     try:
         png, px_w, px_h = _opaque_png(_chart_png(verdict, names, charted))
     except Exception:  # any renderer failure: the report must still have its chart
@@ -722,7 +733,7 @@ def build_report(
     pdf.set_creator("COR Ready")
     pdf.set_lang("en-CA")
     _cover(pdf, program, jurisdiction, scorecard, verdict, generated_on, subject or Subject())
-    _chart(pdf, verdict, names, not_scored(scorecard, verdict))
+    _chart(pdf, verdict, names, not_scored_reasons(scorecard, verdict))
     pdf.add_page()
     _scores_table(pdf, scorecard, verdict)
     _plan_table(pdf, plan)

@@ -15,7 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from cor.assessment import Assessment
-from cor.codes import cu_code
+from cor.codes import ascii_digits, cu_code
+from cor.formatting import long_date
 
 ActionStatus = Literal["open", "in_progress", "done"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in_progress", "done")
@@ -23,6 +24,34 @@ ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in_progress", "done")
 NAME_MAX_CHARS = 200
 NOTES_MAX_CHARS = 5000
 TITLE_MAX_CHARS = 500
+
+
+#: The most workers a client record takes as typed (six digits).
+WORKERS_MAX_DIGITS = 6
+
+
+def workers_from_text(text: str) -> int | None:
+    """A worker count as typed ("24", "1,200", full-width digits): a whole number from 1 to
+    999,999, else None."""
+    digits = ascii_digits(text.strip()).replace(",", "").replace(" ", "")
+    if not digits.isdecimal() or len(digits) > WORKERS_MAX_DIGITS or int(digits) < 1:
+        return None
+    return int(digits)
+
+
+def cu_codes_from_text(text: str) -> tuple[tuple[str, ...], str | None]:
+    """CU codes as typed, separated by commas or semicolons: each six-digit code once, in order,
+    and the last part that is not a CU code (None when every part is one)."""
+    codes: list[str] = []
+    wrong: str | None = None
+    for part in text.replace(";", ",").split(","):
+        if part.strip():
+            code = cu_code(part)
+            if code is None:
+                wrong = part.strip()
+            elif code not in codes:
+                codes.append(code)
+    return tuple(codes), wrong
 
 
 def new_id() -> str:
@@ -105,6 +134,17 @@ class NotFoundError(WorkspaceError):
 
 class UnavailableError(WorkspaceError):
     """The database cannot be used right now (server down, file unwritable): try again later."""
+
+
+class AlreadyRecordedError(WorkspaceError):
+    """The same assessment is recorded for this client already (on ``taken_on``): not added again."""
+
+    def __init__(self, taken_on: date) -> None:
+        self.taken_on = taken_on
+        super().__init__(
+            f"This assessment is already recorded for this client (the visit of {long_date(taken_on)}), "
+            "so it was not added again."
+        )
 
 
 class ConflictError(WorkspaceError):

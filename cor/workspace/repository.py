@@ -24,6 +24,7 @@ Contract (the pages rely on it):
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -37,7 +38,9 @@ from cor.tables import (
     client_shares,
     clients,
 )
+from cor.workspace.imports import fingerprint
 from cor.workspace.models import (
+    AlreadyRecordedError,
     Client,
     ClientAction,
     ClientAssessment,
@@ -222,17 +225,7 @@ class Workspace(SharedStore):
         record = ClientAssessment(client_id=client_id, taken_on=taken_on, label=label, assessment=assessment)
         with self._transaction() as conn:
             self._read_client(conn, user, client_id, admin)
-            conn.execute(
-                insert(client_assessments).values(
-                    id=record.id,
-                    client_id=client_id,
-                    taken_on=taken_on,
-                    label=label,
-                    data=json.dumps(assessment.payload(), ensure_ascii=False),
-                    created_at=self._clock(),
-                    fingerprint=fingerprint,
-                )
-            )
+            self._insert_visit(conn, record, fingerprint)
         return record
 
     def find_recorded(
@@ -250,6 +243,62 @@ class Workspace(SharedStore):
                 .order_by(client_assessments.c.taken_on)
             ).first()
         return _assessment_from(row) if row else None
+
+    def record(
+        self, user: str, visit: ClientAssessment, plan: Sequence[ClientAction] = (), *, admin: bool = False
+    ) -> ClientAssessment:
+        """Record a visit and its action plan in one transaction, without doubling either.
+
+        The same assessment recorded for the client before (same ``fingerprint``) is refused with
+        ``AlreadyRecordedError`` saying when, and nothing is written. Of ``plan`` (the visit's
+        actions, see ``cor.workspace.progress.actions_from``), an action whose question already has
+        an action not done is left out; the rest are added as new actions of the client."""
+        mark = fingerprint(visit.assessment)
+        with self._transaction(immediate=True) as conn:
+            self._read_client(conn, user, visit.client_id, admin, lock=True)
+            before = conn.execute(
+                select(client_assessments.c.taken_on)
+                .where(
+                    client_assessments.c.client_id == visit.client_id,
+                    client_assessments.c.fingerprint == mark,
+                )
+                .order_by(client_assessments.c.taken_on)
+            ).first()
+            if before is not None:
+                raise AlreadyRecordedError(before.taken_on)
+            self._insert_visit(conn, visit, mark)
+            have = set(
+                conn.execute(
+                    select(client_actions.c.question_id).where(
+                        client_actions.c.client_id == visit.client_id,
+                        client_actions.c.question_id != "",
+                        client_actions.c.status != "done",
+                    )
+                ).scalars()
+            )
+            now = self._clock()
+            for action in plan:
+                if action.client_id != visit.client_id:
+                    raise WorkspaceError("an action of this plan is for another client")
+                if action.question_id in have:
+                    continue
+                values = {name: getattr(_checked(action), name) for name in _ACTION_FIELDS}
+                conn.execute(insert(client_actions).values(id=action.id, version=1, updated_at=now, **values))
+                have.add(action.question_id)
+        return visit
+
+    def _insert_visit(self, conn: Connection, visit: ClientAssessment, mark: str | None) -> None:
+        conn.execute(
+            insert(client_assessments).values(
+                id=visit.id,
+                client_id=visit.client_id,
+                taken_on=visit.taken_on,
+                label=visit.label,
+                data=json.dumps(visit.assessment.payload(), ensure_ascii=False),
+                created_at=self._clock(),
+                fingerprint=mark,
+            )
+        )
 
     def list_assessments(self, user: str, client_id: str, *, admin: bool = False) -> list[ClientAssessment]:
         """The client's assessments, oldest first (by ``taken_on``, then by when they were added)."""

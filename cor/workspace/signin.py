@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import os
 import secrets
 import time
@@ -43,6 +44,9 @@ SECRET_ENV = "COR_READY_SESSION_SECRET"
 SECRET_MIN_CHARS = 32
 SESSION_HOURS = 12
 DEVICE_DAYS = 90
+#: How long the browser keeps the session and the device cookie (their ``Max-Age``).
+SESSION_SECONDS = SESSION_HOURS * 3600
+DEVICE_SECONDS = DEVICE_DAYS * 86400
 BASE_SECONDS = 2.0
 CAP_SECONDS = 15 * 60.0
 FORGET_HOURS = 24
@@ -64,6 +68,27 @@ ACCOUNT = Limit("account", free=10)
 ADDRESS = Limit("address", free=20)
 #: A browser that signed in to this account before (its device cookie): its own tries only.
 DEVICE = Limit("device", free=5)
+
+
+def counters(name: str, address: str, device_id: str | None) -> list[tuple[Limit, str]]:
+    """What a wrong attempt at ``name`` counts against. A browser that signed in as this person
+    before (``device_id`` of its valid device cookie) counts only against itself, so other people's
+    failures never hold back a right password there; any other browser counts against the account
+    from its address, the account, and its address."""
+    if device_id is not None:
+        return [(DEVICE, device_id)]
+    return [(ACCOUNT_FROM_ADDRESS, f"{name}\0{address}"), (ACCOUNT, name), (ADDRESS, address)]
+
+
+def cleared_by_success(counted: Sequence[tuple[Limit, str]]) -> list[tuple[Limit, str]]:
+    """What a right password clears: every counter but the address's, so one person signing in
+    does not wipe the failures of someone trying many names from the same address."""
+    return [(limit, value) for limit, value in counted if limit is not ADDRESS]
+
+
+def retry_after(wait: float) -> int:
+    """Whole seconds to tell a user to wait (rounded up, never 0 while any wait is left)."""
+    return math.floor(wait) + 1
 
 
 def _b64(data: bytes) -> str:
@@ -181,7 +206,7 @@ class SignIn(SharedStore):
 
     def device(self, user: str) -> str:
         """A device cookie value: this browser signed in as ``user`` (kept ``DEVICE_DAYS``)."""
-        expires = int(self._clock() + DEVICE_DAYS * 86400)
+        expires = int(self._clock() + DEVICE_SECONDS)
         return sign(self.key(), f"{_b64(user.encode('utf-8'))}~{secrets.token_urlsafe(12)}", expires)
 
     def device_id(self, cookie: str, user: str) -> str | None:
@@ -245,7 +270,7 @@ class SignIn(SharedStore):
         return max(backoff.wait(now) for backoff in found.values())
 
     def succeeded(self, counters: Sequence[tuple[Limit, str]]) -> None:
-        """A right password clears these counters (never the address's: see ui.workspace.auth)."""
+        """A right password clears these counters (see ``cleared_by_success``)."""
         with self._transaction() as conn:
             conn.execute(delete(signin_backoff).where(signin_backoff.c.key.in_(list(self._keys(counters)))))
 

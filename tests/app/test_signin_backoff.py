@@ -88,7 +88,7 @@ def test_the_right_password_gets_in_where_its_owner_signed_in_before_even_under_
     address: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     own = sign_in(fresh_tab(), "dana", PASSWORD)  # Dana's own browser gets a device cookie
-    device = own.session_state["auth.cookies"]["cor_staff_device"][0]
+    device = own.session_state["auth.state"].cookies["cor_staff_device"][0]
     for number in range(ACCOUNT.free + 1):  # someone else guesses Dana's password from many addresses
         address[0] = f"192.0.2.{number}"
         guesser = sign_in(fresh_tab(), "dana", WRONG)

@@ -91,8 +91,7 @@ def results_view(run: ReadinessRun) -> None:
     from cor.charts.readiness import element_table
 
     names = run.card.names()
-    charted = {element: reason for element, reason in run.unscored.items() if "Not applicable" in reason}
-    spec = _element_chart_spec(result.model_dump_json(), tuple(names.items()), tuple(charted.items()))
+    spec = _element_chart_spec(result.model_dump_json(), tuple(names.items()), tuple(run.charted.items()))
     st.vega_lite_chart(spec, width="stretch")
     st.table(element_table(result, names, run.unscored), hide_index=True)
     _audit_day(run)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from cor.charts.readiness import not_scored
+from cor.charts.readiness import NotScoredReason, charted_not_scored, not_scored_reasons
 from cor.models import Content, JurisdictionInfo, PassRule, Program, Question, QuestionBank
 from cor.scoring import Scorecard, Verdict, score, verdict
 
@@ -22,8 +22,18 @@ class ReadinessRun:
     questions: tuple[Question, ...]
     card: Scorecard
     verdict: Verdict | None
-    #: Elements without a score, with the reason in words (shown as "not scored").
-    unscored: dict[str, str] = field(default_factory=dict)
+    #: Elements without a score, with why (shown as "not scored").
+    reasons: dict[str, NotScoredReason] = field(default_factory=dict)
+
+    @property
+    def unscored(self) -> dict[str, str]:
+        """Elements without a score, with the reason in words (the table lists them all)."""
+        return {element: reason.words for element, reason in self.reasons.items()}
+
+    @property
+    def charted(self) -> dict[str, str]:
+        """The elements without a score that the chart shows as an empty bar, with the reason."""
+        return charted_not_scored(self.reasons)
 
     @property
     def bank(self) -> QuestionBank:
@@ -50,5 +60,5 @@ def readiness_run(
         result: Verdict | None = verdict(card.points(), jurisdiction.pass_rule)
     except ValueError:
         result = None
-    unscored = not_scored(card, result) if result is not None else {}
-    return ReadinessRun(content, jurisdiction, program, quick, questions, card, result, unscored)
+    reasons = not_scored_reasons(card, result) if result is not None else {}
+    return ReadinessRun(content, jurisdiction, program, quick, questions, card, result, reasons)

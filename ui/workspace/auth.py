@@ -26,22 +26,23 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from pydantic import BaseModel, ConfigDict
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from cor.staff import STAFF_FILE_ENV, StaffAccount, StaffFileError, authenticate, load_staff, normal_name
 from cor.workspace.models import WorkspaceError
 from cor.workspace.signin import (
-    ACCOUNT,
-    ACCOUNT_FROM_ADDRESS,
-    ADDRESS,
-    DEVICE,
-    DEVICE_DAYS,
-    SESSION_HOURS,
+    DEVICE_SECONDS,
+    SESSION_SECONDS,
     Limit,
     SignIn,
     account_stamp,
+    cleared_by_success,
+    counters,
+    retry_after,
 )
-from ui.state import plain
+from ui.state import PageState, plain, widget_key
+from ui.workspace.state import PAGE
 
 LEGACY_ENV = "COR_READY_STAFF_PASSWORD_HASH"
 LEGACY_SECRET = "staff_password_hash"
@@ -49,10 +50,6 @@ EMAILS_ENV = "COR_READY_STAFF_EMAILS"
 EMAILS_SECRET = "staff_emails"
 ADMINS_ENV = "COR_READY_ADMINS"
 ADMINS_SECRET = "staff_admins"
-#: Plain session key: the signed-in staff member of a password sign-in ({"name", "cookie"}).
-SESSION_KEY = "staff_session"
-#: Cookies to hand to the browser after a sign-in (name -> (value, max age in seconds)).
-COOKIES_KEY = "auth.cookies"
 SESSION_COOKIE = "cor_staff"
 DEVICE_COOKIE = "cor_staff_device"
 USER_MAX_CHARS = 100
@@ -64,6 +61,38 @@ LEGACY_NOTICE = (
 )
 
 log = logging.getLogger(__name__)
+
+
+class StaffSession(BaseModel):
+    """A password sign-in of this browser session: who, and the session cookie's value."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    cookie: str
+
+
+class SignInState(BaseModel):
+    """What the sign-in keeps between runs of this browser session (one typed object)."""
+
+    #: The signed-in staff member of a password sign-in.
+    session: StaffSession | None = None
+    #: The session cookie already checked in this browser session (checked once per cookie).
+    tried_cookie: str | None = None
+    #: This browser's device cookie, from its sign-in (until the browser sends it back itself).
+    device: str | None = None
+    #: Cookies to hand to the browser after a sign-in: name -> (value, max age in seconds).
+    cookies: dict[str, tuple[str, int]] = {}
+    #: Signed out: the next run tells the browser to forget its session cookie.
+    forget_cookie: bool = False
+    #: What the last sign-in attempt said went wrong.
+    error: str | None = None
+
+
+SIGN_IN = PageState(widget_key("auth", "state"), SignInState)
+#: The sign-in form's widgets.
+USER_KEY = widget_key("auth", "user")
+PASSWORD_KEY = widget_key("auth", "password")
 
 
 @dataclass(frozen=True)
@@ -148,40 +177,38 @@ def browser_cookie(name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _restored() -> dict[str, str] | None:
+def _restored() -> StaffSession | None:
     """The sign-in a session cookie carries, checked once per cookie and browser session."""
     cookie = browser_cookie(SESSION_COOKIE)
-    if not cookie or st.session_state.get("auth.tried") == cookie:
+    if not cookie or SIGN_IN.get().tried_cookie == cookie:
         return None
-    st.session_state["auth.tried"] = cookie
+    SIGN_IN.update(tried_cookie=cookie)
     try:
         live = _signin().resume(cookie)
     except WorkspaceError:
         return None
     if live is None:
         return None
-    session = {"name": live[0], "cookie": cookie}
-    st.session_state[SESSION_KEY] = session
+    session = StaffSession(name=live[0], cookie=cookie)
+    SIGN_IN.update(session=session)
     return session
 
 
 def _password_staff() -> Staff | None:
     """The password-signed-in person, while their session lives on the server and their account
     (with the same password) is still in the staff file."""
-    session = st.session_state.get(SESSION_KEY)
-    if not isinstance(session, dict):
-        session = _restored()
+    session = SIGN_IN.get().session or _restored()
     if session is None or staff_file() is None:
         return None
     try:
-        account = accounts().get(session["name"])
-        live = _signin().resume(session["cookie"]) if account else None
+        account = accounts().get(session.name)
+        live = _signin().resume(session.cookie) if account else None
     except StaffFileError:
         account = live = None
     except WorkspaceError:  # the database is down: keep the sign-in this session already checked
         live = (account.name, account_stamp(account.password_hash)) if account else None
     if account is None or live != (account.name, account_stamp(account.password_hash)):
-        st.session_state.pop(SESSION_KEY, None)  # signed out elsewhere, expired, removed, new password
+        SIGN_IN.update(session=None)  # signed out elsewhere, expired, removed, new password
         return None
     return Staff(name=account.name, admin=account.admin)
 
@@ -189,12 +216,11 @@ def _password_staff() -> Staff | None:
 def _start_session(signin: SignIn, account: StaffAccount) -> None:
     cookie = signin.start(account.name, account_stamp(account.password_hash))
     device = signin.device(account.name)
-    st.session_state[SESSION_KEY] = {"name": account.name, "cookie": cookie}
-    st.session_state["auth.device"] = device
-    st.session_state[COOKIES_KEY] = {
-        SESSION_COOKIE: (cookie, SESSION_HOURS * 3600),
-        DEVICE_COOKIE: (device, DEVICE_DAYS * 86400),
-    }
+    SIGN_IN.update(
+        session=StaffSession(name=account.name, cookie=cookie),
+        device=device,
+        cookies={SESSION_COOKIE: (cookie, SESSION_SECONDS), DEVICE_COOKIE: (device, DEVICE_SECONDS)},
+    )
 
 
 def _cookie_script(cookies: dict[str, tuple[str, int]]) -> None:
@@ -238,22 +264,17 @@ def client_address() -> str:
 
 
 def _device_id(signin: SignIn, name: str) -> str | None:
-    cookie = browser_cookie(DEVICE_COOKIE) or st.session_state.get("auth.device")
+    cookie = browser_cookie(DEVICE_COOKIE) or SIGN_IN.get().device
     return signin.device_id(str(cookie), name) if cookie else None
 
 
 def _counters(signin: SignIn, name: str) -> list[tuple[Limit, str]]:
-    """What a wrong attempt counts against. A browser that signed in as this person before counts
-    only against itself, so other people's failures never hold back a right password there."""
-    device = _device_id(signin, name)
-    if device is not None:
-        return [(DEVICE, device)]
-    address = client_address()
-    return [(ACCOUNT_FROM_ADDRESS, f"{name}\0{address}"), (ACCOUNT, name), (ADDRESS, address)]
+    """What a wrong attempt counts against (the policy: ``cor.workspace.signin.counters``)."""
+    return counters(name, client_address(), _device_id(signin, name))
 
 
 def _wait_message(wait: float) -> str:
-    return f"Too many wrong attempts. Try again in {int(wait) + 1} seconds."
+    return f"Too many wrong attempts. Try again in {retry_after(wait)} seconds."
 
 
 def attempt(name: str, password: str) -> str | None:
@@ -267,16 +288,16 @@ def attempt(name: str, password: str) -> str | None:
     try:
         known = accounts()
         signin = _signin()
-        counters = _counters(signin, name)
-        wait = signin.wait(counters)
+        counted = _counters(signin, name)
+        wait = signin.wait(counted)
         if wait > 0:
             return _wait_message(wait)
         account = authenticate(known, name, password)
         if account is None:
-            wait = signin.failed(counters)
+            wait = signin.failed(counted)
             later = f" {_wait_message(wait)}" if wait > 0 else " Check them and try again."
             return "That staff name and password do not match." + later
-        signin.succeeded([c for c in counters if c[0] is not ADDRESS])  # see cor.workspace.signin
+        signin.succeeded(cleared_by_success(counted))
         _start_session(signin, account)
     except StaffFileError as exc:
         return f"Password sign-in is set up wrongly ({exc}); ask whoever runs COR Ready."
@@ -312,20 +333,18 @@ def _legacy_panel() -> None:
 
 
 def _submit_password() -> None:
-    message = attempt(
-        str(st.session_state.get("auth.user", "")), str(st.session_state.get("auth.password", ""))
-    )
-    st.session_state["auth.error"] = message
-    st.session_state["auth.password"] = ""
+    message = attempt(str(st.session_state.get(USER_KEY, "")), str(st.session_state.get(PASSWORD_KEY, "")))
+    SIGN_IN.update(error=message)
+    st.session_state[PASSWORD_KEY] = ""
 
 
 def _password_panel() -> None:
-    with st.form("auth.form", border=True):
+    with st.form(widget_key("auth", "form"), border=True):
         st.subheader("Staff sign-in")
-        st.text_input("Staff name", key="auth.user", max_chars=USER_MAX_CHARS, autocomplete="username")
-        st.text_input("Password", type="password", key="auth.password", autocomplete="current-password")
+        st.text_input("Staff name", key=USER_KEY, max_chars=USER_MAX_CHARS, autocomplete="username")
+        st.text_input("Password", type="password", key=PASSWORD_KEY, autocomplete="current-password")
         st.form_submit_button("Sign in", type="primary", on_click=_submit_password, icon=":material/login:")
-    message = st.session_state.get("auth.error")
+    message = SIGN_IN.get().error
     if message:
         st.error(plain(message), icon=":material/error:")
 
@@ -338,19 +357,23 @@ def _oidc_panel() -> None:
             f"COR Ready to add it to `{EMAILS_ENV}`.",
             icon=":material/block:",
         )
-        if st.button("Sign out", icon=":material/logout:", key="auth.oidc_out"):
+        if st.button("Sign out", icon=":material/logout:", key=widget_key("auth", "oidc_out")):
             st.logout()
         return
     st.subheader("Staff sign-in with your organisation's account")
     if st.button(
-        "Sign in with your organisation's account", type="primary", icon=":material/login:", key="auth.oidc"
+        "Sign in with your organisation's account",
+        type="primary",
+        icon=":material/login:",
+        key=widget_key("auth", "oidc"),
     ):
         st.login()
 
 
 def sign_in_panel() -> None:
     """What an anonymous visitor of a staff page sees: sign-in, or how to turn the workspace on."""
-    if st.session_state.pop("auth.forget_cookie", False):
+    if SIGN_IN.get().forget_cookie:
+        SIGN_IN.update(forget_cookie=False)
         _cookie_script({SESSION_COOKIE: ("", 0)})
     if legacy_setting():
         _legacy_panel()
@@ -369,22 +392,20 @@ def sign_out(staff: Staff) -> None:
     refuses its cookie from then on) and the session's client data is cleared."""
     row = st.container(horizontal=True, vertical_alignment="center")
     row.caption(f"Signed in as {plain(staff.name)}" + (" (admin)" if staff.admin else ""))
-    pending = st.session_state.get(COOKIES_KEY)
+    pending = SIGN_IN.get().cookies
     if pending:
         with row:
             _cookie_script(pending)
-    if row.button("Sign out", icon=":material/logout:", key="auth.sign_out"):
-        session = st.session_state.get(SESSION_KEY)
-        if isinstance(session, dict):
+    if row.button("Sign out", icon=":material/logout:", key=widget_key("auth", "sign_out")):
+        session = SIGN_IN.get().session
+        if session is not None:
             # the database down: the cookie is still forgotten below, and expires by itself
             with contextlib.suppress(WorkspaceError):
-                _signin().end(session["cookie"])
-            st.session_state["auth.forget_cookie"] = True
+                _signin().end(session.cookie)
+        SIGN_IN.update(session=None, cookies={}, error=None, forget_cookie=session is not None)
         for key in list(st.session_state):
-            if isinstance(key, str) and (
-                key.startswith("ws.") or key in (SESSION_KEY, COOKIES_KEY, "auth.error")
-            ):
+            if isinstance(key, str) and key.startswith(f"{PAGE}."):  # every client's data
                 del st.session_state[key]
-        if not isinstance(session, dict) and oidc_on():
+        if session is None and oidc_on():
             st.logout()
         st.rerun()
