@@ -150,7 +150,13 @@ def seed_from_link() -> None:
         return
     params = st.query_params.to_dict()
     is_link = inc.is_shared_link(params)
-    shared = inc.from_query(params) if is_link else inc.SharedInputs()
+    facts = content()  # stops the page with its message when the content cannot load
+    default = facts.default_jurisdiction().code
+    shared = (
+        inc.from_query(params, facts.jurisdictions_by_code)
+        if is_link
+        else inc.SharedInputs(jurisdiction=default)
+    )
     for row in shared.rows:
         add_row(row)
     if shared.ignored:
