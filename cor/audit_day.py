@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from cor.figure import sourced_figure
 from cor.formatting import count, show_pct
 from cor.models import (
     Content,
@@ -346,14 +347,7 @@ def _interview_figures(table: SamplingTable) -> list[Figure]:
     """Each published example, or for a long table its size and first and last rows."""
 
     def figure(name: str, value: str) -> Figure:
-        return Figure(
-            topic=f"Audit sampling ({table.publisher})",
-            figure=name,
-            value=value,
-            year=table.effective,
-            source_url=str(table.source_url),
-            note=table.source_note,
-        )
+        return sourced_figure(table, f"Audit sampling ({table.publisher})", name, value)
 
     rows = sorted(table.interviews, key=lambda e: e.workers)
     if len(rows) > _ROWS_LISTED:
@@ -371,23 +365,17 @@ def sampling_figures(content: Content) -> list[Figure]:
         figures += _interview_figures(table)
         for row in table.sites:
             figures.append(
-                Figure(
-                    topic=f"Audit sampling ({table.publisher})",
-                    figure="Sites visited",
-                    value=_row_text(row),
-                    year=table.effective,
-                    source_url=str(table.source_url),
+                sourced_figure(
+                    table, f"Audit sampling ({table.publisher})", "Sites visited", _row_text(row), ""
                 )
             )
     for split in content.points_splits:
         figures.append(
-            Figure(
-                topic="Audit evidence",
-                figure=f"Points on paper alone: {split.audit}",
-                value=f"{split.documentation_points:,} of {split.total_points:,}",
-                year=split.effective,
-                source_url=str(split.source_url),
-                note=split.source_note,
+            sourced_figure(
+                split,
+                "Audit evidence",
+                f"Points on paper alone: {split.audit}",
+                f"{split.documentation_points:,} of {split.total_points:,}",
             )
         )
     return figures

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pydantic import Field, HttpUrl
 
 from cor.content import default_content
+from cor.figure import sourced_figure
 from cor.formatting import workers
 from cor.models import Content, Effective, Figure, GeneralSizeRule, Partner, PartnerProgram, Program
 from cor.partners import find
@@ -138,14 +139,8 @@ def size_band_figures(content: Content | None = None) -> list[Figure]:
     names = {p.id: p.short_name for p in content.partners}
     figures = []
     for band in content.partner_programs:
+        value = workers(band.min_workers, band.max_workers)
         figures.append(
-            Figure(
-                topic=f"Programs by size ({names[band.partner]})",
-                figure=band.name,
-                value=workers(band.min_workers, band.max_workers),
-                year=band.effective,
-                source_url=str(band.source_url),
-                note=band.counting,
-            )
+            sourced_figure(band, f"Programs by size ({names[band.partner]})", band.name, value, band.counting)
         )
     return figures

@@ -34,10 +34,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, HttpUrl, TypeAdapter, ValidationError
 
 from cor.codes import ascii_digits, cu_code
-from cor.content import content_dir, load_units
+from cor.content import content_dir, default_content, load_units
 from cor.formatting import money
 from cor.incentives import check, parse_base_rate
-from cor.models import ClassificationUnit, RateRecord, RateStage
+from cor.models import ClassificationUnit, Content, Jurisdiction, RateRecord, RateStage
 
 #: WorkSafeBC has about 512 CUs; a list far longer than this is not a rate list.
 MAX_LIST_ROWS = 5000
@@ -65,9 +65,24 @@ _STAGE_WORDS: dict[str, str] = {
 # --- which rate may be filled in ---------------------------------------------------------------
 
 
-def bc_units(units: Iterable[ClassificationUnit]) -> dict[str, ClassificationUnit]:
-    """The BC CUs by code, in the order given: the Savings picker's choices."""
-    return {unit.code: unit for unit in units if any(r.jurisdiction == "BC" for r in unit.rates)}
+#: The incentive model worked out on CU base rates (WorkSafeBC's experience rating): its
+#: jurisdiction's CUs are the Savings picker's, and a rate list is that jurisdiction's.
+RATED_MODEL = "bc_experience_rating"
+
+
+def rate_jurisdiction(content: Content | None = None) -> Jurisdiction:
+    """The code of the jurisdiction whose CU base rates the estimator and rate lists are about."""
+    content = content or default_content()
+    return next(info.code for info in content.jurisdictions if info.incentive_model == RATED_MODEL)
+
+
+def bc_units(
+    units: Iterable[ClassificationUnit], jurisdiction: str | None = None
+) -> dict[str, ClassificationUnit]:
+    """The CUs with a rate in ``jurisdiction`` (the rated one by default) by code, in the order
+    given: the Savings picker's choices."""
+    code = jurisdiction or rate_jurisdiction()
+    return {unit.code: unit for unit in units if any(r.jurisdiction == code for r in unit.rates)}
 
 
 def is_current(record: RateRecord, today_year: int, years_back: int) -> bool:
@@ -492,10 +507,12 @@ def listed_record(
     note: str,
     stage: RateStage,
     unit: ClassificationUnit | None,
+    jurisdiction: Jurisdiction | None = None,
 ) -> RateRecord:
-    """A content record for one listed rate, keeping a known CU's industry and keywords."""
+    """A content record for one listed rate (of the rated jurisdiction unless ``jurisdiction``
+    says), keeping a known CU's industry and keywords."""
     return RateRecord(
-        jurisdiction="BC",
+        jurisdiction=jurisdiction or rate_jurisdiction(),
         cu_code=rate.cu_code,
         cu_name=unit.name if unit else rate.cu_name,
         industry=unit.industry if unit else "Not stated (from a rate list)",

@@ -6,7 +6,8 @@ Kept apart from ``cor.figures`` so the Savings rules and their sources change to
 
 from __future__ import annotations
 
-from cor.formatting import money
+from cor.figure import sourced_figure
+from cor.incentives.minimum import minimum_status, minimum_terms
 from cor.models import Content, Figure
 from cor.rates import stage_words
 
@@ -14,20 +15,18 @@ from cor.rates import stage_words
 def minimum_figures(content: Content) -> list[Figure]:
     """Every version of the BC small-employer minimum, the one in force first, the older ones
     marked as history with the year they were stated."""
-    bc = content.incentives.bc
-    ordered = sorted(bc.small_employer_minimum, key=lambda m: m.status != "in force")
+    ordered = sorted(content.incentives.bc.small_employer_minimum, key=lambda m: m.status != "in force")
     return [
-        Figure(
-            topic="Incentive (BC)",
-            figure=f"Small-employer minimum ({'in force' if m.status == 'in force' else 'history'}): {m.label}",
-            value=f"{m.share_of_premium_pct}% of premium, up to {money(m.cap, whole=True)}",
-            year=m.effective,
-            source_url=str(m.source_url),
-            note=f"{m.wording} {m.source_note}"
-            if m.status == "in force"
-            else f"{m.wording} Replaced by the rule in force. {m.source_note}",
+        sourced_figure(
+            version,
+            "Incentive (BC)",
+            f"Small-employer minimum ({minimum_status(version)}): {version.label}",
+            minimum_terms(version),
+            f"{version.wording} {version.source_note}"
+            if version.status == "in force"
+            else f"{version.wording} Replaced by the rule in force. {version.source_note}",
         )
-        for m in ordered
+        for version in ordered
     ]
 
 
@@ -37,21 +36,19 @@ def pir_performance_figures(content: Content) -> list[Figure]:
     if rule is None:
         return []
     return [
-        Figure(
-            topic="Incentive (AB)",
-            figure="PIR performance refund: improvement on your own record",
-            value=f"{rule.improvement_pct_per_pct}% per 1% of improvement, up to {rule.improvement_max_pct}%",
-            year=rule.effective,
-            source_url=str(rule.source_url),
-            note=rule.wording,
+        sourced_figure(
+            rule,
+            "Incentive (AB)",
+            "PIR performance refund: improvement on your own record",
+            f"{rule.improvement_pct_per_pct}% per 1% of improvement, up to {rule.improvement_max_pct}%",
+            rule.wording,
         ),
-        Figure(
-            topic="Incentive (AB)",
-            figure="PIR performance refund: industry leadership",
-            value=f"{rule.leadership_min_pct}% to {rule.leadership_max_pct}%",
-            year=rule.effective,
-            source_url=str(rule.source_url),
-            note="The highest measure an employer qualifies for is the one paid.",
+        sourced_figure(
+            rule,
+            "Incentive (AB)",
+            "PIR performance refund: industry leadership",
+            f"{rule.leadership_min_pct}% to {rule.leadership_max_pct}%",
+            "The highest measure an employer qualifies for is the one paid.",
         ),
     ]
 
@@ -59,13 +56,12 @@ def pir_performance_figures(content: Content) -> list[Figure]:
 def rate_year_figures(content: Content) -> list[Figure]:
     """Each worked-example rate with what its source says about its year (it may be uncertain)."""
     return [
-        Figure(
-            topic="CU base rates (BC)",
-            figure=f"CU {record.cu_code} {record.cu_name}: year of the rate",
-            value=f"${record.base_rate} per $100, {stage_words(record)}",
+        sourced_figure(
+            record,
+            "CU base rates (BC)",
+            f"CU {record.cu_code} {record.cu_name}: year of the rate",
+            f"${record.base_rate} per $100, {stage_words(record)}",
             year=str(record.year),
-            source_url=str(record.source_url),
-            note=record.source_note,
         )
         for unit in content.units
         for record in unit.rates

@@ -1,8 +1,10 @@
-"""List every function in the rules (``cor/`` by default) with its length, longest first, and exit
-non-zero when one is longer than the limit (60 lines: a rule a reader can hold in their head).
+"""List every function of cor/, ui/, app_pages/ and bench/ by length, and fail when one is too long.
 
-    python scripts/function_lengths.py            # cor/, limit 60
-    python scripts/function_lengths.py cor ui --limit 80 --over
+Longest first; the exit status is non-zero when a function is longer than the limit (60 lines: a
+function a reader can hold in their head). Name folders or files to check only those.
+
+    python scripts/function_lengths.py            # cor/, ui/, app_pages/, bench/, limit 60
+    python scripts/function_lengths.py cor --limit 80 --over
 
 A function's length counts its lines from ``def`` to its last line, docstring and comments
 included; a nested function counts inside its parent and on its own line of the list.
@@ -19,6 +21,8 @@ from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT = 60
+#: The folders checked when none is named: the rules, the pages and their blocks, the benchmark.
+FOLDERS = ("cor", "ui", "app_pages", "bench")
 
 
 class FunctionLength(NamedTuple):
@@ -50,7 +54,9 @@ def functions(path: Path) -> Iterator[FunctionLength]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=["cor"], help="folders or files (default: cor)")
+    parser.add_argument(
+        "paths", nargs="*", default=list(FOLDERS), help=f"folders or files (default: {' '.join(FOLDERS)})"
+    )
     parser.add_argument("--limit", type=int, default=LIMIT, help=f"longest allowed (default {LIMIT})")
     parser.add_argument("--over", action="store_true", help="list only the functions over the limit")
     args = parser.parse_args(argv)

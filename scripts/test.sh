@@ -34,7 +34,7 @@ fi
 .venv/bin/python -m ruff format --check .
 # Type check (settings in pyproject.toml: strict on cor/, normal on ui/, app_pages/, app.py).
 .venv/bin/python -m mypy
-# No function in cor/ over 60 lines (the listing: scripts/function_lengths.py without --over).
+# No function in cor/, ui/, app_pages/ or bench/ over 60 lines (the listing: scripts/function_lengths.py without --over).
 .venv/bin/python scripts/function_lengths.py --over
 if [ -z "${COR_READY_TEST_PG_URL:-}" ]; then
   PG_STARTED="$(scripts/pg_test_cluster.sh start)"

@@ -6,6 +6,7 @@ The lead wires ``cycle_figures`` into cor.figures; each Figure keeps its own sou
 
 from __future__ import annotations
 
+from cor.figure import sourced_figure
 from cor.formatting import month_day, show_pct
 from cor.models import Content, Figure, PartnerCycleRule
 
@@ -33,23 +34,15 @@ def timing_figures(content: Content) -> list[Figure]:
             continue
         name = content.partner(rule.partner).short_name
         out.append(
-            Figure(
-                topic=topic,
-                figure=f"Audit timing: {name}",
-                value=timing,
-                year=rule.effective,
-                source_url=str(rule.timing_source_url or rule.source_url),
-                note=rule.note,
-            )
+            sourced_figure(rule, topic, f"Audit timing: {name}", timing, rule.note, rule.timing_source_url)
         )
         out += [
-            Figure(
-                topic=topic,
-                figure=f"Audit timing: {name} (conflicting statement)",
-                value=conflict.text,
-                year=conflict.effective,
-                source_url=str(conflict.source_url),
-                note="The planner uses the earlier date; confirm with the partner.",
+            sourced_figure(
+                conflict,
+                topic,
+                f"Audit timing: {name} (conflicting statement)",
+                conflict.text,
+                "The planner uses the earlier date; confirm with the partner.",
             )
             for conflict in rule.conflicts
         ]
@@ -59,13 +52,12 @@ def timing_figures(content: Content) -> list[Figure]:
 def auditor_figures(content: Content) -> list[Figure]:
     topic = f"Audit cycle ({content.planner_jurisdiction().code})"
     return [
-        Figure(
-            topic=topic,
-            figure=f"Internal auditor: {content.partner(rule.partner).short_name}",
-            value=f"certified {rule.valid_years} years",
-            year=rule.effective,
-            source_url=str(rule.source_url),
-            note=rule.rule + (f" {rule.source_note}" if rule.source_note else ""),
+        sourced_figure(
+            rule,
+            topic,
+            f"Internal auditor: {content.partner(rule.partner).short_name}",
+            f"certified {rule.valid_years} years",
+            rule.rule + (f" {rule.source_note}" if rule.source_note else ""),
         )
         for rule in content.cycle.auditor_rules
     ]
@@ -73,15 +65,14 @@ def auditor_figures(content: Content) -> list[Figure]:
 
 def pass_figures(content: Content) -> list[Figure]:
     return [
-        Figure(
-            topic=f"Audit cycle ({rule.jurisdiction})",
-            figure=f"Maintenance audit pass mark ({rule.stated_by})",
-            value=show_pct(rule.overall_min_pct) + " overall"
+        sourced_figure(
+            rule,
+            f"Audit cycle ({rule.jurisdiction})",
+            f"Maintenance audit pass mark ({rule.stated_by})",
+            show_pct(rule.overall_min_pct) + " overall"
             if rule.overall_min_pct is not None
             else "unconfirmed",
-            year=rule.effective,
-            source_url=str(rule.source_url),
-            note=rule.note,
+            rule.note,
         )
         for rule in content.cycle.maintenance_pass
     ]

@@ -48,6 +48,9 @@ class JurisdictionInfo(Sourced):
     name: str
     regulator: str
     incentive_program: str
+    #: How Savings estimates the incentive: BC's share of base assessment on experience rating,
+    #: Alberta's PIR refund, or no estimator yet (a jurisdiction added as content only).
+    incentive_model: Literal["bc_experience_rating", "ab_pir", "none"] = "none"
     pass_rule: PassRule
     partners_program: Contact
     iso_equivalency: bool

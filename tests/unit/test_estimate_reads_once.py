@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import cor.incentives as inc
+from cor.incentives import parsing
 
 LINES = [("CU 1", "11,000,000", "4.54"), ("CU 2", "$1,500,000", "3.47"), ("CU 3", "250000.50", "0.89")]
 
@@ -18,7 +19,7 @@ def test_each_payroll_and_rate_is_read_once(monkeypatch: pytest.MonkeyPatch) -> 
         reads.append(field)
         return original(value, field)
 
-    monkeypatch.setattr(inc, "to_decimal", counted)
+    monkeypatch.setattr(parsing, "to_decimal", counted)
     inc.estimate(LINES)
     assert sorted(reads) == sorted(["Assessable payroll", "Base rate"] * len(LINES))
 

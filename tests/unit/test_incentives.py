@@ -349,6 +349,14 @@ def test_every_link_parameter_has_a_length_limit() -> None:
     assert set(shared.ignored) == {"cu0", "audit", "prem", "abprem", "first"}
 
 
+def test_a_link_keeps_any_jurisdiction_the_content_knows_and_falls_back_to_its_default() -> None:
+    # issue 22.2: the province a link names is checked against content, not against "BC" / "AB"
+    assert inc.from_query({"j": "ab"}).jurisdiction == "AB"
+    assert inc.from_query({"j": "YT"}, jurisdictions={"BC", "AB", "YT"}).jurisdiction == "YT"
+    assert inc.from_query({"j": "YT"}).jurisdiction == default_content().default_jurisdiction().code
+    assert inc.SharedInputs().jurisdiction == default_content().default_jurisdiction().code
+
+
 def test_a_cu_code_in_a_link_is_read_whatever_its_digits() -> None:
     assert inc.from_query({"cu0": "７６６０１１"}).rows[0].cu == "766011"
     assert inc.from_query({"cu0": "٧٦٦٠٠٦"}).rows[0].cu == "766006"

@@ -7,6 +7,7 @@ names the program, the worker count and the industry (CU) as the page holds them
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -66,7 +67,14 @@ def report_buttons(run: ReadinessRun, today: date) -> None:
 
         return to_xlsx(plan, quick=run.quick)
 
-    kind = "-quick-check" if run.quick else ""
+    _download_row(today, run.quick, pdf, csv, xlsx)
+
+
+def _download_row(
+    today: date, quick: bool, pdf: Callable[[], bytes], csv: Callable[[], bytes], xlsx: Callable[[], bytes]
+) -> None:
+    """The three download buttons side by side, each file named for its kind and the day."""
+    kind = "-quick-check" if quick else ""
     row = st.container(horizontal=True)
     for label, data, name, mime, icon, key in (
         ("Download PDF report", pdf, "report", "application/pdf", ":material/picture_as_pdf:", "rd.dl_pdf"),

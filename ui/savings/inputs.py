@@ -150,7 +150,13 @@ def seed_from_link() -> None:
         return
     params = st.query_params.to_dict()
     is_link = inc.is_shared_link(params)
-    shared = inc.from_query(params) if is_link else inc.SharedInputs()
+    facts = content()  # stops the page with its message when the content cannot load
+    default = facts.default_jurisdiction().code
+    shared = (
+        inc.from_query(params, facts.jurisdictions_by_code)
+        if is_link
+        else inc.SharedInputs(jurisdiction=default)
+    )
     for row in shared.rows:
         add_row(row)
     if shared.ignored:
@@ -216,7 +222,7 @@ class Rows:
     """What the CU rows add up to: the lines of the estimate and the rows left out of it."""
 
     count: int
-    lines: list[inc.LineInput]
+    lines: list[inc.CUEstimate]
     pending: int = 0  # rows not in the total: not filled in yet, or wrong
     wrong: int = 0  # of those, rows with a message at a field
     incomplete: list[tuple[str, str]] = field(default_factory=list)  # (row, what is missing)
@@ -250,9 +256,9 @@ def cu_rows() -> Rows:
     return result
 
 
-def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.LineInput | None, inc.RowCheck, str]:
+def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.CUEstimate | None, inc.RowCheck, str]:
     """One CU row: CU, rate year, payroll and base rate, their messages, where the rate comes
-    from, and (once complete) the row's incentive written out."""
+    from, and (once complete) the row's incentive written out. Each field is read once."""
     suffix = f", CU {position + 1}" if many else ""
     known = units()
     if st.session_state.get(key("cu", row_id), CUSTOM) not in (CUSTOM, *known):
@@ -288,16 +294,17 @@ def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.LineInput | None
         field_message(check.payroll, pay_text)
     with rate_column:
         field_message(check.base_rate, rate_text)
-        rate_origin(unit, year, rate_text)
+        rate_origin(unit, year, check.base_rate_value, rate_text)
     label = labels[code] if unit else f"CU {position + 1} (custom base rate)"
     if not check.started:
         st.caption("Enter the assessable payroll and the base rate to see this CU's incentive.")
-    if not check.complete:
+    if not check.complete or check.payroll_value is None or check.base_rate_value is None:
         return None, check, label
-    line = inc.line_input(label, pay_text, rate_text, unit, year)
+    pct = content().incentives.bc.rate_pct
+    line = inc.row_estimate(label, check.payroll_value, check.base_rate_value, pct, unit, year)
     if many:  # with one CU, the estimate below is this CU's figure
-        st.metric(f"Annual incentive{suffix}", inc.money(inc.annual_incentive(pay_text, rate_text)))
-    st.code(inc.formula(pay_text, rate_text), language=None, wrap_lines=True)
+        st.metric(f"Annual incentive{suffix}", inc.money(line.annual))
+    st.code(line.formula, language=None, wrap_lines=True)
     return line, check, label
 
 
@@ -329,11 +336,14 @@ def row_header(row_id: int, position: int) -> None:
     )
 
 
-def rate_origin(unit: ClassificationUnit | None, year: int | None, rate_text: str) -> None:
-    """Beside the rate field: the year and stage of a filled-in rate, the one COR Ready has when the
-    user typed another, or (no current rate) the last one known as history and where to look."""
+def rate_origin(
+    unit: ClassificationUnit | None, year: int | None, rate: Decimal | None, rate_text: str
+) -> None:
+    """Beside the rate field: the year and stage of a filled-in rate (``rate``, the field already
+    read), the one COR Ready has when the user typed another, or (no current rate) the last one
+    known as history and where to look."""
     record = unit.rate_for(year) if unit and year else None
-    if record and inc.is_published_rate(rate_text, record):
+    if record and inc.same_rate(rate, record):
         st.caption(f"{rates.rate_label(record)}.")
     elif record:
         st.caption(f"Your own rate. COR Ready's {rates.rate_label(record)}: ${record.base_rate}.")
@@ -354,7 +364,7 @@ def rate_guide() -> None:
 def bc_estimate(rows: Rows) -> inc.Estimate | None:
     """The total (and its value over a cycle) of the complete rows, written out, with when it is paid."""
     bc, years = content().incentives.bc, content().cycle.certificate_years
-    estimate = inc.estimate(rows.lines, bc, years) if rows.lines else None
+    estimate = inc.total_estimate(rows.lines, bc, years) if rows.lines else None
     if estimate:
         left, right = st.columns(2)
         left.metric(

@@ -27,17 +27,14 @@ from ui.state import content, local_today, plain
 SESSION_LIST_NOTE = "From the rate list loaded in this session ({name}); not checked by COR Ready."
 
 
-def amount_or_none(
-    text: str, label: str, parse: Callable[[inc.Number | None, str], Decimal] = inc.parse_amount
-) -> Decimal | None:
-    """An optional amount: None when empty or wrong (its message is shown at the field)."""
+def amount_or_none(text: str, label: str, parse: inc.Parser = inc.parse_amount) -> Decimal | None:
+    """An optional amount, read once: None when empty or wrong (its message is shown at the field)."""
     if not text.strip():
         return None
-    message = inc.check(parse, text, label)
+    value, message = inc.read(parse, text, label)
     if message:
         st.error(message, icon=":material/error:")
-        return None
-    return parse(text, label)
+    return value
 
 
 def amount_input(
@@ -167,7 +164,9 @@ def pir_performance() -> Decimal:
             "Only if WCB-Alberta rates you an industry leader.",
         )
     try:
-        return inc.pir_performance_pct(rule, improvement.strip() or None, leadership.strip() or None)
+        improve = inc.parse_pct(improvement, inc.IMPROVEMENT_FIELD) if improvement.strip() else None
+        lead = inc.parse_pct(leadership, inc.LEADERSHIP_FIELD) if leadership.strip() else None
+        return inc.performance_pct(rule, improve, lead)
     except ValueError as error:
         st.error(str(error), icon=":material/error:")
         return Decimal(0)
@@ -185,17 +184,17 @@ def pir_refund() -> inc.PIREstimate | None:
         help="Your yearly WCB-Alberta premium calculated at your industry's rate, not your own experience-rated rate.",
         width=420,
     )
-    premium_message = (
-        inc.check(inc.parse_amount, premium_text, "Industry-rate premium") if premium_text.strip() else None
+    premium, premium_message = (
+        inc.read(inc.parse_amount, premium_text, inc.PREMIUM_FIELD) if premium_text.strip() else (None, None)
     )
     field_message(premium_message, premium_text)
     secor = st.toggle("SECOR holder (10 or fewer workers)", key="sv.secor", persist_state=KEEP)
     performance = pir_performance()
-    if not premium_text.strip() or premium_message:
+    if premium is None:
         if not premium_text.strip():
             st.info("Enter your industry-rate premium to see the refund.", icon=":material/info:")
         return None
-    pir = inc.pir_estimate(premium_text, secor, years, performance, ab)
+    pir = inc.pir_cycle(premium, secor, years, performance, ab)
     first_year, *later = pir.years
     columns = st.columns(3)
     columns[0].metric(
@@ -259,31 +258,30 @@ def audit_costs() -> AuditCosts:
     return AuditCosts(audit_text, maint_text, audit, maint, first or choices[0])
 
 
-def cycle_chart(jurisdiction: str, result: inc.Estimate | inc.PIREstimate | None, costs: AuditCosts) -> None:
+def cycle_chart(result: inc.Estimate | inc.PIREstimate | None, costs: AuditCosts) -> None:
     """Cumulative savings year by year against the audit costs: a chart, the same figures as a
     table, and whether the cycle pays for its audits."""
     amounts = inc.cycle_amounts(result)
-    if not amounts:
+    if result is None or not amounts:
         st.caption("The chart appears once there is an estimate above.")
         return
-    bc = jurisdiction == "BC"
+    credited = result.credited_next_year
     yearly_costs = inc.cycle_costs(len(amounts), costs.audit, costs.maint)
     cycle_rows = inc.cumulative(amounts, yearly_costs, costs.first_audit_year)
     st.vega_lite_chart(cumulative_spec(cycle_rows))
     st.caption(describe(cycle_rows))
-    st.table(table_rows(cycle_rows, credited=bc), hide_index=True)  # type: ignore[arg-type]
+    st.table(table_rows(cycle_rows, credited=credited), hide_index=True)  # type: ignore[arg-type]
     if costs.audit is not None or costs.maint is not None:
         net = cycle_rows[-1].net
-        what = "incentive" if bc else "refund"
         st.markdown(
-            f"Over the cycle, the {what} **{inc.cost_verdict(net)}** the audit costs you entered: net {inc.money(net)}."
+            f"Over the cycle, the {result.noun} **{inc.cost_verdict(net)}** the audit costs you entered: net {inc.money(net)}."
         )
     st.caption(
         "The table holds the same figures as the chart. "
         + (
             f"The incentive is the same each year ({inc.money(amounts[0])}) and is credited the year after "
             "its audit; audit costs are paid in the audit year."
-            if bc
+            if credited
             else "Assumes the same industry-rate premium each year."
         )
     )
@@ -353,11 +351,10 @@ def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
     if not estimate:
         st.caption("Enter a payroll and base rate above to try the minimum.")
         return []
-    with_minimum = inc.small_employer_minimum(total_premium, estimate.annual_total, version)
-    explained = inc.minimum_formula(total_premium, estimate.annual_total, version)
-    if inc.minimum_raises(total_premium, estimate.annual_total, version):
+    minimum = inc.apply_minimum(total_premium, estimate.annual_total, version)
+    if minimum.raises:
         st.info(
-            f"With the small-employer minimum, your annual incentive would be **{inc.money(with_minimum)}** "
+            f"With the small-employer minimum, your annual incentive would be **{inc.money(minimum.amount)}** "
             f"instead of {inc.money(estimate.annual_total)}. Confirm it with WorkSafeBC or your certifying partner.",
             icon=":material/savings:",
         )
@@ -367,8 +364,15 @@ def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
             "assessment is already larger.",
             icon=":material/savings:",
         )
-    st.code(explained, language=None, wrap_lines=True)
-    return [(f"Small-employer minimum ({version.label})", with_minimum, explained, str(version.source_url))]
+    st.code(minimum.formula, language=None, wrap_lines=True)
+    return [
+        (
+            f"Small-employer minimum ({version.label})",
+            minimum.amount,
+            minimum.formula,
+            str(version.source_url),
+        )
+    ]
 
 
 # --- sources -------------------------------------------------------------------------------------
@@ -387,47 +391,56 @@ def source_line(text: str, url: object, effective: str, note: str = "") -> None:
     st.markdown(f"- {text} ({effective}): [source]({url})" + (f". {note}" if note else ""))
 
 
-def sources(jurisdiction: str) -> None:
-    """Every source and caveat behind the page's numbers, out of the way of the estimate."""
-    incentives = content().incentives
+def bc_sources(jurisdiction: str) -> None:
+    """Every source and caveat behind BC's incentive on experience rating."""
+    bc = content().incentives.bc
+    source_line("BC incentive formula and worked examples", bc.source_url, bc.effective, bc.source_note)
+    source_line("Conditions that void the incentive", bc.good_standing_source_url, bc.effective)
+    source_line(
+        "A valid certificate can be refused an incentive; each year's audit must be passed",
+        bc.eligibility_source_url,
+        bc.effective,
+    )
+    source_line("Fraud or misrepresentation", bc.misrepresentation_source_url, "2019")
+    for policy in content().jurisdiction(jurisdiction).policies:
+        source_line(f"WorkSafeBC {policy.name}", policy.source_url, policy.effective, policy.covers)
+    if bc.rate_guide_source_url:
+        source_line("WorkSafeBC's industry base rates", bc.rate_guide_source_url, bc.effective)
+    st.caption(bc.minimum_conflict_note)
+    for version in bc.small_employer_minimum:
+        status = inc.minimum_status(version, history="history, replaced")
+        source_line(
+            f"Small-employer minimum, {status}: {version.wording}", version.source_url, version.effective
+        )
+    for record in rates_in_use():
+        rate = f"${record.base_rate}" if record.base_rate is not None else "no rate"
+        text = plain(f"CU {record.cu_code}, {record.year}: {rate} ({rates.stage_words(record)})")
+        source_line(text, record.source_url, record.effective, plain(record.source_note))
+    st.caption("SafeCare BC's own examples have a typo, explained on About the numbers.")
+
+
+def ab_sources(jurisdiction: str) -> None:
+    """The sources behind Alberta's PIR refund."""
+    ab = content().incentives.ab
+    source_line("Alberta PIR refunds", ab.source_url, ab.effective, ab.source_note)
+    if ab.secor_source_url:
+        source_line("SECOR refund", ab.secor_source_url, ab.effective)
+    if ab.performance:
+        performance = ab.performance
+        source_line("PIR performance measures", performance.source_url, performance.effective)
+
+
+def jurisdiction_sources(jurisdiction: str) -> None:
+    """A jurisdiction without an estimator: where its program is described."""
+    info = content().jurisdiction(jurisdiction)
+    source_line(info.incentive_program, info.source_url, info.effective)
+
+
+def sources(jurisdiction: str, listed: Callable[[str], None]) -> None:
+    """Every source and caveat behind the page's numbers (``listed``, the estimator's own), out of
+    the way of the estimate."""
     with st.expander("Sources", icon=":material/menu_book:"):
-        if jurisdiction == "BC":
-            bc = incentives.bc
-            source_line(
-                "BC incentive formula and worked examples", bc.source_url, bc.effective, bc.source_note
-            )
-            source_line("Conditions that void the incentive", bc.good_standing_source_url, bc.effective)
-            source_line(
-                "A valid certificate can be refused an incentive; each year's audit must be passed",
-                bc.eligibility_source_url,
-                bc.effective,
-            )
-            source_line("Fraud or misrepresentation", bc.misrepresentation_source_url, "2019")
-            for policy in content().jurisdiction("BC").policies:
-                source_line(f"WorkSafeBC {policy.name}", policy.source_url, policy.effective, policy.covers)
-            if bc.rate_guide_source_url:
-                source_line("WorkSafeBC's industry base rates", bc.rate_guide_source_url, bc.effective)
-            st.caption(bc.minimum_conflict_note)
-            for version in bc.small_employer_minimum:
-                status = "in force" if version.status == "in force" else "history, replaced"
-                source_line(
-                    f"Small-employer minimum, {status}: {version.wording}",
-                    version.source_url,
-                    version.effective,
-                )
-            for record in rates_in_use():
-                rate = f"${record.base_rate}" if record.base_rate is not None else "no rate"
-                text = plain(f"CU {record.cu_code}, {record.year}: {rate} ({rates.stage_words(record)})")
-                source_line(text, record.source_url, record.effective, plain(record.source_note))
-            st.caption("SafeCare BC's own examples have a typo, explained on About the numbers.")
-        else:
-            ab = incentives.ab
-            source_line("Alberta PIR refunds", ab.source_url, ab.effective, ab.source_note)
-            if ab.secor_source_url:
-                source_line("SECOR refund", ab.secor_source_url, ab.effective)
-            if ab.performance:
-                performance = ab.performance
-                source_line("PIR performance measures", performance.source_url, performance.effective)
+        listed(jurisdiction)
 
 
 # --- share: the link and the CSV --------------------------------------------------------------------
@@ -437,7 +450,7 @@ def shared_inputs(jurisdiction: str, costs: AuditCosts) -> inc.SharedInputs:
     """Every input on the page, as it travels in a link."""
     state = st.session_state
     return inc.SharedInputs(
-        jurisdiction="AB" if jurisdiction == "AB" else "BC",
+        jurisdiction=jurisdiction,
         rows=tuple(
             inc.SharedRow(
                 cu="" if state.get(key("cu", row_id), CUSTOM) == CUSTOM else state[key("cu", row_id)],

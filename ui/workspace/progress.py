@@ -16,6 +16,7 @@ from cor.workspace.models import Client, ClientAction, ClientAssessment
 from cor.workspace.progress import (
     READINESS_ORDER,
     UPCOMING_DAYS,
+    Cohort,
     cohort,
     compare,
     met_on,
@@ -47,66 +48,76 @@ def progress_section(
     staff: Staff, client: Client, visits: list[ClientAssessment], actions: list[ClientAction]
 ) -> None:
     """Compare two visits (chart and table), the trend, and the client PDF."""
-    c = content()
     if len(visits) >= 2:
-        ids = [v.id for v in visits]
-        by_id = {v.id: v for v in visits}
-        cols = st.columns(2)
-        before_id = cols[0].selectbox(
-            "Earlier visit",
-            ids,
-            index=len(ids) - 2,
-            format_func=lambda i: _visit_label(by_id[i]),
-            key="ws.before",
-        )
-        after_id = cols[1].selectbox(
-            "Later visit",
-            ids,
-            index=len(ids) - 1,
-            format_func=lambda i: _visit_label(by_id[i]),
-            key="ws.after",
-        )
-        before, after = by_id[before_id], by_id[after_id]
-        comparison = compare(c, before.assessment, after.assessment)
-        if comparison.before_overall is not None and comparison.after_overall is not None:
-            st.metric(
-                "Overall score",
-                show_pct(comparison.after_overall),
-                delta=f"{_signed(comparison.overall_change)} percentage points since {long_date(before.taken_on)}",
-            )
-        st.altair_chart(
-            comparison_chart(comparison, _visit_label(before), _visit_label(after)), width="stretch"
-        )
-        rows = [
-            {
-                "Element": row.name,
-                _visit_label(before): show_pct(row.before_pct) if row.before_pct is not None else "-",
-                _visit_label(after): show_pct(row.after_pct) if row.after_pct is not None else "-",
-                "Change (percentage points)": _signed(row.change) if row.change is not None else "-",
-            }
-            for row in comparison.elements
-        ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ws.comparison")
-        points = trend(c, visits)
-        if len(points) >= 2:
-            names = {e.id: e.name for e in c.bank.elements}
-            st.altair_chart(trend_chart(points, names), width="stretch")
-            table = [
-                {
-                    "Date": p.taken_on.isoformat(),
-                    "Overall": show_pct(p.overall_pct),
-                    "Would pass": "Yes" if p.passed else "No",
-                }
-                | {names.get(e, e): show_pct(pct) for e, pct in p.element_pct.items()}
-                for p in points
-            ]
-            st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="ws.trend")
+        _compare_visits(visits)
     elif visits:
         st.info("Record a second assessment to compare two visits.", icon=":material/info:")
     else:
         st.info("Record an assessment first: progress compares the client's visits.", icon=":material/info:")
         return
     _client_pdf_button(staff, client, visits, actions)
+
+
+def _compare_visits(visits: list[ClientAssessment]) -> None:
+    """Two visits the user picks, compared: the overall change, a chart and a table by element;
+    then the trend over every visit."""
+    facts = content()
+    ids = [v.id for v in visits]
+    by_id = {v.id: v for v in visits}
+    cols = st.columns(2)
+    before_id = cols[0].selectbox(
+        "Earlier visit",
+        ids,
+        index=len(ids) - 2,
+        format_func=lambda i: _visit_label(by_id[i]),
+        key="ws.before",
+    )
+    after_id = cols[1].selectbox(
+        "Later visit",
+        ids,
+        index=len(ids) - 1,
+        format_func=lambda i: _visit_label(by_id[i]),
+        key="ws.after",
+    )
+    before, after = by_id[before_id], by_id[after_id]
+    comparison = compare(facts, before.assessment, after.assessment)
+    if comparison.before_overall is not None and comparison.after_overall is not None:
+        st.metric(
+            "Overall score",
+            show_pct(comparison.after_overall),
+            delta=f"{_signed(comparison.overall_change)} percentage points since {long_date(before.taken_on)}",
+        )
+    st.altair_chart(comparison_chart(comparison, _visit_label(before), _visit_label(after)), width="stretch")
+    rows = [
+        {
+            "Element": row.name,
+            _visit_label(before): show_pct(row.before_pct) if row.before_pct is not None else "-",
+            _visit_label(after): show_pct(row.after_pct) if row.after_pct is not None else "-",
+            "Change (percentage points)": _signed(row.change) if row.change is not None else "-",
+        }
+        for row in comparison.elements
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ws.comparison")
+    _trend(visits)
+
+
+def _trend(visits: list[ClientAssessment]) -> None:
+    """The scores of every visit over time, as a chart and a table (from two visits with scores)."""
+    facts = content()
+    points = trend(facts, visits)
+    if len(points) >= 2:
+        names = {e.id: e.name for e in facts.bank.elements}
+        st.altair_chart(trend_chart(points, names), width="stretch")
+        table = [
+            {
+                "Date": p.taken_on.isoformat(),
+                "Overall": show_pct(p.overall_pct),
+                "Would pass": "Yes" if p.passed else "No",
+            }
+            | {names.get(e, e): show_pct(pct) for e, pct in p.element_pct.items()}
+            for p in points
+        ]
+        st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="ws.trend")
 
 
 def _client_pdf_button(
@@ -208,6 +219,15 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
         met.update(met_on(content(), actions[cl.id], visits[cl.id]))
     picture = cohort(content(), clients, latest, actions, today, met=met)
     names = {cl.id: cl.organisation for cl in clients}
+    _readiness(picture)
+    _weakest(picture)
+    _overdue(picture, names)
+    _upcoming(picture)
+    _cohort_downloads(_cohort_rows(clients, visits, actions, today, met), today)
+
+
+def _readiness(picture: Cohort) -> None:
+    """How many clients stand at each readiness, as a chart and the same figures as a table."""
     st.subheader(f"Readiness of {count(picture.clients, 'client')} (latest assessment)")
     st.bar_chart(
         pd.DataFrame(
@@ -226,6 +246,9 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
         hide_index=True,
         key="ws.distribution",
     )
+
+
+def _weakest(picture: Cohort) -> None:
     st.subheader("Weakest elements across clients")
     st.dataframe(
         pd.DataFrame(
@@ -241,6 +264,9 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
         hide_index=True,
         key="ws.weakest",
     )
+
+
+def _overdue(picture: Cohort, names: dict[str, str]) -> None:
     st.subheader(f"Overdue actions ({len(picture.overdue)})")
     if picture.overdue:
         st.dataframe(
@@ -261,6 +287,9 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
         )
     else:
         st.caption("No overdue action.")
+
+
+def _upcoming(picture: Cohort) -> None:
     st.subheader(f"Audits due in the next {UPCOMING_DAYS} days ({len(picture.upcoming)})")
     if picture.upcoming:
         st.dataframe(
@@ -279,7 +308,10 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
         )
     else:
         st.caption("No audit due in that time (audits show for clients with a certification date).")
-    rows = _cohort_rows(clients, visits, actions, today, met)
+
+
+def _cohort_downloads(rows: list[dict[str, Cell]], today: date) -> None:
+    """The clients' table as CSV and XLSX, built on click."""
     row = st.container(horizontal=True)
     row.download_button(
         "Download clients (CSV)",
