@@ -21,10 +21,19 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from ui.readiness.answer import VIEW_BOX, answer_view, scroll_to_view
+from ui.readiness.program import BOX_KEY
 from ui.readiness.results import plan_view, results_view
 from ui.readiness.run import ReadinessRun, readiness_run
 from ui.readiness.save import save_view
-from ui.readiness.state import VIEW_SLUGS, keep_address, page_state, seed, sync_draft, take_widget_values
+from ui.readiness.state import (
+    VIEW_SLUGS,
+    ReadinessState,
+    keep_address,
+    page_state,
+    seed,
+    sync_draft,
+    take_widget_values,
+)
 
 if TYPE_CHECKING:
     from cor.models import Content, JurisdictionInfo, Program
@@ -135,9 +144,9 @@ def _view_body(
     state = page_state()
     on_its_own = not st.session_state.pop(_FULL_RUN, False)
     if on_its_own:
-        if state.view != view or state.quick != quick:
-            st.rerun(scope="app")
         take_widget_values(state)
+        if state.view != view or state.quick != quick or _box_to_fold(state):
+            st.rerun(scope="app")
         sync_draft(state, before_widgets=True)
     run = readiness_run(content, jurisdiction, program, quick)
     VIEWS[view](run)
@@ -145,3 +154,9 @@ def _view_body(
     if on_its_own:
         keep_address(state)
         sync_draft(state, before_widgets=False)
+
+
+def _box_to_fold(state: ReadinessState) -> bool:
+    """The user moved on (answered, went to another element) while the program box above is
+    open: it folds, and only a run of the whole page can fold it."""
+    return state.program_open is False and bool(st.session_state.get(BOX_KEY))
