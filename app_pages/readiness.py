@@ -11,7 +11,6 @@ import streamlit as st
 
 from ui.readiness import views
 from ui.readiness.program import program_section, sources
-from ui.readiness.run import readiness_run
 from ui.readiness.state import (
     draft_caption,
     keep_address,
@@ -40,10 +39,8 @@ if st.session_state.get("ws.record_for"):  # started from a workspace client (st
 room = views.workshop_banner()
 jurisdiction, program = program_section(facts)
 quick = views.quick_toggle()
-run = readiness_run(facts, jurisdiction, program, quick)
 view = views.view_switcher()
-views.VIEWS[view](run)
-views.workshop_room(run, room)
+views.view_body(facts, jurisdiction, program, quick, view, room)
 sources(jurisdiction, program)
 keep_address(state)
 sync_draft(state, before_widgets=False)

@@ -66,6 +66,10 @@ class Session:
     states: dict[str, WidgetState] = field(default_factory=dict)
     shown: int = 0  # question radios the last run drew
     changes: int = 0  # answers changed once every question was answered
+    #: The fragment each question is drawn in ("" for none): as the browser does, a change to a
+    #: widget inside a fragment asks for a rerun of that fragment only.
+    fragments: dict[str, str] = field(default_factory=dict)
+    changed: str = ""  # the widget the person just changed
 
     async def rerun(self, page_name: str, timeout: float) -> float:
         """Ask for a rerun with the current widget states; seconds until the run finished."""
@@ -74,6 +78,8 @@ class Session:
         client.page_name = page_name
         client.page_script_hash = self.page_hash
         client.widget_states.widgets.extend(self.states.values())
+        client.fragment_id = self.fragments.get(self.changed, "")
+        self.changed = ""
         self.shown = 0
         started = time.perf_counter()
         await self.connection.send(message.SerializeToString())
@@ -97,6 +103,7 @@ class Session:
             element = reply.delta.new_element
             if element.WhichOneof("type") == "radio" and QUESTION.match(element.radio.label):
                 self.questions[element.radio.id] = list(element.radio.options)
+                self.fragments[element.radio.id] = reply.delta.fragment_id
                 self.shown += 1
 
     def answer_next(self, draw: random.Random) -> bool:
@@ -106,6 +113,7 @@ class Session:
         for widget_id, options in self.questions.items():
             if widget_id not in self.states:
                 self.states[widget_id] = WidgetState(id=widget_id, string_value=draw.choice(options))
+                self.changed = widget_id
                 return True
         if not self.questions:
             return False
@@ -115,6 +123,7 @@ class Session:
         current = self.states[widget_id].string_value
         others = [o for o in self.questions[widget_id] if o != current] or [current]
         self.states[widget_id] = WidgetState(id=widget_id, string_value=draw.choice(others))
+        self.changed = widget_id
         return True
 
 

@@ -34,6 +34,13 @@ def opt(q: Question, credit: str | None) -> str:
     return option.id
 
 
+def open_notes(at: AppTest, question_id: str) -> AppTest:
+    """Open a question's "What the auditor looks for, and your notes" panel, as a user clicks it
+    (its content, the notes box among it, is drawn only while it is open)."""
+    at.session_state[f"rd.panel.{question_id}"] = True
+    return at.run()
+
+
 def has(q: Question, credit: str) -> bool:
     return any(o.credit == Decimal(credit) for o in BANK.scale(q.scale).options)
 
@@ -176,7 +183,7 @@ def test_answers_and_notes_survive_moving_between_elements_and_pages(app: AppTes
     at = readiness(app)
     first = next(q for q in LARGE if q.element == BANK.elements[0].id)
     at.radio(key=f"rd.q.{first.id}").set_value(opt(first, "0.5")).run()
-    at.text_area(key=f"rd.n.{first.id}").input("Policy is in the red binder").run()
+    open_notes(at, first.id).text_area(key=f"rd.n.{first.id}").input("Policy is in the red binder").run()
     assert "(1/" in at.selectbox(key="rd.element").format_func(BANK.elements[0].id)
     at.button(key="rd.next").click().run()
     assert at.selectbox(key="rd.element").value == BANK.elements[1].id
@@ -184,7 +191,7 @@ def test_answers_and_notes_survive_moving_between_elements_and_pages(app: AppTes
     at = open_page(at, "readiness")
     at.selectbox(key="rd.element").set_value(BANK.elements[0].id).run()
     assert at.radio(key=f"rd.q.{first.id}").value == opt(first, "0.5")
-    assert at.text_area(key=f"rd.n.{first.id}").value == "Policy is in the red binder"
+    assert open_notes(at, first.id).text_area(key=f"rd.n.{first.id}").value == "Policy is in the red binder"
     assert at.get("progress")[0].proto.text.startswith("1 of ")
 
 
@@ -440,7 +447,7 @@ def test_a_good_file_replaces_the_answers_once(app: AppTest) -> None:
     assert at.session_state["answers"][LARGE[0].id] == opt(LARGE[0], "1")
     show(at, "Answer")
     assert at.radio(key=f"rd.q.{LARGE[0].id}").value == opt(LARGE[0], "1")
-    assert at.text_area(key=f"rd.n.{LARGE[0].id}").value == "From the file"
+    assert open_notes(at, LARGE[0].id).text_area(key=f"rd.n.{LARGE[0].id}").value == "From the file"
 
 
 def test_start_over_clears_everything(app: AppTest) -> None:
@@ -467,12 +474,12 @@ def test_a_refresh_brings_back_answers_notes_and_program(app: AppTest) -> None:
     at = workers(readiness(app), 5)
     q = LARGE[0]
     at.radio(key=f"rd.q.{q.id}").set_value(opt(q, "0")).run()
-    at.text_area(key=f"rd.n.{q.id}").input("ask Sam").run()
+    open_notes(at, q.id).text_area(key=f"rd.n.{q.id}").input("ask Sam").run()
     token = at.query_params["draft"]
     token = token[0] if isinstance(token, list) else token
     again = fresh_session(token)
     assert again.radio(key=f"rd.q.{q.id}").value == opt(q, "0")
-    assert again.text_area(key=f"rd.n.{q.id}").value == "ask Sam"
+    assert open_notes(again, q.id).text_area(key=f"rd.n.{q.id}").value == "ask Sam"
     assert again.text_input(key="rd.workers").value == "5"
     assert again.selectbox(key="rd.program").value == "bc-small"
 
@@ -633,10 +640,10 @@ def test_a_note_over_the_limit_keeps_what_fits_and_says_so(app: AppTest) -> None
     """Issue 9.12: counted as a person counts (an emoji is one character)."""
     at = readiness(app)
     q = LARGE[0]
-    at.text_area(key=f"rd.n.{q.id}").input("👍🏽" * (NOTE_MAX_CHARS + 10)).run()
+    open_notes(at, q.id).text_area(key=f"rd.n.{q.id}").input("👍🏽" * (NOTE_MAX_CHARS + 10)).run()
     at.run()
     assert at.session_state["notes"][q.id] == "👍🏽" * NOTE_MAX_CHARS
-    assert at.text_area(key=f"rd.n.{q.id}").value == "👍🏽" * NOTE_MAX_CHARS
+    assert open_notes(at, q.id).text_area(key=f"rd.n.{q.id}").value == "👍🏽" * NOTE_MAX_CHARS
     assert any("the rest was left out" in w.value for w in at.warning)
 
 

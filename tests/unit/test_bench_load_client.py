@@ -5,6 +5,7 @@ in the rerun section carries a set of answers never sent before."""
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -55,8 +56,9 @@ def _navigation(page_hash: str) -> ForwardMsg:
     return message
 
 
-def _question() -> ForwardMsg:
+def _question(fragment: str = "") -> ForwardMsg:
     message = ForwardMsg()
+    message.delta.fragment_id = fragment
     radio = message.delta.new_element.radio
     radio.id = "question-1"
     radio.label = "Q1. Is there a signed policy?"
@@ -76,6 +78,17 @@ def test_the_rerun_after_opening_names_the_page_not_the_main_script() -> None:
     _run(session.rerun("readiness", 5))
     _run(session.rerun("readiness", 5))
     assert wire.sent[1].rerun_script.page_script_hash == "readiness-page"
+
+
+def test_an_answer_to_a_question_in_a_fragment_reruns_that_fragment_as_the_browser_does() -> None:
+    wire = Wire([_navigation("readiness-page"), _question("view"), _finished()] * 2)
+    session = Session(connection=wire)  # type: ignore[arg-type]
+    _run(session.rerun("readiness", 5))  # opening the page: a full run
+    assert session.answer_next(random.Random(1))
+    _run(session.rerun("readiness", 5))
+    assert wire.sent[0].rerun_script.fragment_id == ""
+    assert wire.sent[1].rerun_script.fragment_id == "view"
+    assert wire.sent[1].rerun_script.widget_states.widgets[0].id == "question-1"
 
 
 def test_a_rerun_that_draws_no_question_stops_the_bench() -> None:

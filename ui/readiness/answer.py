@@ -113,13 +113,17 @@ def _question(run: ReadinessRun, state: ReadinessState, number: int, question: Q
     st.radio(f"Q{number}. {question.text}", list(labels), format_func=labels.__getitem__, index=None, key=key)
     noted = bool(notes.get(question.id))
     # A key per question: a panel opened on Q1 of one element is not open on Q1 of the next.
-    with st.expander(
+    panel = st.expander(
         "What the auditor looks for, and your notes (note written)"
         if noted
         else "What the auditor looks for, and your notes",
         key=f"rd.panel.{question.id}",
         icon=":material/sticky_note_2:" if noted else None,
-    ):
+        on_change="rerun",
+    )
+    if not panel.open:
+        return  # drawn when opened: a closed panel costs an answer nothing (bench/README.md)
+    with panel:
         st.markdown(f"**Why it is asked.** {question.why}")
         kinds = ", ".join(EVIDENCE[kind] for kind in question.evidence)
         st.markdown(

@@ -21,13 +21,25 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from ui.readiness.answer import VIEW_BOX, answer_view, scroll_to_view
+from ui.readiness.program import BOX_KEY
 from ui.readiness.results import plan_view, results_view
-from ui.readiness.run import ReadinessRun
+from ui.readiness.run import ReadinessRun, readiness_run
 from ui.readiness.save import save_view
-from ui.readiness.state import page_state, seed
+from ui.readiness.state import (
+    ReadinessState,
+    keep_address,
+    page_state,
+    seed,
+    sync_draft,
+    take_widget_values,
+)
 
 if TYPE_CHECKING:
+    from cor.models import Content, JurisdictionInfo, Program
     from ui.workshop import RoomBanner
+
+#: Set by the page on a full run, so the view knows it is not rerunning on its own.
+_FULL_RUN = "rd.full_run"
 
 VIEWS: dict[str, Callable[[ReadinessRun], None]] = {
     "Answer": answer_view,
@@ -97,3 +109,52 @@ def workshop_room(run: ReadinessRun, banner: RoomBanner | None) -> None:
     """Share the attendee's blurred result with the room once the page knows it (end of the run)."""
     if banner is not None:
         banner.share(run.verdict if run.quick else None)
+
+
+def view_body(
+    content: Content,
+    jurisdiction: JurisdictionInfo,
+    program: Program,
+    quick: bool,
+    view: str,
+    banner: RoomBanner | None,
+) -> None:
+    """The chosen view, which reruns on its own when one of its widgets changes."""
+    st.session_state[_FULL_RUN] = True
+    _view_body(content, jurisdiction, program, quick, view, banner)
+
+
+@st.fragment
+def _view_body(
+    content: Content,
+    jurisdiction: JurisdictionInfo,
+    program: Program,
+    quick: bool,
+    view: str,
+    banner: RoomBanner | None,
+) -> None:
+    """Why a fragment: an answer changes only this view (its questions, counts, result, plan and
+    the room's share), so a phone's answer reruns this part, not the page's frame, title and
+    program box: a third of the work of every answer in a workshop room (bench/README.md).
+
+    On its own reruns it reads the widgets and stores the draft itself, as the page does on a
+    full run; a choice that changes the page around it (another view) reruns the whole page."""
+    state = page_state()
+    on_its_own = not st.session_state.pop(_FULL_RUN, False)
+    if on_its_own:
+        take_widget_values(state)
+        if state.view != view or state.quick != quick or _box_to_fold(state):
+            st.rerun(scope="app")
+        sync_draft(state, before_widgets=True)
+    run = readiness_run(content, jurisdiction, program, quick)
+    VIEWS[view](run)
+    workshop_room(run, banner)
+    if on_its_own:
+        keep_address(state)
+        sync_draft(state, before_widgets=False)
+
+
+def _box_to_fold(state: ReadinessState) -> bool:
+    """The user moved on (answered, went to another element) while the program box above is
+    open: it folds, and only a run of the whole page can fold it."""
+    return state.program_open is False and bool(st.session_state.get(BOX_KEY))
