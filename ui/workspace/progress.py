@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from cor.charts.progress import comparison_chart, trend_chart
+from cor.charts.progress import comparison_spec, trend_spec
 from cor.exports.cells import Percent
 from cor.exports.cohort import Cell, to_csv, to_xlsx
 from cor.formatting import count, long_date, show_pct
@@ -74,8 +73,8 @@ def progress_section(
                 show_pct(comparison.after_overall),
                 delta=f"{_signed(comparison.overall_change)} percentage points since {long_date(before.taken_on)}",
             )
-        st.altair_chart(
-            comparison_chart(comparison, _visit_label(before), _visit_label(after)), width="stretch"
+        st.vega_lite_chart(
+            comparison_spec(comparison, _visit_label(before), _visit_label(after)), width="stretch"
         )
         rows = [
             {
@@ -86,11 +85,11 @@ def progress_section(
             }
             for row in comparison.elements
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ws.comparison")
+        st.dataframe(rows, hide_index=True, width="stretch", key="ws.comparison")
         points = trend(c, visits)
         if len(points) >= 2:
             names = {e.id: e.name for e in c.bank.elements}
-            st.altair_chart(trend_chart(points, names), width="stretch")
+            st.vega_lite_chart(trend_spec(points, names), width="stretch")
             table = [
                 {
                     "Date": p.taken_on.isoformat(),
@@ -100,7 +99,7 @@ def progress_section(
                 | {names.get(e, e): show_pct(pct) for e, pct in p.element_pct.items()}
                 for p in points
             ]
-            st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="ws.trend")
+            st.dataframe(table, hide_index=True, width="stretch", key="ws.trend")
     elif visits:
         st.info("Record a second assessment to compare two visits.", icon=":material/info:")
     else:
@@ -152,7 +151,7 @@ def timeline_section(client: Client, visits: list[ClientAssessment], actions: li
         }
         for entry in entries
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ws.timeline")
+    st.dataframe(rows, hide_index=True, width="stretch", key="ws.timeline")
     if client.certified_on is None:
         st.caption("Audit milestones appear once the client's certification date is set in Details.")
 
@@ -210,52 +209,46 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
     names = {cl.id: cl.organisation for cl in clients}
     st.subheader(f"Readiness of {count(picture.clients, 'client')} (latest assessment)")
     st.bar_chart(
-        pd.DataFrame(
-            {
-                "Readiness": list(READINESS_ORDER),
-                "Clients": [picture.distribution[r] for r in READINESS_ORDER],
-            }
-        ),
+        {
+            "Readiness": list(READINESS_ORDER),
+            "Clients": [picture.distribution[r] for r in READINESS_ORDER],
+        },
         x="Readiness",
         y="Clients",
         horizontal=True,
         sort=False,
     )
     st.dataframe(
-        pd.DataFrame([{"Readiness": r, "Clients": picture.distribution[r]} for r in READINESS_ORDER]),
+        [{"Readiness": r, "Clients": picture.distribution[r]} for r in READINESS_ORDER],
         hide_index=True,
         key="ws.distribution",
     )
     st.subheader("Weakest elements across clients")
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "Element": spot.name,
-                    "Average score": show_pct(spot.average_pct),
-                    "Clients below the element floor": f"{spot.clients_below_floor} of {spot.clients_scored}",
-                }
-                for spot in picture.weakest
-            ]
-        ),
+        [
+            {
+                "Element": spot.name,
+                "Average score": show_pct(spot.average_pct),
+                "Clients below the element floor": f"{spot.clients_below_floor} of {spot.clients_scored}",
+            }
+            for spot in picture.weakest
+        ],
         hide_index=True,
         key="ws.weakest",
     )
     st.subheader(f"Overdue actions ({len(picture.overdue)})")
     if picture.overdue:
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "Client": names[cid],
-                        "Action": a.title,
-                        "Owner": a.owner,
-                        "Was due": a.due.isoformat() if a.due else "",
-                        "Status": STATUS_WORDS[a.status],
-                    }
-                    for cid, a in picture.overdue
-                ]
-            ),
+            [
+                {
+                    "Client": names[cid],
+                    "Action": a.title,
+                    "Owner": a.owner,
+                    "Was due": a.due.isoformat() if a.due else "",
+                    "Status": STATUS_WORDS[a.status],
+                }
+                for cid, a in picture.overdue
+            ],
             hide_index=True,
             key="ws.overdue",
         )
@@ -264,16 +257,14 @@ def cohort_section(staff: Staff, clients: list[Client]) -> None:
     st.subheader(f"Audits due in the next {UPCOMING_DAYS} days ({len(picture.upcoming)})")
     if picture.upcoming:
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "Client": u.organisation,
-                        "Audit": u.milestone.title,
-                        "Due by": u.milestone.due.isoformat(),
-                    }
-                    for u in picture.upcoming
-                ]
-            ),
+            [
+                {
+                    "Client": u.organisation,
+                    "Audit": u.milestone.title,
+                    "Due by": u.milestone.due.isoformat(),
+                }
+                for u in picture.upcoming
+            ],
             hide_index=True,
             key="ws.upcoming",
         )
