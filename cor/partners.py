@@ -13,6 +13,7 @@ checked by cor.content.load_guide; its models are in cor.models.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import weakref
@@ -367,7 +368,7 @@ def _content_index(content: Content) -> _ContentIndex:
         partners={n: _partner_index(p, content) for n, p in enumerate(content.partners)},
     )
     with _indexes_lock:
-        _indexes[key] = (weakref.ref(content, lambda _ref, key=key: _forget(key, _ref)), built)
+        _indexes[key] = (weakref.ref(content, functools.partial(_forget, key)), built)
     return built
 
 
