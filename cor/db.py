@@ -314,7 +314,7 @@ def _stored_revisions(engine: Engine) -> frozenset[str] | None:
     """The revision(s) the database is at, or None when it has none yet (or cannot say)."""
     try:
         with engine.connect() as conn, conn.begin():
-            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            rows: list[str] = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()  # type: ignore[assignment]
     except SQLAlchemyError:  # no table yet: a new database
         return None
     return frozenset(rows)
