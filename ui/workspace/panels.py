@@ -10,9 +10,8 @@ Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
 from cor.assessment import Assessment
@@ -37,6 +36,11 @@ from cor.workspace.progress import action_counts, actions_from, met_on, readines
 from ui.state import PERSIST, content, local_today, plain
 from ui.workspace.auth import Staff, current_staff
 from ui.workspace.repository import workspace
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ui.lazy import pandas as pd  # imported when a table is first drawn (issue 19)
 
 CLIENT_KEY = "ws.client"  # the chosen client's id ("" for a new client)
 LAST_CLIENT = "ws.client_last"
