@@ -9,6 +9,8 @@ balancer share one PostgreSQL database.
 The schema is migrated to the newest revision (Alembic, ``cor/migrations``) the first time a
 process uses the database, under a lock so that two processes starting at once migrate it once:
 PostgreSQL takes an advisory lock inside the migration's transaction, SQLite a ``BEGIN IMMEDIATE``.
+A database already at the newest revision is recognised with one query, without importing
+Alembic (most of a cold start's imports otherwise).
 
 The SQLite file is checked (one ``stat``) before every use: if somebody deleted or replaced it
 while the server runs, the pool is dropped and the file recreated and migrated, instead of
