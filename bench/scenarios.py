@@ -190,19 +190,24 @@ def _room_open(at: AppTest) -> None:
     next(b for b in at.button if b.label == "Open a workshop room").click().run()
 
 
-#: The staff password the Workspace scenario signs in with (its hash is set in the environment).
+#: The staff password the Workspace scenario signs in with (an account in a staff file the bench
+#: writes once per process, named by the environment as a deployment does).
 STAFF_PASSWORD = "bench staff password, not a secret"
-STAFF_ENV = "COR_READY_STAFF_PASSWORD_HASH"
+STAFF_NAME = "bench"
 
 
 def _workspace_env() -> None:
-    """Staff sign-in configured for this process (the bench's own password, hashed once)."""
+    """Staff sign-in configured for this process: a staff file with the bench's own account."""
     import os
+    import tempfile
+    from pathlib import Path
 
-    from cor.passwords import hash_password
+    from cor.staff import STAFF_FILE_ENV, add_account
 
     if not os.environ.get("COR_READY_BENCH_STAFF"):
-        os.environ[STAFF_ENV] = hash_password(STAFF_PASSWORD)
+        folder = Path(tempfile.mkdtemp(prefix="cor-bench-staff-"))
+        add_account(folder / "staff.toml", STAFF_NAME, STAFF_PASSWORD)
+        os.environ[STAFF_FILE_ENV] = str(folder / "staff.toml")
         os.environ["COR_READY_BENCH_STAFF"] = "1"
 
 
@@ -224,7 +229,7 @@ def _quick_file(best: int) -> bytes:
 def _workspace_client(at: AppTest) -> None:
     """Signed in as a consultant, one client with two visits imported (so Progress draws its two
     charts) and the action plans those visits brought in."""
-    at.text_input(key="auth.user").input("bench")
+    at.text_input(key="auth.user").input(STAFF_NAME)
     at.text_input(key="auth.password").input(STAFF_PASSWORD)
     at.button[0].click().run()
     at.selectbox(key="ws.client").select("").run()

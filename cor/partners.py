@@ -13,7 +13,10 @@ checked by cor.content.load_guide; its models are in cor.models.
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+import weakref
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Literal, NamedTuple, TypeVar
@@ -342,6 +345,50 @@ def _partner_index(partner: Partner, content: Content) -> _Indexed:
     return _index(fields, ("name", "keywords", "industry"))
 
 
+class _ContentIndex(NamedTuple):
+    units: tuple[_Indexed, ...]
+    partners: dict[int, _Indexed]  # by position in content.partners
+
+
+#: Each content's word index, built on its first search (content is frozen, so it never goes
+#: stale) and dropped with the content: rebuilding it was 16% of a search rerun (issue 19). Kept
+#: by the content's id (hashing a content model means hashing every fact in it) with a weak
+#: reference, so an id reused by a later content never finds the old index.
+_indexes: dict[int, tuple[weakref.ref[Content], _ContentIndex]] = {}
+_indexes_lock = threading.RLock()  # a weak reference may call back while it is held
+
+
+def _content_index(content: Content) -> _ContentIndex:
+    key = id(content)
+    with _indexes_lock:
+        held = _indexes.get(key)
+    if held is not None and held[0]() is content:
+        return held[1]
+    built = _ContentIndex(
+        units=tuple(_unit_index(u) for u in content.units),
+        partners={n: _partner_index(p, content) for n, p in enumerate(content.partners)},
+    )
+    with _indexes_lock:
+        _indexes[key] = (weakref.ref(content, functools.partial(_forget, key)), built)
+    return built
+
+
+def _forget(key: int, ref: weakref.ref[Content]) -> None:
+    with _indexes_lock:
+        if key in _indexes and _indexes[key][0] is ref:
+            del _indexes[key]
+
+
+def _units_indexed(content: Content) -> tuple[list[ClassificationUnit], tuple[_Indexed, ...]]:
+    return list(content.units), _content_index(content).units
+
+
+def _partners_indexed(content: Content, jurisdiction: str) -> tuple[list[Partner], list[_Indexed]]:
+    index = _content_index(content).partners
+    chosen = [n for n, p in enumerate(content.partners) if p.jurisdiction == jurisdiction]
+    return [content.partners[n] for n in chosen], [index[n] for n in chosen]
+
+
 def search(text: str, content: Content | None = None) -> list[ClassificationUnit]:
     """CUs for a code prefix, or CUs whose code, name, industry or keywords match every word of
     ``text`` (case, hyphens and plurals ignored), best match first."""
@@ -351,8 +398,8 @@ def search(text: str, content: Content | None = None) -> list[ClassificationUnit
         return []
     if compact.isdigit():
         return [u for u in content.units if u.code.startswith(compact)]
-    units = list(content.units)
-    ranked, closest = _rank(units, [_unit_index(u) for u in units], text)
+    units, indexed = _units_indexed(content)
+    ranked, closest = _rank(units, indexed, text)
     return [] if closest else ranked
 
 
@@ -376,8 +423,8 @@ def search_partners(
     industries or keywords match every word of ``text``."""
     content = content or default_content()
     jurisdiction = jurisdiction or content.default_jurisdiction().code
-    partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
-    ranked, closest = _rank(partners, [_partner_index(p, content) for p in partners], text)
+    partners, indexed = _partners_indexed(content, jurisdiction)
+    ranked, closest = _rank(partners, indexed, text)
     return [] if closest else ranked
 
 
@@ -457,14 +504,14 @@ def lookup(text: str, jurisdiction: str | None = None, content: Content | None =
             else f"No CU in our list starts with {compact}. Type all six digits of your CU code."
         )
         return Lookup(query=query, kind="code prefix", units=units, partners=by_range, message=message)
-    partners = [p for p in content.partners if p.jurisdiction == jurisdiction]
-    ranked_partners, partners_closest = _rank(partners, [_partner_index(p, content) for p in partners], query)
+    partners, partners_indexed = _partners_indexed(content, jurisdiction)
+    ranked_partners, partners_closest = _rank(partners, partners_indexed, query)
     if not content.uses_cu_codes(jurisdiction):
         found = () if partners_closest else tuple(ranked_partners)
         message = "" if found else f"No {jurisdiction} partner's industry matches “{query}”."
         return Lookup(query=query, kind="words", partners=found, message=message)
-    units_all = list(content.units)
-    ranked, closest = _rank(units_all, [_unit_index(u) for u in units_all], query)
+    units_all, units_indexed = _units_indexed(content)
+    ranked, closest = _rank(units_all, units_indexed, query)
     served = {m.partner_id for u in ranked for m in find(u.code, content)}
     extra = () if partners_closest else tuple(p for p in ranked_partners if p.id not in served)
     if closest and extra:

@@ -117,7 +117,52 @@ class Verdict(BaseModel):
 
 
 def _scored(elements: Mapping[str, tuple[Points, Points]]) -> dict[str, tuple[Ratio, Ratio]]:
-    """Exact (earned, possible) of every element that has possible points; checks the inputs."""
+    """Exact (earned, possible) of every element that has possible points; checks the inputs.
+
+    Points as the scorecard gives them (Decimals, never negative, earned within possible) take
+    a path without per-value checks (this runs for every verdict of a cohort); anything else,
+    or anything wrong, goes through :func:`_scored_checked`, which says what is wrong."""
+    scored: dict[str, tuple[Ratio, Ratio]] = {}
+    try:
+        for name, (earned, possible) in elements.items():
+            if earned.__class__ is not Decimal or possible.__class__ is not Decimal:
+                return _scored_checked(elements)
+            pair = _RATIOS.get((earned, possible))
+            if pair is None:
+                pair = _checked_pair(earned, possible)
+                if pair is None:
+                    return _scored_checked(elements)
+            if pair[1][0] > 0:
+                scored[name] = pair
+    except (TypeError, ValueError, OverflowError):  # NaN, infinity, not a pair: said below
+        return _scored_checked(elements)
+    if not scored:
+        raise ValueError("Nothing to score yet: answer at least one applicable question.")
+    return scored
+
+
+#: Exact (earned, possible) of the Decimal pairs met so far: a cohort's element points recur, and
+#: a Decimal's hash is kept with it, so a look-up is cheaper than two ``as_integer_ratio``.
+_RATIOS: dict[tuple[Decimal, Decimal], tuple[Ratio, Ratio]] = {}
+_RATIOS_KEPT = 4096
+
+
+def _checked_pair(earned: Decimal, possible: Decimal) -> tuple[Ratio, Ratio] | None:
+    """The exact pair, remembered; None when the pair is not valid points (the caller then
+    checks it the long way, which says what is wrong)."""
+    exact_earned = earned.as_integer_ratio()
+    exact_possible = possible.as_integer_ratio()
+    if exact_earned[0] < 0 or exact_earned[0] * exact_possible[1] > exact_possible[0] * exact_earned[1]:
+        return None
+    if len(_RATIOS) >= _RATIOS_KEPT:
+        _RATIOS.clear()
+    pair = (exact_earned, exact_possible)
+    _RATIOS[earned, possible] = pair
+    return pair
+
+
+def _scored_checked(elements: Mapping[str, tuple[Points, Points]]) -> dict[str, tuple[Ratio, Ratio]]:
+    """:func:`_scored` for any kind of number, checking each value and naming what is wrong."""
     scored: dict[str, tuple[Ratio, Ratio]] = {}
     for name, (earned, possible) in elements.items():
         exact_earned = _exact(earned, f"Earned points of {name}")
@@ -236,9 +281,11 @@ def chosen_option(
     return bank.scale(question.scale).options_by_id.get(option_id)
 
 
-#: What an answer option is worth on one question: (points earned, points possible), or None
-#: when the option means "not applicable" (the question leaves the denominator).
-_Worth = tuple[Decimal, int] | None
+#: What an answer is worth on one question: (points earned, points possible, answered, not
+#: applicable), the last two 1 or 0. "Not applicable" earns 0 of 0 (the question leaves the
+#: denominator); so does no answer, which is not counted as answered. Adding a zero earned
+#: changes no sum (its exponent is that of the sum's start, ``Decimal(0)``).
+_Worth = tuple[Decimal, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +300,9 @@ class _ElementLayout:
 
 _Layout = tuple[_ElementLayout, ...]
 _LAYOUTS_KEPT = 16
-#: Marks an answer that does not count yet (no answer, or an option the scale does not offer).
-_UNANSWERED: Any = object()
+#: An answer that does not count yet (no answer, or an option the scale does not offer).
+_UNANSWERED: _Worth = (Decimal(0), 0, 0, 0)
+_NOT_APPLICABLE: _Worth = (Decimal(0), 0, 1, 1)
 #: ``dict.get`` (table, option id, default), typed for the layout's tables.
 _worth_of = cast(Callable[[dict[str, _Worth], str | None, Any], Any], dict.get)
 
@@ -269,9 +317,9 @@ def _lay_out(bank: QuestionBank, questions: Sequence[Question]) -> _Layout:
             question_ids=tuple(question.id for question in mine),
             worth_by_option=tuple(
                 {
-                    option.id: None
+                    option.id: _NOT_APPLICABLE
                     if option.credit is None
-                    else (question.points * option.credit, question.points)
+                    else (question.points * option.credit, question.points, 1, 0)
                     for option in bank.scale(question.scale).options
                 }
                 for question in mine
@@ -287,14 +335,14 @@ def _layout(bank: QuestionBank, questions: Sequence[Question]) -> _Layout:
     the bank's question sets always return the same tuple), so a cohort lays them out once."""
     if type(questions) is not tuple:
         return _lay_out(bank, questions)
-    kept = bank.derived.get(("score layout", id(questions)))
+    kept = bank.derived.get(("score worths", id(questions)))
     if isinstance(kept, tuple) and kept[0] is questions:
         return cast(_Layout, kept[1])
-    layouts = [key for key in bank.derived if isinstance(key, tuple) and key[0] == "score layout"]
+    layouts = [key for key in bank.derived if isinstance(key, tuple) and key[0] == "score worths"]
     for key in layouts[: max(0, len(layouts) - _LAYOUTS_KEPT)]:
         del bank.derived[key]
     layout = _lay_out(bank, questions)
-    bank.derived[("score layout", id(questions))] = (questions, layout)  # holding it keeps its id unique
+    bank.derived[("score worths", id(questions))] = (questions, layout)  # holding it keeps its id unique
     return layout
 
 
@@ -303,16 +351,16 @@ def _element_row(layout: _ElementLayout, answers: Mapping[str, str | None]) -> d
     one call). The lookups run inside ``map`` (in C): this is the hot path of scoring a cohort.
     An answer the scale does not offer counts as unanswered (as in ``chosen_option``)."""
     chosen_ids = map(answers.get, layout.question_ids)
-    worths = list(map(_worth_of, layout.worth_by_option, chosen_ids, repeat(_UNANSWERED)))
-    counted: list[tuple[Decimal, int]] = [worth for worth in worths if worth.__class__ is tuple]
+    worths = map(_worth_of, layout.worth_by_option, chosen_ids, repeat(_UNANSWERED))
+    earned, possible, answered, not_applicable = zip(*worths, strict=True)
     return {
         "element": layout.element.id,
         "name": layout.element.name,
-        "earned": sum([earned for earned, _ in counted], Decimal(0)),
-        "possible": Decimal(sum([possible for _, possible in counted])),
-        "answered": len(worths) - worths.count(_UNANSWERED),
-        "total": len(worths),
-        "not_applicable": worths.count(None),
+        "earned": sum(earned, Decimal(0)),
+        "possible": Decimal(sum(possible)),
+        "answered": sum(answered),
+        "total": len(earned),
+        "not_applicable": sum(not_applicable),
     }
 
 

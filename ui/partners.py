@@ -9,9 +9,8 @@ Facts come from content/ (partners.toml, roles.toml, guide/partner_guide.toml).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -29,6 +28,11 @@ from cor.partners import (
     trade_sector,
 )
 from ui.state import or_stop, plain
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ui.lazy import pandas as pd  # imported when a table is first drawn (issue 19)
 
 T = TypeVar("T")
 

@@ -14,9 +14,9 @@ import ipaddress
 import os
 import socket
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import pandas as pd
 import segno
 import streamlit as st
 
@@ -27,6 +27,11 @@ from cor.store import StoreError, configured_days
 from cor.workshop import MIN_SHOWN, blurred, new_phone_id, normalise_code, phone_of, room_picture, shares_from
 from cor.workshop_rooms import ROOM_HOURS, OpenedRoom, RoomError, Rooms
 from ui.state import content, plain
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ui.lazy import pandas as pd  # imported when a table is first drawn (issue 19)
 
 #: Where the app is reached from outside, when the server cannot tell (behind a proxy).
 PUBLIC_URL_ENV = "COR_READY_PUBLIC_URL"

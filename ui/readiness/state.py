@@ -9,9 +9,12 @@ Why it is built this way (issue 9, items 1, 4, 5, 6):
   "Jump to element" list shows live counts in its labels, and Streamlit sends a select box's
   value back as its label, so a label that changed since the last run would otherwise no longer
   match and the list would fall back to element 1.
-- Each change is stored before the page is drawn, through ``DraftStore.update`` with a three-way
-  merge (:func:`cor.assessment.merge`), so two tabs on one draft never lose each other's answers
-  and the other tab picks up the merged answers on its next run.
+- The draft is read before the page is drawn, and another tab's changes merged into it; the
+  run's own changes are stored once, when the run ends, through ``DraftStore.update`` with a
+  three-way merge (:func:`cor.assessment.merge`), so two tabs on one draft never lose each other's
+  answers and the other tab picks up the merged answers on its next run. One write per run, and
+  none when nothing changed: a save is an SQLite commit, and two of them were 19% of a Results
+  rerun (issue 19).
 """
 
 from __future__ import annotations
@@ -339,35 +342,40 @@ def keep_address(state: ReadinessState) -> None:
 
 
 def sync_draft(state: ReadinessState, *, before_widgets: bool) -> None:
-    """Store this tab's changes (merged with what another tab stored) and pick up theirs.
+    """Pick up what another tab stored (top of a run), and store this tab's changes merged with
+    theirs (end of a run): at most one write per run, and none when nothing changed.
 
-    At the top of a run (``before_widgets``) the merged draft is also put on screen; at the end
-    of a run (widgets already drawn) it is stored only, and shown on the next run.
+    At the top of a run (``before_widgets``) the draft is read and another tab's changes are
+    merged into what this tab shows before anything is drawn; this tab's own changes (answers
+    read from their widgets, and the program box drawn during the run) are stored once, at the
+    end, through ``DraftStore.update`` with a three-way merge, so neither tab loses the other's.
     """
     draft = state.draft
     if draft.disabled:
         return
     mine = current(state)
+    if not before_widgets:
+        if mine != draft.base and not draft.failing:  # failing: this run's read failed; next run
+            try:
+                _merged_save(draft, mine)
+                _back(draft)
+            except StoreError as exc:
+                _store_trouble(draft, exc)
+                return
+            draft.base = mine  # the other tab's part of the merge is shown on the next run
+        return
     try:
-        if mine == draft.base:
-            if not before_widgets:
-                return
-            stored = _readable(draft_store().load(draft.token))
-            _back(draft)
-            if stored is None or stored == mine:
-                return
-            merged = stored
-        else:
-            merged = _merged_save(draft, mine)  # after an outage: every change since the last save
-            _back(draft)
+        stored = _readable(draft_store().load(draft.token))
+        _back(draft)
     except StoreError as exc:
         _store_trouble(draft, exc)
         return
-    if merged != mine and before_widgets:
+    if stored is None or stored == draft.base:
+        return  # nothing new from another tab; this tab's changes are stored at the end of the run
+    merged = merge(draft.base, mine, stored)
+    if merged != mine:
         apply(state, merged)
-        draft.base = merged
-    else:
-        draft.base = mine
+    draft.base = stored  # what the store holds: this tab's own changes are what differ from it
 
 
 def _back(draft: Draft) -> None:

@@ -13,9 +13,8 @@ What the page keeps between runs is one typed ``WorkspaceState`` and every widge
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
 from cor.assessment import Assessment
@@ -42,6 +41,11 @@ from ui.state import PERSIST, content, local_today, plain
 from ui.workspace.auth import Staff, current_staff
 from ui.workspace.repository import workspace
 from ui.workspace.state import CLIENT_PARAM, RECORD_FOR, WORKSPACE, Conflict, ImportCheck, Keys
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    from ui.lazy import pandas as pd  # imported when a table is first drawn (cold start)
 
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""

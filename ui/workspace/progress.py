@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from cor.charts.progress import comparison_chart, trend_chart
+from cor.charts.progress import comparison_spec, trend_spec
 from cor.exports.cells import Percent
 from cor.exports.cohort import Cell, to_csv, to_xlsx
 from cor.formatting import count, long_date, show_pct
@@ -87,7 +86,9 @@ def _compare_visits(visits: list[ClientAssessment]) -> None:
             show_pct(comparison.after_overall),
             delta=f"{_signed(comparison.overall_change)} percentage points since {long_date(before.taken_on)}",
         )
-    st.altair_chart(comparison_chart(comparison, _visit_label(before), _visit_label(after)), width="stretch")
+    st.vega_lite_chart(
+        comparison_spec(comparison, _visit_label(before), _visit_label(after)), width="stretch"
+    )
     rows = [
         {
             "Element": row.name,
@@ -97,7 +98,7 @@ def _compare_visits(visits: list[ClientAssessment]) -> None:
         }
         for row in comparison.elements
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ws.comparison")
+    st.dataframe(rows, hide_index=True, width="stretch", key="ws.comparison")
     _trend(visits)
 
 
@@ -107,7 +108,7 @@ def _trend(visits: list[ClientAssessment]) -> None:
     points = trend(facts, visits)
     if len(points) >= 2:
         names = {e.id: e.name for e in facts.bank.elements}
-        st.altair_chart(trend_chart(points, names), width="stretch")
+        st.vega_lite_chart(trend_spec(points, names), width="stretch")
         table = [
             {
                 "Date": p.taken_on.isoformat(),
@@ -117,7 +118,7 @@ def _trend(visits: list[ClientAssessment]) -> None:
             | {names.get(e, e): show_pct(pct) for e, pct in p.element_pct.items()}
             for p in points
         ]
-        st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="ws.trend")
+        st.dataframe(table, hide_index=True, width="stretch", key="ws.trend")
 
 
 def _client_pdf_button(
@@ -163,7 +164,7 @@ def timeline_section(client: Client, visits: list[ClientAssessment], actions: li
         }
         for entry in entries
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ws.timeline")
+    st.dataframe(rows, hide_index=True, width="stretch", key="ws.timeline")
     if client.certified_on is None:
         st.caption("Audit milestones appear once the client's certification date is set in Details.")
 
@@ -230,19 +231,17 @@ def _readiness(picture: Cohort) -> None:
     """How many clients stand at each readiness, as a chart and the same figures as a table."""
     st.subheader(f"Readiness of {count(picture.clients, 'client')} (latest assessment)")
     st.bar_chart(
-        pd.DataFrame(
-            {
-                "Readiness": list(READINESS_ORDER),
-                "Clients": [picture.distribution[r] for r in READINESS_ORDER],
-            }
-        ),
+        {
+            "Readiness": list(READINESS_ORDER),
+            "Clients": [picture.distribution[r] for r in READINESS_ORDER],
+        },
         x="Readiness",
         y="Clients",
         horizontal=True,
         sort=False,
     )
     st.dataframe(
-        pd.DataFrame([{"Readiness": r, "Clients": picture.distribution[r]} for r in READINESS_ORDER]),
+        [{"Readiness": r, "Clients": picture.distribution[r]} for r in READINESS_ORDER],
         hide_index=True,
         key="ws.distribution",
     )
@@ -251,16 +250,14 @@ def _readiness(picture: Cohort) -> None:
 def _weakest(picture: Cohort) -> None:
     st.subheader("Weakest elements across clients")
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "Element": spot.name,
-                    "Average score": show_pct(spot.average_pct),
-                    "Clients below the element floor": f"{spot.clients_below_floor} of {spot.clients_scored}",
-                }
-                for spot in picture.weakest
-            ]
-        ),
+        [
+            {
+                "Element": spot.name,
+                "Average score": show_pct(spot.average_pct),
+                "Clients below the element floor": f"{spot.clients_below_floor} of {spot.clients_scored}",
+            }
+            for spot in picture.weakest
+        ],
         hide_index=True,
         key="ws.weakest",
     )
@@ -270,18 +267,16 @@ def _overdue(picture: Cohort, names: dict[str, str]) -> None:
     st.subheader(f"Overdue actions ({len(picture.overdue)})")
     if picture.overdue:
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "Client": names[cid],
-                        "Action": a.title,
-                        "Owner": a.owner,
-                        "Was due": a.due.isoformat() if a.due else "",
-                        "Status": STATUS_WORDS[a.status],
-                    }
-                    for cid, a in picture.overdue
-                ]
-            ),
+            [
+                {
+                    "Client": names[cid],
+                    "Action": a.title,
+                    "Owner": a.owner,
+                    "Was due": a.due.isoformat() if a.due else "",
+                    "Status": STATUS_WORDS[a.status],
+                }
+                for cid, a in picture.overdue
+            ],
             hide_index=True,
             key="ws.overdue",
         )
@@ -293,16 +288,14 @@ def _upcoming(picture: Cohort) -> None:
     st.subheader(f"Audits due in the next {UPCOMING_DAYS} days ({len(picture.upcoming)})")
     if picture.upcoming:
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "Client": u.organisation,
-                        "Audit": u.milestone.title,
-                        "Due by": u.milestone.due.isoformat(),
-                    }
-                    for u in picture.upcoming
-                ]
-            ),
+            [
+                {
+                    "Client": u.organisation,
+                    "Audit": u.milestone.title,
+                    "Due by": u.milestone.due.isoformat(),
+                }
+                for u in picture.upcoming
+            ],
             hide_index=True,
             key="ws.upcoming",
         )
