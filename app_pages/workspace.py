@@ -18,6 +18,7 @@ if staff is None:
     st.stop()
 assert staff is not None
 sign_out(staff)
+panels.replay_save_after_reconnect(staff)  # a Save sent to this process by a tab whose own died
 panels.show_flash()
 try:
     clients = panels.my_clients(staff)

@@ -34,6 +34,7 @@ from cor.workspace.models import (
     WorkspaceError,
 )
 from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
+from ui.reconnect import sent_before_drawn
 from ui.state import PERSIST, content, local_today, plain
 from ui.workspace.auth import Staff, current_staff
 from ui.workspace.repository import workspace
@@ -46,6 +47,8 @@ IMPORT_CHECK = "ws.import_check"  # a file that differs from the client record, 
 IMPORT_CONFIRMED = "ws.import_confirmed"  # the fingerprint the consultant said yes to
 RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
+#: The key Streamlit gives the form's Save (or Add) button: this prefix and the button's label.
+SAVE_PREFIX = "FormSubmitter:ws.client_form-"
 FORM_BASE = "ws.f.base"  # the stored copy (with its version) the form fields were filled from
 CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
@@ -244,6 +247,30 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
         label = "Add the client" if client is None else "Save the client's details"
         st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
     _conflict_panel(staff, client)
+
+
+def replay_save_after_reconnect(staff: Staff) -> None:
+    """A tab that reconnected to this process (its own died) with the client form's Save click:
+    save what it typed, as the click's ``on_click`` would have (call before anything is drawn).
+
+    The new session never drew the form, so Streamlit calls no callback and the fields would be
+    filled from the database over what was typed (issue 20). The client is the one in the
+    address; the fields the browser sent win over the stored copy."""
+    if FORM_FOR in st.session_state:
+        return
+    sent = sent_before_drawn()
+    if not any(key.startswith(SAVE_PREFIX) and value is True for key, value in sent.items()):
+        return
+    wanted = st.query_params.get(CLIENT_PARAM)
+    try:
+        client = workspace().get_client(staff.name, wanted, admin=staff.admin) if wanted else None
+    except WorkspaceError:
+        return  # gone, or not theirs: the page says so as on any run
+    _fill_form(client)
+    for key in FORM_KEYS:
+        if isinstance(sent.get(key), str):
+            st.session_state[key] = sent[key]
+    _save_client(staff, client)
 
 
 def merged(base: Client, stored: Client, mine: Client) -> Client:
