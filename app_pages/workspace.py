@@ -4,6 +4,8 @@ Anonymous visitors see only the sign-in (or how to turn the workspace on); no cl
 read before a staff member is signed in. Building blocks: ui/workspace/panels.py, ui/workspace/progress.py.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from cor.workspace.models import WorkspaceError
@@ -39,8 +41,14 @@ if client is None:
     panels.client_form(staff, None, content())
     st.stop()
 assert client is not None
-visits = panels.workspace().list_assessments(staff.name, client.id, admin=staff.admin)
-actions = panels.workspace().list_actions(staff.name, client.id, admin=staff.admin)
+# while the database is away: what was read last (my_clients has said so at the top)
+repo = panels.workspace()
+visits = panels.remembered(
+    f"visits.{client.id}", partial(repo.list_assessments, staff.name, client.id, admin=staff.admin)
+)
+actions = panels.remembered(
+    f"actions.{client.id}", partial(repo.list_actions, staff.name, client.id, admin=staff.admin)
+)
 details_tab, visits_tab, progress_tab, plan_tab, timeline_tab = st.tabs(
     ["Details", "Assessments", "Progress", "Action plan", "Timeline"], key="ws.tab"
 )

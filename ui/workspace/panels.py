@@ -9,8 +9,9 @@ Progress, the client PDF, the timeline and the cohort view are in ``ui.workspace
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -31,6 +32,7 @@ from cor.workspace.models import (
     ClientAction,
     ClientAssessment,
     ConflictError,
+    UnavailableError,
     WorkspaceError,
 )
 from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
@@ -67,8 +69,49 @@ def show_flash() -> None:
         st.success(plain(shown[0]), icon=shown[1])  # messages name clients: plain text
 
 
+#: What this session last read from the database (by what it is), shown while it is away.
+LAST_READ = "ws.last_read"
+#: Set when a client save found the database away: the form says so under its button.
+SAVE_PAUSED = "ws.f.paused"
+READ_PAUSED_MESSAGE = (
+    "The database is not answering right now: this page shows what it last read, and saving is "
+    "paused. What you type stays here; save again once it is back."
+)
+SAVE_PAUSED_MESSAGE = (
+    "Not saved: the database is not answering right now. What you typed stays in the form: press "
+    "the button again in a minute."
+)
+Read = TypeVar("Read")
+
+
+def remembered(what: str, read: Callable[[], Read]) -> Read:
+    """``read()``, kept for this session; while the database is away (issue 20) the copy read last
+    instead, so the page and the form stay on screen with what was typed. Raises as ``read`` does
+    when there is no copy yet."""
+    seen: dict[str, Any] = st.session_state.setdefault(LAST_READ, {})
+    try:
+        found = read()
+    except UnavailableError:
+        if what not in seen:
+            raise
+        return seen[what]  # type: ignore[no-any-return]
+    seen[what] = found
+    return found
+
+
 def my_clients(staff: Staff) -> list[Client]:
-    return workspace().list_clients(staff.name, admin=staff.admin)
+    """The clients this person sees; while the database is away, the list read last, with a
+    warning where the page starts."""
+    try:
+        found = workspace().list_clients(staff.name, admin=staff.admin)
+    except UnavailableError:
+        last = st.session_state.get(LAST_READ, {}).get("clients")
+        if last is None:
+            raise
+        st.warning(READ_PAUSED_MESSAGE, icon=":material/cloud_off:")
+        return list(last)
+    st.session_state.setdefault(LAST_READ, {})["clients"] = found
+    return found
 
 
 def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
@@ -189,6 +232,9 @@ def _save_client(staff: Staff, client: Client | None) -> None:
     except ConflictError as exc:
         st.session_state[CONFLICT_KEY] = {"stored": exc.stored, "attempted": exc.attempted, "base": client}
         return
+    except UnavailableError:
+        st.session_state[SAVE_PAUSED] = True  # said under the button; the fields keep what was typed
+        return
     except WorkspaceError as exc:
         st.session_state["ws.f.errors"] = {"org": str(exc)}
         return
@@ -246,6 +292,8 @@ def client_form(staff: Staff, client: Client | None, c: Content) -> None:
         st.text_area("Notes", key="ws.f.notes", persist_state=PERSIST, max_chars=NOTES_MAX_CHARS, height=100)
         label = "Add the client" if client is None else "Save the client's details"
         st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
+        if st.session_state.pop(SAVE_PAUSED, False):
+            st.warning(SAVE_PAUSED_MESSAGE, icon=":material/cloud_off:")
     _conflict_panel(staff, client)
 
 
