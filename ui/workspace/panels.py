@@ -51,6 +51,9 @@ RECORD_FOR = "ws.record_for"  # the client a new Readiness assessment is for
 FORM_FOR = "ws.f.for"  # which client's id the form fields were filled from
 #: The key Streamlit gives the form's Save (or Add) button: this prefix and the button's label.
 SAVE_PREFIX = "FormSubmitter:ws.client_form-"
+#: Set once this session has drawn the client form: only a session that never did (a tab that
+#: reconnected to a new process) may replay a Save the browser sent.
+FORM_DRAWN = "ws.f.drawn"
 FORM_BASE = "ws.f.base"  # the stored copy (with its version) the form fields were filled from
 CONFLICT_KEY = "ws.conflict"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
@@ -251,6 +254,7 @@ def _field_error(errors: dict[str, str], field: str) -> None:
 def client_form(staff: Staff, client: Client | None, c: Content) -> None:
     """The client's details; bad input is named under its field and nothing typed is lost."""
     _fill_form(client)
+    st.session_state[FORM_DRAWN] = True
     errors: dict[str, str] = st.session_state.get("ws.f.errors") or {}
     partners = {p.id: f"{p.name} ({p.jurisdiction})" for p in c.partners}
     with st.form("ws.client_form", border=True):
@@ -304,7 +308,7 @@ def replay_save_after_reconnect(staff: Staff) -> None:
     The new session never drew the form, so Streamlit calls no callback and the fields would be
     filled from the database over what was typed (issue 20). The client is the one in the
     address; the fields the browser sent win over the stored copy."""
-    if FORM_FOR in st.session_state:
+    if FORM_DRAWN in st.session_state or FORM_FOR in st.session_state:
         return
     sent = sent_before_drawn()
     if not any(key.startswith(SAVE_PREFIX) and value is True for key, value in sent.items()):
