@@ -5,6 +5,8 @@ read before a staff member is signed in. Building blocks: ui/workspace/panels.py
 ui/workspace/progress.py; the page's state and widget keys: ui/workspace/state.py.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from cor.workspace.models import WorkspaceError
@@ -19,6 +21,7 @@ if staff is None:
     sign_in_panel()
     st.stop()
 sign_out(staff)
+panels.replay_save_after_reconnect(staff)  # a Save sent to this process by a tab whose own died
 panels.show_flash()
 try:
     clients = panels.my_clients(staff)
@@ -38,8 +41,14 @@ if client is None:
     st.subheader("New client")
     panels.client_form(staff, None, content())
     st.stop()
-visits = panels.workspace().list_assessments(staff.name, client.id, admin=staff.admin)
-actions = panels.workspace().list_actions(staff.name, client.id, admin=staff.admin)
+# while the database is away: what was read last (my_clients has said so at the top)
+repo = panels.workspace()
+visits = panels.remembered(
+    f"visits.{client.id}", partial(repo.list_assessments, staff.name, client.id, admin=staff.admin)
+)
+actions = panels.remembered(
+    f"actions.{client.id}", partial(repo.list_actions, staff.name, client.id, admin=staff.admin)
+)
 details_tab, visits_tab, progress_tab, plan_tab, timeline_tab = st.tabs(
     ["Details", "Assessments", "Progress", "Action plan", "Timeline"], key=Keys.TAB
 )

@@ -157,7 +157,9 @@ class Database:
                     yield conn
         except SQLAlchemyError as exc:
             log.warning("database error on %s: %s", self._where(), describe(exc))
-            raise StoreError(f"the {self._what()} cannot be used right now ({type(exc).__name__})") from exc
+            # in words: an exception's class name means nothing to the person at the page
+            trouble = "is not answering" if isinstance(exc, OperationalError) else "cannot be used"
+            raise StoreError(f"the {self._what()} {trouble} right now") from exc
 
     def engine(self) -> Engine:
         """The pooled engine, created (and the schema migrated) on first use or after the file went."""

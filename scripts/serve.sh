@@ -55,8 +55,23 @@ if [ -z "$HAPROXY" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq haproxy >/dev/null
   HAPROXY=/usr/sbin/haproxy
 fi
+# Python 3.11 with venv and pip: Debian's python3 lacks the venv module until python3-venv is
+# installed, and a venv made without it has no pip (a second run would then fail on "No module
+# named pip"), so a venv without pip is made again.
+python_ready() {
+  python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info[:2] < (3, 11))' 2>/dev/null
+}
 if [ "${COR_READY_SKIP_INSTALL:-}" != "1" ]; then
-  [ -x .venv/bin/python ] || python3 -m venv .venv
+  if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+    if ! python_ready; then
+      SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+      $SUDO apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3 python3-venv >/dev/null
+      python_ready || { echo "serve.sh: COR Ready needs Python 3.11 or newer with venv (python3 is $(python3 --version 2>&1))" >&2; exit 1; }
+    fi
+    rm -rf .venv
+    python3 -m venv .venv
+  fi
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 fi
 PY="$ROOT/.venv/bin/python"

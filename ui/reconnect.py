@@ -12,7 +12,10 @@ costs one run and changes nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 KEY = "cor-reconnect"
 
@@ -54,3 +57,29 @@ def rerun_after_reconnect() -> None:
     with st.container(key=KEY):
         st.button("Store what this page shows", key="cor.reconnect")
         st.html(_SCRIPT, unsafe_allow_javascript=True)
+
+
+def sent_before_drawn() -> dict[str, Any]:
+    """What the browser sent with this run for keyed widgets this session has not drawn yet, by
+    key: text as ``str``, a pressed button (or form submit) as ``True``.
+
+    A tab that reconnected to another process (its own died) may send its first message to the
+    new session with a form's fields and its Save click: the new session has no record of those
+    widgets, so Streamlit holds the values under element ids (``$$ID-<hash>-<key>``) that
+    ``st.session_state`` does not list, and calls no ``on_click``. A page that fills fields from
+    the database on its first run would otherwise replace what was typed, and the click is lost.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return {}
+    sent: dict[str, Any] = {}
+    for widget in ctx.session_state.get_widget_states():
+        key = widget.id.split("-", 2)[-1] if widget.id.startswith("$$ID-") else ""
+        kind = widget.WhichOneof("value")
+        if not key or key in st.session_state:
+            continue
+        if kind == "string_value":
+            sent[key] = widget.string_value
+        elif kind == "trigger_value" and widget.trigger_value:
+            sent[key] = True
+    return sent

@@ -54,6 +54,11 @@ STORE_DOWN = (
     "assessment file to be sure)."
 )
 STORE_BACK = "The database is back: everything on this page is saved again."
+#: Said where the person is looking (a toast, on every answer while it lasts), not only at the top.
+SAVING_PAUSED = (
+    "Saving is paused: the database is not answering. Your answers stay on this page and are "
+    "saved as soon as it is back."
+)
 
 
 @dataclass
@@ -215,7 +220,7 @@ def draft_store() -> DraftStore:
     return _store(os.environ.get(DB_ENV, ""), os.environ.get(DAYS_ENV, ""))
 
 
-def _store_trouble(draft: Draft, exc: StoreError) -> None:
+def _store_trouble(draft: Draft, exc: StoreError, *, tell: bool = True) -> None:
     """Drafts off for this tab, with a message that never shows a server path (logged instead).
     A wrong setting is also named, so whoever runs the server knows what to fix."""
     log.warning("draft store unusable: %s", exc)
@@ -227,6 +232,8 @@ def _store_trouble(draft: Draft, exc: StoreError) -> None:
     # and retry on every run, then save everything the page holds.
     draft.failing = True
     draft.note = STORE_DOWN
+    if tell:  # once a run: the end of a run tries to save again, silently
+        st.toast(SAVING_PAUSED, icon=":material/cloud_off:", duration="long")
 
 
 DRAFT_NOT_FOUND = (
@@ -368,7 +375,7 @@ def sync_draft(state: ReadinessState, *, before_widgets: bool) -> None:
         stored = _readable(draft_store().load(draft.token))
         _back(draft)
     except StoreError as exc:
-        _store_trouble(draft, exc)
+        _store_trouble(draft, exc, tell=before_widgets)
         return
     if stored is None or stored == draft.base:
         return  # nothing new from another tab; this tab's changes are stored at the end of the run
@@ -384,6 +391,7 @@ def _back(draft: Draft) -> None:
         draft.failing = False
         draft.days = draft_store().days
         draft.note = STORE_BACK
+        st.toast(STORE_BACK, icon=":material/cloud_done:", duration="long")
 
 
 def _merged_save(draft: Draft, mine: Assessment) -> Assessment:

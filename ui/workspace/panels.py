@@ -12,8 +12,9 @@ What the page keeps between runs is one typed ``WorkspaceState`` and every widge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import streamlit as st
 
@@ -32,11 +33,13 @@ from cor.workspace.models import (
     ClientAction,
     ClientAssessment,
     ConflictError,
+    UnavailableError,
     WorkspaceError,
     cu_codes_from_text,
     workers_from_text,
 )
 from cor.workspace.progress import action_counts, actions_from, met_on, readiness, scored
+from ui.reconnect import sent_before_drawn
 from ui.state import PERSIST, content, local_today, plain
 from ui.workspace.auth import Staff, current_staff
 from ui.workspace.repository import workspace
@@ -47,6 +50,8 @@ if TYPE_CHECKING:
 else:
     from ui.lazy import pandas as pd  # imported when a table is first drawn (cold start)
 
+#: The key Streamlit gives the form's Save (or Add) button: this prefix and the button's label.
+SAVE_PREFIX = f"FormSubmitter:{Keys.CLIENT_FORM}-"
 STATUS_LABELS: dict[ActionStatus, str] = {"open": "Open", "in_progress": "In progress", "done": "Done"}
 NEW = ""
 NO_PARTNER = ""  # a selectbox shows None as "nothing chosen"; an empty id reads as an option
@@ -64,8 +69,49 @@ def show_flash() -> None:
         st.success(plain(shown[0]), icon=shown[1])  # messages name clients: plain text
 
 
+#: What this session last read from the database (by what it is), shown while it is away.
+LAST_READ = "ws.last_read"
+#: Set when a client save found the database away: the form says so under its button.
+SAVE_PAUSED = "ws.f.paused"
+READ_PAUSED_MESSAGE = (
+    "The database is not answering right now: this page shows what it last read, and saving is "
+    "paused. What you type stays here; save again once it is back."
+)
+SAVE_PAUSED_MESSAGE = (
+    "Not saved: the database is not answering right now. What you typed stays in the form: press "
+    "the button again in a minute."
+)
+Read = TypeVar("Read")
+
+
+def remembered(what: str, read: Callable[[], Read]) -> Read:
+    """``read()``, kept for this session; while the database is away (issue 20) the copy read last
+    instead, so the page and the form stay on screen with what was typed. Raises as ``read`` does
+    when there is no copy yet."""
+    seen: dict[str, Any] = st.session_state.setdefault(LAST_READ, {})
+    try:
+        found = read()
+    except UnavailableError:
+        if what not in seen:
+            raise
+        return seen[what]  # type: ignore[no-any-return]
+    seen[what] = found
+    return found
+
+
 def my_clients(staff: Staff) -> list[Client]:
-    return workspace().list_clients(staff.name, admin=staff.admin)
+    """The clients this person sees; while the database is away, the list read last, with a
+    warning where the page starts."""
+    try:
+        found = workspace().list_clients(staff.name, admin=staff.admin)
+    except UnavailableError:
+        last = st.session_state.get(LAST_READ, {}).get("clients")
+        if last is None:
+            raise
+        st.warning(READ_PAUSED_MESSAGE, icon=":material/cloud_off:")
+        return list(last)
+    st.session_state.setdefault(LAST_READ, {})["clients"] = found
+    return found
 
 
 def client_picker(staff: Staff, clients: list[Client]) -> Client | None:
@@ -170,6 +216,9 @@ def _save_client(staff: Staff, client: Client | None) -> None:
             )
         )
         return
+    except UnavailableError:
+        st.session_state[SAVE_PAUSED] = True  # said under the button; the fields keep what was typed
+        return
     except WorkspaceError as exc:
         WORKSPACE.update(form_errors={"org": str(exc)})
         return
@@ -186,6 +235,7 @@ def _field_error(errors: dict[str, str], field: str) -> None:
 def client_form(staff: Staff, client: Client | None, facts: Content) -> None:
     """The client's details; bad input is named under its field and nothing typed is lost."""
     _fill_form(client)
+    st.session_state[Keys.FORM_DRAWN] = True
     errors = WORKSPACE.get().form_errors
     partners = {p.id: f"{p.name} ({p.jurisdiction})" for p in facts.partners}
     with st.form(Keys.CLIENT_FORM, border=True):
@@ -227,7 +277,33 @@ def client_form(staff: Staff, client: Client | None, facts: Content) -> None:
         st.text_area("Notes", key=Keys.NOTES, persist_state=PERSIST, max_chars=NOTES_MAX_CHARS, height=100)
         label = "Add the client" if client is None else "Save the client's details"
         st.form_submit_button(label, type="primary", on_click=_save_client, args=(staff, client))
+        if st.session_state.pop(SAVE_PAUSED, False):
+            st.warning(SAVE_PAUSED_MESSAGE, icon=":material/cloud_off:")
     _conflict_panel(staff, client)
+
+
+def replay_save_after_reconnect(staff: Staff) -> None:
+    """A tab that reconnected to this process (its own died) with the client form's Save click:
+    save what it typed, as the click's ``on_click`` would have (call before anything is drawn).
+
+    The new session never drew the form, so Streamlit calls no callback and the fields would be
+    filled from the database over what was typed (issue 20). The client is the one in the
+    address; the fields the browser sent win over the stored copy."""
+    if Keys.FORM_DRAWN in st.session_state or WORKSPACE.get().form_for is not None:
+        return
+    sent = sent_before_drawn()
+    if not any(key.startswith(SAVE_PREFIX) and value is True for key, value in sent.items()):
+        return
+    wanted = st.query_params.get(CLIENT_PARAM)
+    try:
+        client = workspace().get_client(staff.name, wanted, admin=staff.admin) if wanted else None
+    except WorkspaceError:
+        return  # gone, or not theirs: the page says so as on any run
+    _fill_form(client)
+    for key in Keys.FORM_FIELDS:
+        if isinstance(sent.get(key), str):
+            st.session_state[key] = sent[key]
+    _save_client(staff, client)
 
 
 def _conflict_panel(staff: Staff, client: Client | None) -> None:

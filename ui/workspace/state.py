@@ -43,6 +43,9 @@ class Keys:
     CERTIFIED_ON = key("f", "certified")
     NOTES = key("f", "notes")
     FORM_FIELDS = (ORGANISATION, CONTACT, CU_CODES, WORKERS, PARTNER, CERTIFIED_ON, NOTES)
+    #: Set once this session has drawn the client form: only a session that never did (a tab that
+    #: reconnected to a new process) may replay a Save the browser sent.
+    FORM_DRAWN = key("f", "drawn")
     CONFLICT_TABLE = key("conflict", "table")
     CONFLICT_MINE = key("conflict", "mine")
     CONFLICT_THEIRS = key("conflict", "theirs")
