@@ -21,16 +21,20 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 
-def _type_date(at: object, key: str, day: date, run: bool = True) -> None:
+def _type_date(at: AppTest, key: str, day: date, run: bool = True) -> None:
     """Dates are text fields since issue 9.13 (date fields before): fill whichever the page has."""
-    if any(getattr(w, "key", None) == key for w in at.text_input):  # type: ignore[attr-defined]
-        at.text_input(key=key).input(day.isoformat())  # type: ignore[attr-defined]
+    if any(getattr(w, "key", None) == key for w in at.text_input):
+        at.text_input(key=key).input(day.isoformat())
     else:
-        at.date_input(key=key).set_value(day)  # type: ignore[attr-defined]
+        at.date_input(key=key).set_value(day)
     if run:
-        at.run()  # type: ignore[attr-defined]
+        at.run()
 
 
 def main() -> None:

@@ -153,10 +153,6 @@ class DraftStore:
         self.path: Path | None = self.database.sqlite_path
         self._clock = clock
 
-    @classmethod
-    def from_env(cls) -> DraftStore:
-        return cls()
-
     @property
     def max_age_seconds(self) -> float:
         return self.days * 86_400.0

@@ -30,12 +30,8 @@ if [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
   npm install --prefix .cache/axe --no-audit --no-fund --silent axe-core@4
 fi
 # --- end accessibility ---
-.venv/bin/python -m ruff check .
-.venv/bin/python -m ruff format --check .
-# Type check (settings in pyproject.toml: strict on cor/, normal on ui/, app_pages/, app.py).
-.venv/bin/python -m mypy
-# No function in cor/ over 60 lines (the listing: scripts/function_lengths.py without --over).
-.venv/bin/python scripts/function_lengths.py --over
+# Lint, format, types and function lengths: the same list pre-commit runs (scripts/checks.sh).
+scripts/checks.sh
 if [ -z "${COR_READY_TEST_PG_URL:-}" ]; then
   PG_STARTED="$(scripts/pg_test_cluster.sh start)"
   PG_DIR="$(sed -n 1p <<<"$PG_STARTED")"

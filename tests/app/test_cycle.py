@@ -11,7 +11,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 
 TODAY = date(2026, 11, 21)
 
@@ -60,7 +60,7 @@ def test_certified_date_shows_schedule_today_view_chart_and_download(app: AppTes
     assert metrics["Days left"] == str((date(2026, 12, 31) - TODAY).days)
     assert metrics["Certificate valid until"] == "14 Mar 2028"
     assert len(at.get("vega_lite_chart")) == 1
-    assert [b.label for b in at.get("download_button")] == ["Download calendar (.ics)"]
+    assert [b.label for b in elements(at, "download_button")] == ["Download calendar (.ics)"]
     assert not at.error
 
 

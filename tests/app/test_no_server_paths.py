@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -55,10 +56,10 @@ def test_a_content_file_the_app_may_not_read_is_named_without_the_servers_path(
     name and what to do; the reason Python gives (with the absolute path) is not shown."""
     real_open = Path.open
 
-    def denied(self: Path, *args: object, **kwargs: object) -> object:
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == name:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", denied)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from cor.content import default_content
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 
 C = default_content()
 QUERY = "pg.query"
@@ -17,7 +17,9 @@ def texts(at: AppTest) -> str:
     """Everything written on the page, as one string (markdown, captions, alerts, headings)."""
     parts = [m.value for m in at.markdown] + [m.value for m in at.caption]
     parts += [
-        e.value for kind in ("subheader", "header", "title", "info", "warning", "error") for e in at.get(kind)
+        e.value
+        for kind in ("subheader", "header", "title", "info", "warning", "error")
+        for e in elements(at, kind)
     ]
     return "\n".join(str(p) for p in parts)
 

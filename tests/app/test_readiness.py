@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from cor.assessment import NOTE_MAX_CHARS
 from cor.content import default_content
 from cor.models import AnswerOption, Question
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 C = default_content()
@@ -372,7 +372,7 @@ def test_owner_and_target_edits_are_kept_by_question(app: AppTest) -> None:
 
 def test_the_save_view_offers_every_download(app: AppTest) -> None:
     at = show(readiness(app, all_best()), "Save and reports")
-    labels = [b.label for b in at.get("download_button")]
+    labels = [b.label for b in elements(at, "download_button")]
     assert labels == [
         "Download assessment file (JSON)",
         "Download PDF report",

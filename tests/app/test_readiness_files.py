@@ -12,7 +12,7 @@ from cor.assessment import Assessment
 from cor.content import default_content
 from cor.exports.assessment_file import dump
 from cor.store import DraftStore, new_token
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 C = default_content()
@@ -92,7 +92,7 @@ def test_a_file_with_notes_but_no_answers_says_so_before_replacing(app: AppTest)
 
 def test_with_nothing_entered_no_empty_file_is_offered(app: AppTest) -> None:
     at = on_save_view(app)
-    assert "Download assessment file (JSON)" not in [b.label for b in at.get("download_button")]
+    assert "Download assessment file (JSON)" not in [b.label for b in elements(at, "download_button")]
     assert "Answer a question or write a note first" in shown(at)
 
 

@@ -11,10 +11,10 @@ import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import Column
+from streamlit.testing.v1.element_tree import Column, Expander
 
 from cor.content import default_content
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 #: A day when the worked examples' 2024 rates are last year's, so the CU list may fill them in.
@@ -45,7 +45,7 @@ def code_blocks(at: AppTest) -> list[str]:
     return [c.value for c in at.code]
 
 
-def expander(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+def expander(at: AppTest, label: str) -> Expander:
     return next(e for e in at.expander if e.label == label)
 
 
@@ -315,6 +315,7 @@ def test_the_chart_and_its_table_show_the_cycle_against_the_audit_cost(app: AppT
     assert list(table["Cumulative"]) == ["$49,940.00", "$99,880.00", "$149,820.00"]
     assert list(table["Net"]) == ["$41,940.00", "$91,880.00", "$141,820.00"]
     first = at.selectbox(key="sv.first").value
+    assert isinstance(first, int)
     assert list(table["Year"]) == [
         f"Year {n}: audit {first + n - 1}, credited {first + n}" for n in (1, 2, 3)
     ]
@@ -412,7 +413,7 @@ HOSTILE = "**bold** [win](https://evil.example) ![px](https://evil.example/p.png
 def every_text(at: AppTest) -> list[str]:
     """Every Markdown-rendered text on the page: where a link or image could come alive."""
     kinds = ("markdown", "caption", "warning", "error", "info", "success")
-    return [element.value.replace("\\", "") for kind in kinds for element in at.get(kind)]
+    return [element.value.replace("\\", "") for kind in kinds for element in elements(at, kind)]
 
 
 def open_link(params: dict[str, str], today: dt.date = IN_2025) -> AppTest:

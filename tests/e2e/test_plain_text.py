@@ -7,7 +7,7 @@ import json
 import urllib.parse
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from cor.content import default_content
 from tests.e2e.conftest import goto, wait_idle
@@ -64,11 +64,9 @@ def test_a_program_id_planted_in_a_file_is_shown_but_not_clickable_on_readiness(
         }
         page.locator("input[type='file']").set_input_files(
             files=[
-                {
-                    "name": "assessment.json",
-                    "mimeType": "application/json",
-                    "buffer": json.dumps(data).encode(),
-                }
+                FilePayload(
+                    name="assessment.json", mimeType="application/json", buffer=json.dumps(data).encode()
+                )
             ]
         )
         wait_idle(page)

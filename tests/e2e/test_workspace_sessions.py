@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import app_server, goto, wait_idle
+from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.servers import app_server
 from tests.e2e.test_workspace import sign_in
 from tests.staff_accounts import write_people
 
@@ -117,7 +118,14 @@ def test_two_consultants_a_reload_the_other_process_and_sign_out(
     expect(dana.get_by_role("heading", name="Staff sign-in")).to_be_visible()
 
     thief = new_page(browser)
-    thief.context.add_cookies(copied)  # a copy of the cookie taken before sign-out
+    # a copy of the cookie taken before sign-out
+    thief.context.add_cookies(
+        [
+            {"name": c["name"], "value": c["value"], "domain": c["domain"], "path": c["path"]}
+            for c in copied
+            if "name" in c and "value" in c and "domain" in c and "path" in c
+        ]
+    )
     for url in (first, second):
         goto(thief, f"{url}/workspace")
         expect(thief.get_by_role("heading", name="Staff sign-in")).to_be_visible()

@@ -277,7 +277,7 @@ def test_partner_that_does_not_run_the_program_is_flagged() -> None:
 
 def _error(**kwargs: object) -> CycleInputError:
     with pytest.raises(CycleInputError) as err:
-        schedule(today=TODAY, **kwargs)  # type: ignore[arg-type]
+        schedule(today=TODAY, **kwargs)  # type: ignore[arg-type]  # bad values of any type, as a form sends
     assert isinstance(err.value, ValueError)
     return err.value
 

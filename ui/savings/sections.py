@@ -271,7 +271,7 @@ def cycle_chart(jurisdiction: str, result: inc.Estimate | inc.PIREstimate | None
     cycle_rows = inc.cumulative(amounts, yearly_costs, costs.first_audit_year)
     st.vega_lite_chart(cumulative_spec(cycle_rows))
     st.caption(describe(cycle_rows))
-    st.table(table_rows(cycle_rows, credited=bc), hide_index=True)  # type: ignore[arg-type]
+    st.table(table_rows(cycle_rows, credited=bc), hide_index=True)
     if costs.audit is not None or costs.maint is not None:
         net = cycle_rows[-1].net
         what = "incentive" if bc else "refund"
