@@ -1,4 +1,4 @@
-"""Benchmark: how long the Cycle planner takes to rerun after one real widget change (issue 13).
+"""Benchmark: how long the Cycle planner takes to rerun after one real widget change.
 
 A user changes the certifying partner (SafetyDriven <-> BCMSA) with a certification date and a
 trained internal auditor entered; each timed rerun follows one such change. With ``--fresh`` the
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 def _type_date(at: AppTest, key: str, day: date, run: bool = True) -> None:
-    """Dates are text fields since issue 9.13 (date fields before): fill whichever the page has."""
+    """Dates are text fields now (date fields before): fill whichever the page has."""
     if any(getattr(w, "key", None) == key for w in at.text_input):
         at.text_input(key=key).input(day.isoformat())
     else:

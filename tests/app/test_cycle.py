@@ -1,4 +1,4 @@
-"""The cycle planner page (issue 5), driven through AppTest from app.py like a user.
+"""The cycle planner page, driven through AppTest from app.py like a user.
 
 Today is pinned through the plain session key "today" so the dates the page shows can be
 derived from the rules: audits on site by 31 December of the next two calendar years, the
@@ -135,7 +135,7 @@ def test_internal_auditor_trained_in_the_future_is_refused_under_its_field(app: 
     assert _table(at)["Internal auditor certification lapses"] == "10 Jan 2027"
 
 
-# --- issue 9 and 11.4 -----------------------------------------------------------------------
+# --- what people tripped over, and partner-specific rules -----------------------------------------------------------------------
 
 
 def _outside_expanders(at: AppTest) -> str:

@@ -1,5 +1,5 @@
 """Resuming Readiness from a file: whatever the file holds, the page explains it under the uploader
-and keeps what is on screen (issue 17 items 12, 13, 17 and 18)."""
+and keeps what is on screen."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 17, the employer's and the attendee's path on Readiness: no dead end after the last
+"""The employer's and the attendee's path on Readiness: no dead end after the last
 question, a quick check that reads as indicative and fits a phone, a program box that stays
 open while it is filled in and always names the program in force."""
 

@@ -1,4 +1,4 @@
-"""The savings page as a user drives it (issue 4), headless with AppTest.
+"""The savings page as a user drives it, headless with AppTest.
 
 Expected dollars are source 004's worked examples (2024 data): $11,000,000 at $4.54 -> $49,940.00
 and $25,000,000 at $3.47 -> $86,750.00, so two such CUs total $136,690.00 a year.
@@ -340,7 +340,7 @@ def test_good_standing_conditions_are_a_checklist_that_warns_until_all_hold(app:
     at.run()
     assert not any("void" in w.value for w in at.warning)
     ticked = " ".join(i.value for i in at.info)
-    assert "audit passed" in ticked and "can still be refused" in ticked  # issue 16.3: no promise
+    assert "audit passed" in ticked and "can still be refused" in ticked  # no promise
     assert not any("applies" in s.value for s in at.success)
 
 
@@ -405,7 +405,7 @@ def test_an_audit_costing_more_than_the_cycle_earns_says_so(app: AppTest) -> Non
     assert any("**does not cover**" in m.value for m in at.markdown)
 
 
-# --- a link or a file is plain text (issue 9 item 8) ----------------------------------------------
+# --- a link or a file is plain text ----------------------------------------------
 
 HOSTILE = "**bold** [win](https://evil.example) ![px](https://evil.example/p.png) https://evil.example"
 
@@ -447,7 +447,7 @@ def test_a_too_long_link_value_is_left_out_with_a_plain_message() -> None:
     assert at.text_input(key="sv.rate.0").value == "4.54"
 
 
-# --- CU codes in any digits (issue 9 item 15) -----------------------------------------------------
+# --- CU codes in any digits -----------------------------------------------------
 
 
 def test_a_cu_typed_in_full_width_or_arabic_indic_digits_is_the_same_cu() -> None:
@@ -459,7 +459,7 @@ def test_a_cu_typed_in_full_width_or_arabic_indic_digits_is_the_same_cu() -> Non
     assert at.text_input(key="sv.rate.0").value == "3.47"
 
 
-# --- research notes stay in the Sources (issue 9 item 17) -----------------------------------------
+# --- research notes stay in the Sources -----------------------------------------
 
 
 @pytest.mark.parametrize("code", ["766011", "721024", "732019", "761009"])
@@ -475,7 +475,7 @@ def test_research_notes_never_reach_the_page_body(app: AppTest, code: str) -> No
     assert any(f"CU {code}" in text for text in inside)
 
 
-# --- the CSV keeps an incomplete row (issue 9 item 21) -------------------------------------------
+# --- the CSV keeps an incomplete row -------------------------------------------
 
 
 def test_an_incomplete_row_is_counted_for_the_csv(app: AppTest) -> None:
@@ -488,7 +488,7 @@ def test_an_incomplete_row_is_counted_for_the_csv(app: AppTest) -> None:
     assert at.get("download_button")  # the file (with the incomplete row) is built on click
 
 
-# --- bring your own rate list (issue 11 item 2) ---------------------------------------------------
+# --- bring your own rate list ---------------------------------------------------
 
 
 def rate_list(count: int = 600, year: int = 2027) -> bytes:
@@ -544,7 +544,7 @@ def test_a_bad_rate_list_gets_its_message_and_nothing_is_lost(name: str, data: b
     assert "800001 Test CU 1" in at.selectbox(key="sv.cu.0").options  # the list in use stays
 
 
-# --- Alberta PIR performance measures (issue 11 item 4) -------------------------------------------
+# --- Alberta PIR performance measures -------------------------------------------
 
 
 def test_alberta_pays_the_highest_pir_measure(app: AppTest) -> None:

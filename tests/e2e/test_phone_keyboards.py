@@ -1,4 +1,4 @@
-"""Issue 17.11 in Chromium on a 390 px phone: number fields ask for the number keyboard
+"""In Chromium on a 390 px phone: number fields ask for the number keyboard
 (``inputmode``), and the page has one menu (the labelled "Menu"), not also Streamlit's arrow."""
 
 from __future__ import annotations

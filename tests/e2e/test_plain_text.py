@@ -1,5 +1,5 @@
 """Values from an address or a file are shown as plain text in a real browser: GFM's bare-address
-autolinks (a URL with a scheme, ``www.`` and an e-mail address) form no link (issue 17 item 17)."""
+autolinks (a URL with a scheme, ``www.`` and an e-mail address) form no link."""
 
 from __future__ import annotations
 

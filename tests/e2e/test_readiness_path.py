@@ -1,4 +1,4 @@
-"""Issue 17, the path in Chromium at a person's pace (about a second between clicks): a 390 px
+"""The path in Chromium at a person's pace (about a second between clicks): a 390 px
 phone answers the quick check on one page and reaches its indicative result from the last
 question; a desktop user reaches the result from the last element; notes stay where they were
 opened."""

@@ -1,6 +1,6 @@
 """Workshop mode end to end in Chromium, with real phones (each its own browser, 390 px): the
 projector shows nothing until five phones have shared; a second tab of one browser is still one
-phone; and the differencing attack of issue 21 (share from every phone but one with known
+phone; and the differencing attack (share from every phone but one with known
 answers, subtract your own part) finds nothing on the projector to subtract.
 
 Every wait is on what the page shows (or the app's script state), with generous timeouts: the

@@ -114,7 +114,7 @@ def test_a_change_restarts_the_expiry_clock(place: Place) -> None:
 
 
 def test_saving_does_not_purge_other_drafts(place: Place) -> None:
-    """The answer path touches one row: purging is somebody else's job (issue 13)."""
+    """The answer path touches one row: purging is somebody else's job."""
     clock = Clock()
     store = place.draft_store(days=1, clock=clock)
     store.save(new_token(), DRAFT)

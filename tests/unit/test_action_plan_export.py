@@ -194,13 +194,13 @@ def test_empty_plan_exports_just_the_header() -> None:
     ],
 )
 def test_a_formula_hidden_behind_an_invisible_or_blank_lead_in_is_quoted(text: str) -> None:
-    """Issue 9.9: a BOM, non-breaking, zero-width or ideographic space, or a leading line break
+    """A BOM, non-breaking, zero-width or ideographic space, or a leading line break
     must not hide a formula from the check."""
     assert safe_cell(text) == "'" + text
 
 
 def test_a_quick_check_plan_says_it_is_indicative_on_every_row() -> None:
-    """Issue 9.10: a sheet from the quick check says so, in CSV and XLSX."""
+    """A sheet from the quick check says so, in CSV and XLSX."""
     plan = _plan()
     rows = _csv_rows(to_csv(plan, quick=True))
     assert {row[HEADER.index("Assessment")] for row in rows[1:]} == {"Quick check (indicative only)"}

@@ -1,4 +1,4 @@
-"""The cycle as an .ics file (issue 5): parsed back with icalendar, every milestone is there, on
+"""The cycle as an .ics file: parsed back with icalendar, every milestone is there, on
 its date, as an all-day event, with reminders ahead of each deadline still to meet."""
 
 from __future__ import annotations

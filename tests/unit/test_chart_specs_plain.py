@@ -1,4 +1,4 @@
-"""Issue 19: the Results and Savings charts are plain Vega-Lite written without Altair (its
+"""The Results and Savings charts are plain Vega-Lite written without Altair (its
 objects and schema validation were most of a rerun), and what they draw is valid Vega-Lite.
 
 The import check runs in a fresh interpreter, so modules other tests imported cannot hide a

@@ -1,4 +1,4 @@
-"""Issue 17.9: on a 390 px phone the timeline's plot is about 260 px wide, and the audit labels
+"""On a 390 px phone the timeline's plot is about 260 px wide, and the audit labels
 ran into each other ("Year 2 audit" over "Re-certification"). The chart is rendered by Vega
 itself (vl-convert, offline) and the labels' boxes are measured from the SVG it draws."""
 

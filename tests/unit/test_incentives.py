@@ -1,4 +1,4 @@
-"""Incentive rules (issue 4): BC COR 10% of base assessment, the small-employer minimum, Alberta
+"""Incentive rules: BC COR 10% of base assessment, the small-employer minimum, Alberta
 PIR, the cycle, the shareable link and the CSV export.
 
 Expected values come from the sources, not from the code: the four worked examples of SafeCare BC's
@@ -528,7 +528,7 @@ def test_the_verdict_follows_the_sign_of_the_net() -> None:
     assert inc.cost_verdict(Decimal("-0.01")) == "does not cover"
 
 
-# --- exact money, and what the library refuses (issue 9 item 15) ------------------------------
+# --- exact money, and what the library refuses ------------------------------
 
 
 def test_money_is_exact_beyond_decimals_default_28_digits() -> None:
@@ -571,7 +571,7 @@ def test_the_default_incentive_rate_is_the_contents() -> None:
     assert inc.incentive_pct(None, rule.model_copy(update={"rate_pct": Decimal(15)})) == 15
 
 
-# --- Alberta PIR: performance measures (issue 11 item 4) ---------------------------------------
+# --- Alberta PIR: performance measures ---------------------------------------
 
 
 def pir_rule() -> PIRPerformanceRule:
@@ -621,7 +621,7 @@ def test_pir_performance_is_dated_sourced_content() -> None:
     assert "continuingcaresafety.ca" in str(rule.source_url) and rule.effective
 
 
-# --- the CSV lists incomplete rows (issue 9 item 21) -------------------------------------------
+# --- the CSV lists incomplete rows -------------------------------------------
 
 
 def test_the_csv_lists_an_incomplete_cu_row_with_what_is_missing() -> None:

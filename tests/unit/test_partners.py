@@ -91,7 +91,7 @@ def test_a_contracted_partner_comes_before_an_aligned_one() -> None:
 
 
 def test_a_known_cu_with_no_partner_in_our_sources_is_not_called_un_served() -> None:
-    """Issue 11.4: "un-served" only where a source says no partner serves the CU."""
+    """ "un-served" only where a source says no partner serves the CU."""
     matches = find("763025")  # film production: our sources name no partner, and none says un-served
     assert len(matches) == 1
     m = matches[0]
@@ -417,7 +417,7 @@ def test_an_alberta_search_never_offers_cu_codes(typed: str) -> None:
 
 
 def test_the_directory_does_not_call_cus_contracted_when_the_source_does_not_say_so() -> None:
-    """Issue 11.4: go2HR's (and AgSafe's) CUs are listed by a source that does not say contracted."""
+    """Go2HR's (and AgSafe's) CUs are listed by a source that does not say contracted."""
     entries = {e.partner.id: e for e in directory("BC", C)}
     assert entries["go2hr"].contracted == () and "761009 Campground" in entries["go2hr"].unconfirmed
     assert entries["agsafe"].contracted == () and entries["agsafe"].unconfirmed

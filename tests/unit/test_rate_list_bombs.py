@@ -1,5 +1,5 @@
 """A rate list built to exhaust the server is refused from its zip directory, before any parsing,
-on the Savings uploader and in ``python -m cor.rates`` (issue 17 item 14).
+on the Savings uploader and in ``python -m cor.rates``.
 
 Peak memory is measured in a fresh Python process that reads only the hostile file: before the
 fix, the 1 MB workbook below grew it to about 2 GB and was accepted.

@@ -1,4 +1,4 @@
-"""Base rates (issue 11 items 1, 2, 6; issue 9 item 15): no stale rate is filled in, rate lists
+"""Base rates: no stale rate is filled in, rate lists
 are read with a message naming row and column, the import command writes sourced records, and the
 content loader refuses two rates for one CU and year."""
 

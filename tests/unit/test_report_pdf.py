@@ -213,7 +213,7 @@ def test_notes_appear_under_their_question_in_question_order() -> None:
 
 
 def test_a_quick_check_report_says_it_is_a_quick_check_and_indicative() -> None:
-    """Issue 9.10: it read "Large employer COR, 12 of 12 answered" with no word of a quick check."""
+    """It read "Large employer COR, 12 of 12 answered" with no word of a quick check."""
     pdf, _ = _report(quick=True)
     text = _flat(_text(pdf))
     full = len(default_content().bank.question_set("large"))
@@ -223,7 +223,7 @@ def test_a_quick_check_report_says_it_is_a_quick_check_and_indicative() -> None:
 
 
 def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> None:
-    """Issue 9.16: the PDF plan had neither the evidence to produce nor why the action matters."""
+    """The PDF plan had neither the evidence to produce nor why the action matters."""
     pdf, facts = _default_report()
     text = _flat(_text(pdf))
     plan = facts["plan"]
@@ -235,7 +235,7 @@ def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> 
 
 
 def test_an_emoji_in_a_note_prints_as_its_name_not_question_marks() -> None:
-    """Issue 9.21: emoji printed as "???"; the core font has no emoji, so the name is printed."""
+    """Emoji printed as "???"; the core font has no emoji, so the name is printed."""
     assert (
         pdf_text("Great job 👍🏽, binder ✅ here")
         == "Great job [thumbs up sign], binder [white heavy check mark] here"

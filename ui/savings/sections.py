@@ -294,7 +294,7 @@ def cycle_chart(jurisdiction: str, result: inc.Estimate | inc.PIREstimate | None
 
 def rates_intro() -> None:
     """What to enter, promising a filled-in rate only when COR Ready holds one of the audit year
-    (issue 16: the page must not promise a fill it never makes)."""
+    (the page must not promise a fill it never makes)."""
     bc = content().incentives.bc
     current = sorted({year for unit in units().values() for year in fillable_years(unit)}, reverse=True)
     fill = (
