@@ -71,7 +71,7 @@ def at_errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 
 
-# --- messages a person understands (item 18) ---------------------------------------------------
+# --- messages a person understands ---------------------------------------------------
 
 
 def test_a_file_with_no_answers_is_refused_rather_than_replacing_answers_with_none(app: AppTest) -> None:

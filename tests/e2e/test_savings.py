@@ -1,5 +1,5 @@
 """The savings estimator in a real browser: several CUs, a bad value, a shared link,
-the link's copy button on a phone, and the CSV's incomplete rows (item 21).
+the link's copy button on a phone, and the CSV's incomplete rows.
 
 Dollars are source 004's worked examples: $11,000,000 at $4.54 -> $49,940.00 and $25,000,000 at
 $3.47 (CU 766006, "2024 data") -> $86,750.00; together $136,690.00 a year. The browser runs on the
