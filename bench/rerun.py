@@ -64,8 +64,8 @@ def count_script_cpu() -> None:
 def keep_script_cache() -> None:
     """Make AppTest reuse one script cache across runs, as the server does."""
     shared = ScriptCache()
-    app_test_module.ScriptCache = lambda: shared  # type: ignore[misc]  # a factory in place of the class it imports
-    runner_module.ScriptCache = lambda: shared  # type: ignore[misc]  # a factory in place of the class it imports
+    app_test_module.ScriptCache = lambda: shared  # type: ignore[misc,assignment]  # a factory in place of the class it imports
+    runner_module.ScriptCache = lambda: shared  # type: ignore[misc,assignment]  # a factory in place of the class it imports
 
 
 def _checked(at: AppTest) -> AppTest:

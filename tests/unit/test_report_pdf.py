@@ -226,7 +226,7 @@ def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> 
     """The PDF plan had neither the evidence to produce nor why the action matters."""
     pdf, facts = _default_report()
     text = _flat(_text(pdf))
-    plan = facts["plan"]
+    plan = facts.plan
     assert isinstance(plan, list)
     first = plan[0]
     assert _flat(f"Why it matters: {first.why}") in text
