@@ -42,9 +42,16 @@ def new_page(browser: Browser) -> Page:
     return page
 
 
+def to_front(page: Page) -> None:
+    """Bring the page to the front and wait until it is shown and has the focus: Chromium opens
+    no dropdown in a page behind another one, and bringing it forward takes effect later."""
+    page.bring_to_front()
+    page.wait_for_function("() => document.visibilityState === 'visible' && document.hasFocus()")
+
+
 def open_new_client(page: Page) -> None:
     """Choose "+ New client" in the client box (unless its form is open already)."""
-    page.bring_to_front()  # Chromium opens no dropdown in a page behind another one
+    to_front(page)
     wait_idle(page)
     if page.get_by_role("button", name="Add the client").count():
         return
@@ -63,7 +70,7 @@ def add_client(page: Page, organisation: str) -> None:
 
 def client_names(page: Page) -> list[str]:
     """The organisations in the client list, as the consultant sees them when opening it."""
-    page.bring_to_front()
+    to_front(page)
     page.get_by_role("combobox", name="Client").first.click()
     page.get_by_role("option").first.wait_for()
     names = [name.strip() for name in page.get_by_role("option").all_inner_texts()]
