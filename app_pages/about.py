@@ -1,6 +1,6 @@
 """About the numbers: every figure the app uses, its source and year, and known source errors.
 
-A contents list at the top links to each topic (issue 17.10); figures read as a person says them
+A contents list at the top links to each topic; figures read as a person says them
 (the formatting lives in cor), and names that can come from an imported rate list are plain text.
 """
 

@@ -3,8 +3,8 @@
 Top to bottom: read what the widgets hold and store it in the draft (merged with any other tab)
 -> choose the program -> one view at a time (answer, results, action plan, save and reports)
 -> store what changed while drawing. Only the selected view is drawn, so a rerun after each
-answer stays close to the cost of a page of plain widgets (bench/readiness_rerun.py measures it).
-The building blocks are in ui/readiness*.py.
+answer stays close to the cost of a page of plain widgets (bench/rerun.py measures it: the
+"Readiness" rows of `python -m bench`). The building blocks are in ui/readiness/.
 """
 
 import streamlit as st

@@ -51,8 +51,8 @@ from websockets.typing import Subprotocol  # noqa: E402
 from bench.load import bare_readiness  # noqa: E402
 from bench.protocol import FINISHED, Load, LoadResult, Session, person, warm  # noqa: E402
 from bench.report import Report, Row, verdict  # noqa: E402
-from bench.server import Server, free_port  # noqa: E402
 from bench.stats import percentile  # noqa: E402
+from devtools.app_server import Server, free_port  # noqa: E402
 
 P95_TARGET_MS = 500.0
 RECONNECT_TARGET_S = 5.0

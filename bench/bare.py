@@ -348,6 +348,7 @@ def generate(tree: ElementTree, page: str, directory: Path) -> list[str]:
     others). Returns the element types the generator could not reproduce (empty when faithful)."""
     writer = Writer()
     main = tree.children[0]
+    assert isinstance(main, Block)
     page_part = Block(proto=None, root=main.root, type=main.type)
     children = list(main.children.items())
     page_part.children = dict(children[_frame_parts(main) : len(children) - _frame_tail(main)])

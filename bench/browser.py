@@ -18,9 +18,8 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.report import Report, Row, verdict
-from bench.server import serve
 from bench.stats import ratio
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from devtools.app_server import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.3

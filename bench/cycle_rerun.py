@@ -1,4 +1,4 @@
-"""Benchmark: how long the Cycle planner takes to rerun after one real widget change (issue 13).
+"""Benchmark: how long the Cycle planner takes to rerun after one real widget change.
 
 A user changes the certifying partner (SafetyDriven <-> BCMSA) with a certification date and a
 trained internal auditor entered; each timed rerun follows one such change. With ``--fresh`` the
@@ -21,16 +21,20 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 
-def _type_date(at: object, key: str, day: date, run: bool = True) -> None:
-    """Dates are text fields since issue 9.13 (date fields before): fill whichever the page has."""
-    if any(getattr(w, "key", None) == key for w in at.text_input):  # type: ignore[attr-defined]
-        at.text_input(key=key).input(day.isoformat())  # type: ignore[attr-defined]
+def _type_date(at: AppTest, key: str, day: date, run: bool = True) -> None:
+    """Dates are text fields now (date fields before): fill whichever the page has."""
+    if any(getattr(w, "key", None) == key for w in at.text_input):
+        at.text_input(key=key).input(day.isoformat())
     else:
-        at.date_input(key=key).set_value(day)  # type: ignore[attr-defined]
+        at.date_input(key=key).set_value(day)
     if run:
-        at.run()  # type: ignore[attr-defined]
+        at.run()
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""How long a draft save takes with 0, 10k and 100k drafts in the store (issue 13).
+"""How long a draft save takes with 0, 10k and 100k drafts in the store.
 
 Run: ``python -m bench.draft_store [--postgres URL] [--rounds N] [--dir FOLDER]``. For each store size the
 table is filled directly (half of the drafts expired, as a store that is never purged would be),

@@ -23,8 +23,8 @@ from bench.protocol import Load, LoadResult, cpu_per_action, crowd, warm
 from bench.report import Report, Row, verdict
 from bench.rerun import open_real
 from bench.scenarios import Change, Scenario, as_opened
-from bench.server import Server, serve
 from bench.stats import percentile, ratio
+from devtools.app_server import Server, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 P95_TARGET_MS = 300.0

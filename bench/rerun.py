@@ -57,15 +57,15 @@ def count_script_cpu() -> None:
         finally:
             LAST_RUN_CPU[0] = time.thread_time() - started
 
-    timed.counts_cpu = True  # type: ignore[attr-defined]
-    script_runner.ScriptRunner._run_script = timed  # type: ignore[method-assign]
+    timed.counts_cpu = True  # type: ignore[attr-defined]  # marks the patch, so it is applied once
+    script_runner.ScriptRunner._run_script = timed  # type: ignore[method-assign]  # the timing patch
 
 
 def keep_script_cache() -> None:
     """Make AppTest reuse one script cache across runs, as the server does."""
     shared = ScriptCache()
-    app_test_module.ScriptCache = lambda: shared  # type: ignore[attr-defined,assignment]
-    runner_module.ScriptCache = lambda: shared  # type: ignore[attr-defined,assignment]
+    app_test_module.ScriptCache = lambda: shared  # type: ignore[misc,assignment]  # a factory in place of the class it imports
+    runner_module.ScriptCache = lambda: shared  # type: ignore[misc,assignment]  # a factory in place of the class it imports
 
 
 def _checked(at: AppTest) -> AppTest:

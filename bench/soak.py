@@ -15,8 +15,8 @@ from pathlib import Path
 
 from bench.protocol import Load, SoakResult, soak
 from bench.report import Report, Row
-from bench.server import serve
 from bench.stats import percentile
+from devtools.app_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FLAT_MIB = 5.0

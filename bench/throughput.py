@@ -2,7 +2,7 @@
 
 No baseline page here: the figure is the CPU time of this process (``time.process_time``: other
 jobs on a shared machine do not count) for 10,000 of each, against the issue's target of
-half a second (issue 19). Content loading is timed cold (the loader itself, not its cache).
+half a second. Content loading is timed cold (the loader itself, not its cache).
 """
 
 from __future__ import annotations

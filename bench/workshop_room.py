@@ -36,8 +36,8 @@ from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
 from bench.protocol import FINISHED, Session
-from bench.server import ROOT, Server, serve
 from bench.stats import percentile
+from devtools.app_server import ROOT, Server, serve
 
 CONSENT = "Add my result to the room's picture"
 SHARED = re.compile(r"^(\d+) phones? ha(?:s|ve) shared")

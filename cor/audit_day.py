@@ -217,7 +217,7 @@ def points_by_evidence(questions: Iterable[Question]) -> tuple[EvidencePoints, .
 
 def paper_drops(questions: Iterable[Question]) -> Decimal:
     """Share of points in questions checked by interviews or observation (the whole question): what
-    an audit on paper alone drops, the way the published split was counted (issue 16.7)."""
+    an audit on paper alone drops, the way the published split was counted."""
     questions = list(questions)
     total = sum((Decimal(q.points) for q in questions), Decimal(0))
     dropped = sum((Decimal(q.points) for q in questions if set(q.evidence) - {"documentation"}), Decimal(0))

@@ -257,7 +257,7 @@ def _check_server_url(url: str) -> None:
 
 
 def _create_private_file(path: Path) -> None:
-    """The SQLite file and its folder, readable by the server's user only (issue 9.9).
+    """The SQLite file and its folder, readable by the server's user only.
 
     A folder we create is 0700; a folder that already exists (say ``/tmp``) is left as it is.
     The file is created 0600, and an older world-readable file of ours is tightened to 0600.

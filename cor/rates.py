@@ -522,7 +522,7 @@ def listed_record(
         confidence="medium",
         rate_stage=stage,
         effective=effective,
-        source_url=source_url,  # type: ignore[arg-type]
+        source_url=source_url,  # type: ignore[arg-type]  # pydantic checks the text is a URL
         source_note=note,
     )
 

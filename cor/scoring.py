@@ -40,14 +40,6 @@ def default_rule(content: Content | None = None) -> PassRule:
     return (content or default_content()).default_jurisdiction().pass_rule
 
 
-def __getattr__(name: str) -> PassRule:
-    """``DEFAULT_RULE`` is still importable, read from content when first asked for (older
-    callers import it; new code passes the jurisdiction's rule or None)."""
-    if name == "DEFAULT_RULE":
-        return default_rule()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def _exact(value: Points, what: str) -> Ratio:
     """``value`` as an exact ratio of integers; a float is read by its str (4.52 means 4.52).
     The common types (int, Decimal) are tested first: this runs for every element of a cohort."""
@@ -110,10 +102,6 @@ class Verdict(BaseModel):
     element_min_pct: Decimal
     earned: Decimal
     possible: Decimal
-
-    def gap_to_floor(self, element: str) -> Decimal:
-        """Percentage points an element lacks to reach the element floor (0 when it meets it)."""
-        return max(Decimal(0), self.element_min_pct - self.element_pct[element])
 
 
 def _scored(elements: Mapping[str, tuple[Points, Points]]) -> dict[str, tuple[Ratio, Ratio]]:

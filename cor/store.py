@@ -118,7 +118,7 @@ def _decode(stored: str) -> dict[str, Any] | None:
 
 
 # The answer path's statements, written once: plain SQL that SQLite (3.24+) and PostgreSQL both
-# read, so no statement is rebuilt or recompiled on a save (issue 13: saves stay near bare SQLite).
+# read, so no statement is rebuilt or recompiled on a save (saves stay near bare SQLite).
 _LOAD = text("SELECT data, updated_at FROM drafts WHERE token = :token")
 _LOAD_FOR_UPDATE = text("SELECT data, updated_at FROM drafts WHERE token = :token FOR UPDATE")
 _STORED = text("SELECT data FROM drafts WHERE token = :token")
@@ -152,10 +152,6 @@ class DraftStore:
         self.database: Database = shared_database(url, sqlite_path=path)
         self.path: Path | None = self.database.sqlite_path
         self._clock = clock
-
-    @classmethod
-    def from_env(cls) -> DraftStore:
-        return cls()
 
     @property
     def max_age_seconds(self) -> float:

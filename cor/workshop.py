@@ -4,7 +4,7 @@ At a workshop every attendee answers the quick check on their own phone. An atte
 "add my result to the room" shares, for each element, only *whether it is below the element
 floor*, and whether the whole check would pass: no score, no answer, no note, no name.
 
-Why blurred, not just counted (issue 21, item 7): any exact figure of a room can be "differenced".
+Why blurred, not just counted: any exact figure of a room can be "differenced".
 Someone who shares from every phone but one, with answers they know, subtracts their own part and
 reads off the last person's result (with averages: ``3 x average - own``). Rounding or banding a
 figure does not stop it: they can place their own phones just at a band's edge. So every yes/no a

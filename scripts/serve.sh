@@ -10,7 +10,7 @@
 # With DATABASE_URL (PostgreSQL) the processes share drafts, clients and rooms: the scale-out path.
 # Without it they share the SQLite file, which suits a small deployment on one machine.
 #
-# Why it is built this way (issue 20):
+# Why it is built this way:
 # - Stickiness by a cookie the balancer sets, on every path (the websocket, /media, uploads), so a
 #   room of phones behind one Wi-Fi router (one client address) still spreads over the processes.
 # - Health checks a busy process passes: /_stcore/health every 2 s, down only after 3 failures in a

@@ -4,24 +4,46 @@
 # test: rules, content, pages (AppTest) and the real app in Chromium.
 # The store tests run on SQLite and on PostgreSQL: a throwaway Debian PostgreSQL cluster is started
 # for the run (installed with apt-get when missing) and stopped at the end.
+#
+# The fast path: given only paths inside tests/unit (`scripts/test.sh tests/unit`), it installs no
+# browser, load balancer or axe-core and starts no PostgreSQL; given no path inside tests/e2e, no
+# browser tools. The checks (scripts/checks.sh) always run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+NEEDS_BROWSER=yes
+NEEDS_POSTGRES=yes
+PATHS=()
+for arg in "$@"; do
+  if [ -e "${arg%%::*}" ]; then PATHS+=("${arg%%::*}"); fi
+done
+if [ "${#PATHS[@]}" -gt 0 ]; then
+  NEEDS_BROWSER=no
+  NEEDS_POSTGRES=no
+  for path in "${PATHS[@]}"; do
+    path="$(realpath --relative-to=. "$path")"
+    case "$path" in
+      tests/unit|tests/unit/*) ;;
+      tests/store|tests/store/*|tests/app|tests/app/*) NEEDS_POSTGRES=yes ;;
+      *) NEEDS_POSTGRES=yes; NEEDS_BROWSER=yes ;;
+    esac
+  done
+fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
-if [ ! -x /usr/bin/chromium ]; then
+if [ "$NEEDS_BROWSER" = yes ] && [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 # --- the load balancer: Debian's HAProxy, for scripts/serve.sh and tests/e2e/test_failover.py ---
-if [ ! -x /usr/sbin/haproxy ]; then
+if [ "$NEEDS_BROWSER" = yes ] && [ ! -x /usr/sbin/haproxy ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq haproxy >/dev/null
 fi
 # --- end load balancer ---
 # --- accessibility: axe-core from the npm registry, injected by tests/e2e/test_accessibility.py ---
-if [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
+if [ "$NEEDS_BROWSER" = yes ] && [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
@@ -30,13 +52,9 @@ if [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
   npm install --prefix .cache/axe --no-audit --no-fund --silent axe-core@4
 fi
 # --- end accessibility ---
-.venv/bin/python -m ruff check .
-.venv/bin/python -m ruff format --check .
-# Type check (settings in pyproject.toml: strict on cor/, normal on ui/, app_pages/, app.py).
-.venv/bin/python -m mypy
-# No function in cor/, ui/, app_pages/ or bench/ over 60 lines (the listing: scripts/function_lengths.py without --over).
-.venv/bin/python scripts/function_lengths.py --over
-if [ -z "${COR_READY_TEST_PG_URL:-}" ]; then
+# Lint, format, types and function lengths: the same list pre-commit runs (scripts/checks.sh).
+scripts/checks.sh
+if [ "$NEEDS_POSTGRES" = yes ] && [ -z "${COR_READY_TEST_PG_URL:-}" ]; then
   PG_STARTED="$(scripts/pg_test_cluster.sh start)"
   PG_DIR="$(sed -n 1p <<<"$PG_STARTED")"
   COR_READY_TEST_PG_URL="$(sed -n 2p <<<"$PG_STARTED")"

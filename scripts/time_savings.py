@@ -1,4 +1,4 @@
-"""Quick AppTest timing of a Savings rerun after one real widget change (issue 13).
+"""Quick AppTest timing of a Savings rerun after one real widget change.
 
 Run from the root of the checkout to time: ``python scripts/time_savings.py [reruns]``. Prints the
 median and spread of the rerun time (wall clock, and this process's CPU time, which other load

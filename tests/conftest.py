@@ -88,7 +88,7 @@ class Place:
         return database
 
     def draft_store(self, **options: object) -> DraftStore:
-        return DraftStore(self.path, url=self.url, **options)  # type: ignore[arg-type]
+        return DraftStore(self.path, url=self.url, **options)  # type: ignore[arg-type]  # days=, clock=: each test its own
 
 
 @contextmanager

@@ -1,9 +1,9 @@
 """The frame's phone helpers: one labelled page menu, and the right keyboard for number fields.
 
 Below 768 px Streamlit folds the top navigation into a sidebar behind an unlabelled arrow icon,
-which phone users read as decoration (issue 9, item 20). On narrow screens the frame therefore
+which phone users read as decoration. On narrow screens the frame therefore
 shows a "Menu" button with every page by name and hides that arrow, so a phone has one menu, not
-two (issue 17, item 11); on wider screens the Menu is hidden and the top navigation does the job.
+two; on wider screens the Menu is hidden and the top navigation does the job.
 
 Streamlit's text fields cannot ask for a keyboard, so a phone opened the letter keyboard for a
 worker count, a payroll or a date. The frame marks those fields with ``inputmode`` (digits for a

@@ -132,8 +132,8 @@ def pick_cu(found: Lookup, guide: Guide, facts: Content) -> str | None:
     """The CU to explain: a full code as typed, or the user's own pick among the CUs a search found.
 
     A search by words or by the start of a code never picks for the user, even when one CU
-    matches: the employer's CU is theirs to confirm (issue 9.18). A single match is confirmed with
-    one button, not a dropdown of one (issue 17.8)."""
+    matches: the employer's CU is theirs to confirm. A single match is confirmed with
+    one button, not a dropdown of one."""
     codes = found.codes
     if found.kind == "code":
         return codes[0]

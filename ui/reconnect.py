@@ -3,7 +3,7 @@
 Behind a balancer, when the process serving a tab dies, the browser reconnects to another
 process, which starts a new, empty session and waits: Streamlit's browser code expects its old
 session to be resumed and asks for no run. An answer clicked while the tab was reconnecting (the
-answer in flight) then lived only in the browser until the person's next click (issue 20). This
+answer in flight) then lived only in the browser until the person's next click. This
 block watches the tab's websocket and, when it opens again after a drop, presses a hidden button:
 a normal run that carries every widget's value, so the new session stores them (merged with the
 draft, see ``ui.readiness.state.restore_draft``). A reconnect to the same process (a network blip)

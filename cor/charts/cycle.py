@@ -2,7 +2,7 @@
 lane, the year-end deadlines as dashed rules and today as a red rule.
 
 The spec is written as plain Vega-Lite data, one function per layer, without building Altair
-objects: Altair's objects and their validation were most of the Cycle page's rerun (issue 13).
+objects: Altair's objects and their validation were most of the Cycle page's rerun.
 The tests turn the spec into an Altair chart, which checks it against the Vega-Lite schema.
 
 The picture answers "where am I in the cycle?" at a glance; the page shows the same rows as a

@@ -329,7 +329,7 @@ def element_spec(
 ) -> Spec:
     """The chart of :func:`element_chart` as a plain Vega-Lite dictionary, built without Altair.
 
-    Altair's objects and their schema validation were most of a Results rerun (issue 19); the
+    Altair's objects and their schema validation were most of a Results rerun; the
     spec is the same either way, and the tests check it against the Vega-Lite schema. A fresh
     dictionary on every call, so a caller may change it (e.g. a fixed width for the PDF).
     """

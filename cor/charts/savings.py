@@ -5,8 +5,8 @@ costs, a line of what the audits have cost so far: where the bars pass the line,
 itself. Built for a projector: few marks, large labels, every bar labelled with its amount.
 
 The page draws :func:`cumulative_spec`, a plain Vega-Lite dictionary written without Altair:
-Altair's objects and their schema validation were 60% of a Savings rerun with a new figure
-(issue 19). The spec of recent inputs is kept (as JSON text, so no caller can change a cached
+Altair's objects and their schema validation were 60% of a Savings rerun with a new figure.
+The spec of recent inputs is kept (as JSON text, so no caller can change a cached
 object). The tests check the spec against the Vega-Lite schema through :func:`cumulative_chart`,
 the same spec as an Altair chart; altair and pandas are imported only there.
 """

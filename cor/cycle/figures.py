@@ -1,4 +1,4 @@
-"""The cycle's partner-specific figures for "About the numbers" (issue 11.4): audit timing by
+"""The cycle's partner-specific figures for "About the numbers": audit timing by
 partner (anniversary, grace dates, re-certification window) with any conflicting statement, each
 partner's internal auditor rule, and maintenance pass marks that differ from certification.
 

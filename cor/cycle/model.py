@@ -62,11 +62,6 @@ class Milestone(BaseModel):
     def is_audit(self) -> bool:
         return self.kind in AUDIT_KINDS
 
-    @property
-    def is_deadline(self) -> bool:
-        """A date the employer must act by (an estimate of a credit is not one)."""
-        return not self.estimate
-
 
 class CycleYear(BaseModel):
     """A calendar year of the cycle and the audit it holds, with that year's on-site deadline."""

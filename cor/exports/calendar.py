@@ -1,7 +1,7 @@
 """The audit cycle as an iCalendar (.ics) file, so its deadlines land in the user's own calendar.
 
 The page builds it only when the user clicks the download button (and imports this module, with
-icalendar, only then): building it on every rerun cost several milliseconds (issue 13).
+icalendar, only then): building it on every rerun cost several milliseconds.
 
 Built with the ``icalendar`` library (RFC 5545 escaping, folding and line endings are its job).
 Each milestone is an all-day event; each deadline still ahead carries display alarms some days

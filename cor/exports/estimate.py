@@ -41,7 +41,7 @@ def _row(
         safe_cell(cu.get("code", "")),
         safe_cell(cu.get("name", "")),
         safe_cell(cu.get("year", "")),
-        _number(cu.get("payroll")),  # type: ignore[arg-type]
+        _number(cu.get("payroll")),  # type: ignore[arg-type]  # the payroll is always a Decimal or None
         f"{cu['rate']}" if cu.get("rate") is not None else "",
         _number(amount),
         safe_cell(formula),

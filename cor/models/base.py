@@ -57,12 +57,6 @@ class MonthDay(str):
         value.month, value.day = int(month_text), int(day_text)
         return value
 
-    def in_year(self, year: int) -> date:
-        """This day in ``year`` (a 02-29 falls back to 02-28 in a common year)."""
-        if (self.month, self.day) == (2, 29) and not _is_leap(year):
-            return date(year, 2, 28)
-        return date(year, self.month, self.day)
-
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
@@ -70,10 +64,6 @@ class MonthDay(str):
         return core_schema.no_info_after_validator_function(
             cls, core_schema.str_schema(), serialization=core_schema.to_string_ser_schema()
         )
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 class NotInContent(KeyError):

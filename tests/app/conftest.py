@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block, Element
 
 from tests.conftest import ROOT
 
@@ -25,3 +26,11 @@ def open_page(at: AppTest, page: str) -> AppTest:
     at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def elements(where: AppTest | Block, kind: str) -> list[Element]:
+    """The elements of one kind (``"page_link"``, ``"download_button"``...) on the page or in a
+    block; AppTest has no typed list for these, their fields are read from the element's proto."""
+    found = where.get(kind)
+    assert all(isinstance(node, Element) for node in found), kind
+    return [node for node in found if isinstance(node, Element)]

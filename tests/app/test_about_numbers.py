@@ -1,5 +1,4 @@
-"""About the numbers: each figure once, the rule scores follow, and a contents list (issues 16.8 and
-17.10)."""
+"""About the numbers: each figure once, the rule scores follow, and a contents list."""
 
 from __future__ import annotations
 

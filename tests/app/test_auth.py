@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from cor.passwords import hash_password
 from cor.staff import StaffAccount, write_staff
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 from tests.staff_accounts import PASSWORD, use_staff_file
 
@@ -189,7 +189,7 @@ def test_both_ways_can_be_on_at_once(app: AppTest, monkeypatch: pytest.MonkeyPat
 
 def menu(at: AppTest) -> list[str]:
     """The labels of the frame's page menu (the one phones see; it lists the navigation's pages)."""
-    return [link.label for link in at.get("page_link")]
+    return [link.label for link in elements(at, "page_link")]
 
 
 def test_the_workspace_is_listed_in_the_navigation_only_for_signed_in_staff(

@@ -1,4 +1,4 @@
-"""A wrong database setting is a message, not a dead app (issue 20, item 4).
+"""A wrong database setting is a message, not a dead app.
 
 A malformed ``DATABASE_URL`` or a database whose schema is newer than the code (after a rollback)
 used to turn every page into the generic error. Now the pages that need no database work, and

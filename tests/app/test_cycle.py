@@ -1,4 +1,4 @@
-"""The cycle planner page (issue 5), driven through AppTest from app.py like a user.
+"""The cycle planner page, driven through AppTest from app.py like a user.
 
 Today is pinned through the plain session key "today" so the dates the page shows can be
 derived from the rules: audits on site by 31 December of the next two calendar years, the
@@ -11,7 +11,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 
 TODAY = date(2026, 11, 21)
 
@@ -60,7 +60,7 @@ def test_certified_date_shows_schedule_today_view_chart_and_download(app: AppTes
     assert metrics["Days left"] == str((date(2026, 12, 31) - TODAY).days)
     assert metrics["Certificate valid until"] == "14 Mar 2028"
     assert len(at.get("vega_lite_chart")) == 1
-    assert [b.label for b in at.get("download_button")] == ["Download calendar (.ics)"]
+    assert [b.label for b in elements(at, "download_button")] == ["Download calendar (.ics)"]
     assert not at.error
 
 
@@ -135,7 +135,7 @@ def test_internal_auditor_trained_in_the_future_is_refused_under_its_field(app: 
     assert _table(at)["Internal auditor certification lapses"] == "10 Jan 2027"
 
 
-# --- issue 9 and 11.4 -----------------------------------------------------------------------
+# --- what people tripped over, and partner-specific rules -----------------------------------------------------------------------
 
 
 def _outside_expanders(at: AppTest) -> str:

@@ -1,4 +1,4 @@
-"""Issue 13: the Cycle page shows a whole schedule without loading Altair or icalendar.
+"""The Cycle page shows a whole schedule without loading Altair or icalendar.
 
 Altair's objects were most of a rerun, and icalendar only builds the calendar file, which is made
 when the user clicks the download button. Run in a fresh interpreter, so modules other tests

@@ -1,4 +1,4 @@
-"""Issue 17.9: the Cycle planner takes the partner and program chosen on Readiness, and says how
+"""The Cycle planner takes the partner and program chosen on Readiness, and says how
 far a date is from today in words ("633 days ago", not "-633")."""
 
 from __future__ import annotations

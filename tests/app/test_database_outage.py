@@ -1,6 +1,6 @@
 """The database goes away and comes back: the open tab saves again, with everything it holds.
 
-Before issue 20, one failed save turned drafts off for the tab for good (and dropped the draft's
+Once, one failed save turned drafts off for the tab for good (and dropped the draft's
 link), so answers given while the database was away, and after it came back, were lost on reopen.
 An unwritable SQLite folder, then fixed, stands in for any outage: the page code cannot tell the
 two apart (both are a ``StoreError`` that may pass).

@@ -1,4 +1,4 @@
-"""Readiness recommends BCMSA's small program to a small health care employer (issue 16.1), as the
+"""Readiness recommends BCMSA's small program to a small health care employer, as the
 partner directory lists it."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Home's "What COR is" states no rule the partners do not share (issue 16): the audit deadline is
+"""Home's "What COR is" states no rule the partners do not share: the audit deadline is
 the partner's date, with the planner one click away."""
 
 from __future__ import annotations

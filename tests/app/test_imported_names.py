@@ -1,5 +1,5 @@
 """A CU name brought in by ``python -m cor.rates import`` is shown as plain text on the Partner
-guide and About the numbers: never as Markdown or a link (issue 17 item 15)."""
+guide and About the numbers: never as Markdown or a link."""
 
 from __future__ import annotations
 

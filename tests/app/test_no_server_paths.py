@@ -1,4 +1,4 @@
-"""No message shows a server path (issue 17 item 16): a missing or unreadable guide text is named
+"""No message shows a server path: a missing or unreadable guide text is named
 by its place in the content folder, never by where the server keeps it."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -51,14 +52,14 @@ def test_an_unreadable_guide_text_is_named_without_the_servers_path(content: Pat
 def test_a_content_file_the_app_may_not_read_is_named_without_the_servers_path(
     content: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """A file left readable by another user only (issue 17 item 15) stops the app with the file's
+    """A file left readable by another user only stops the app with the file's
     name and what to do; the reason Python gives (with the absolute path) is not shown."""
     real_open = Path.open
 
-    def denied(self: Path, *args: object, **kwargs: object) -> object:
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == name:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", denied)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()

@@ -10,22 +10,40 @@ from streamlit.testing.v1 import AppTest
 
 from cor.content import CONTENT_DIR, default_content
 from cor.figures import figures
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 from ui.state import plain
 
-PAGES = ["home", "readiness", "savings", "cycle", "partners", "about"]
+# Each page's own heading, and a field only that page asks for (home and About ask for none).
+PAGES = {
+    "home": ("COR Ready", None),
+    "readiness": ("Would you pass a COR audit today?", "Workers"),
+    "savings": ("What would COR save you?", "Assessable payroll"),
+    "cycle": ("Your three-year audit cycle", "Certification audit completed on"),
+    "partners": ("Find your certifying partner", "CU code, CU name or industry words"),
+    "about": ("About the numbers", None),
+}
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", list(PAGES))
 def test_every_page_renders_without_exception(app: AppTest, page: str) -> None:
+    """Switching to a page shows that page: its own heading and its own field, no other page's."""
     open_page(app, page)
-    assert app.title, f"{page} has no title"
+    heading, _ = PAGES[page]
+    assert [title.value for title in app.title] == [heading]
+    fields = [box.label for box in app.text_input]
+    for other, (_, other_field) in PAGES.items():
+        if other_field is not None:
+            assert (other_field in fields) == (other == page), f"{page} shows {other}'s {other_field!r}"
+    if page == "home":
+        assert len(app.get("page_link")) >= 5  # home links every tool
+    if page == "about":
+        assert app.subheader[0].value.startswith("Pass rule")  # the figures, by topic
 
 
 def test_home_explains_the_pass_rule_and_links_every_tool(app: AppTest) -> None:
     assert "80% overall and at least 50%" in app.info[0].value
-    labels = " ".join(link.label for link in app.get("page_link"))
+    labels = " ".join(link.label for link in elements(app, "page_link"))
     for words in ("Readiness", "Incentive", "Cycle", "Partner", "About the numbers"):
         assert words in labels
 

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from cor.content import default_content
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 
 C = default_content()
 QUERY = "pg.query"
@@ -17,7 +17,9 @@ def texts(at: AppTest) -> str:
     """Everything written on the page, as one string (markdown, captions, alerts, headings)."""
     parts = [m.value for m in at.markdown] + [m.value for m in at.caption]
     parts += [
-        e.value for kind in ("subheader", "header", "title", "info", "warning", "error") for e in at.get(kind)
+        e.value
+        for kind in ("subheader", "header", "title", "info", "warning", "error")
+        for e in elements(at, kind)
     ]
     return "\n".join(str(p) for p in parts)
 
@@ -30,7 +32,7 @@ def search(at: AppTest, words: str) -> AppTest:
 
 def pick(at: AppTest, code: str) -> AppTest:
     """Choose one CU among those a search found, as the employer does: from the list, or with the
-    one button a single match gets (issue 17.8)."""
+    one button a single match gets."""
     if any(box.key == "pg.pick" for box in at.selectbox):
         at.selectbox(key="pg.pick").set_value(code).run()
     else:
@@ -187,8 +189,8 @@ def test_a_cu_aligned_to_two_partners_shows_both_and_asks_the_employer_to_choose
 def test_a_search_with_one_matching_cu_offers_it_to_choose_never_as_the_users_cu(
     app: AppTest, typed: str
 ) -> None:
-    """Issue 9.18: "construction" used to present CU 721024 as if it were the employer's. Issue 17.8:
-    a single match is confirmed with one button, not picked from a dropdown of one."""
+    """ "construction" used to present CU 721024 as if it were the employer's; a single match is
+    confirmed with one button, not picked from a dropdown of one."""
     at = search(open_page(app, "partners"), typed)
     assert cu_headings(at) == []
     assert not any(box.key == "pg.pick" for box in at.selectbox)

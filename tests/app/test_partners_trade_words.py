@@ -1,4 +1,4 @@
-"""The Partner guide in AppTest for trade words and single matches (issue 17.8)."""
+"""The Partner guide in AppTest for trade words and single matches."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from cor.assessment import NOTE_MAX_CHARS
 from cor.content import default_content
 from cor.models import AnswerOption, Question
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 C = default_content()
@@ -280,7 +280,7 @@ def test_an_element_answered_all_not_applicable_is_not_scored_and_does_not_block
     assert at.success[0].value.startswith("Would pass")
     table = at.table[0].value
     elements = list(table["Element"])
-    # Listed as not scored, the same words as the PDF, never silently missing (issue 9.11).
+    # Listed as not scored, the same words as the PDF, never silently missing.
     assert len(elements) == len(NAMES)
     row = table[table["Element"] == NAMES["joint-committee"]].iloc[0]
     assert row["Status"] == "Not scored: every answer is Not applicable"
@@ -379,7 +379,7 @@ def test_owner_and_target_edits_are_kept_by_question(app: AppTest) -> None:
 
 def test_the_save_view_offers_every_download(app: AppTest) -> None:
     at = show(readiness(app, all_best()), "Save and reports")
-    labels = [b.label for b in at.get("download_button")]
+    labels = [b.label for b in elements(at, "download_button")]
     assert labels == [
         "Download assessment file (JSON)",
         "Download PDF report",
@@ -433,7 +433,7 @@ def test_a_good_file_replaces_the_answers_once(app: AppTest) -> None:
     }
     at = show(readiness(app, all_best()), "Save and reports")
     upload(at, json.dumps(doc).encode())
-    # It would replace answers: asked first, nothing changed yet (issue 9.3).
+    # It would replace answers: asked first, nothing changed yet.
     assert at.session_state["answers"] == all_best()
     assert "replaces the" in at.warning[0].value
     at.button(key="rd.replace").click().run()
@@ -507,7 +507,7 @@ def test_an_unusable_draft_store_is_explained_and_answering_still_works(
     assert any("Drafts cannot be kept on this server" in c.value for c in at.caption)
     if variable == "COR_READY_DRAFT_DAYS":  # a wrong setting: drafts are off, the link has none
         assert "draft" not in at.query_params
-    else:  # a place that may be fixed while the tab is open: the link keeps its draft (issue 20)
+    else:  # a place that may be fixed while the tab is open: the link keeps its draft
         assert "draft" in at.query_params
     q = LARGE[0]
     at.radio(key=f"rd.q.{q.id}").set_value(opt(q, "1")).run()
@@ -536,7 +536,7 @@ def test_a_workshop_link_opens_the_quick_check() -> None:
     assert at.get("progress")[0].proto.text == f"0 of {len(quick)} questions answered"
 
 
-# --- issue 9: what people tripped over ----------------------------------------------------
+# --- what people tripped over ----------------------------------------------------
 
 
 def token_of(at: AppTest) -> str:
@@ -551,7 +551,7 @@ def answer(at: AppTest, q: Question, credit: str | None) -> AppTest:
 
 
 def test_two_tabs_on_one_draft_keep_each_others_answers(app: AppTest) -> None:
-    """Issue 9.4: tab 2's answer was lost when tab 1 saved next."""
+    """Tab 2's answer was lost when tab 1 saved next."""
     first, second, third = LARGE[0], LARGE[1], LARGE[2]
     tab_one = answer(readiness(app), first, "1")
     tab_two = fresh_session(token_of(tab_one))
@@ -565,7 +565,7 @@ def test_two_tabs_on_one_draft_keep_each_others_answers(app: AppTest) -> None:
 
 
 def test_each_answer_is_stored_before_the_page_is_drawn(app: AppTest) -> None:
-    """Issue 9.5: a reload right after an answer shows it (the store has it, whatever the callback)."""
+    """A reload right after an answer shows it (the store has it, whatever the callback)."""
     at = readiness(app)
     q = LARGE[0]
     at.session_state[f"rd.q.{q.id}"] = opt(q, "0")  # the widget's own value, no callback
@@ -575,7 +575,7 @@ def test_each_answer_is_stored_before_the_page_is_drawn(app: AppTest) -> None:
 
 
 def test_start_over_gets_a_new_link_and_the_old_link_keeps_its_answers(app: AppTest) -> None:
-    """Issue 9.6: the first client's link must not show the second client's answers."""
+    """The first client's link must not show the second client's answers."""
     q = LARGE[0]
     at = answer(readiness(app), q, "1")
     old = token_of(at)
@@ -592,7 +592,7 @@ def test_start_over_gets_a_new_link_and_the_old_link_keeps_its_answers(app: AppT
 def test_a_broken_draft_store_never_shows_a_server_path(
     app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """Issue 9.7: the store's error text names its file; the user sees a plain sentence."""
+    """The store's error text names its file; the user sees a plain sentence."""
     blocker = tmp_path / "secret-folder-name"
     blocker.write_text("not a folder")
     monkeypatch.setenv("COR_READY_DRAFT_DB", str(blocker / "drafts.sqlite3"))
@@ -603,7 +603,7 @@ def test_a_broken_draft_store_never_shows_a_server_path(
 
 
 def test_a_file_that_would_replace_answers_can_be_undone(app: AppTest) -> None:
-    """Issue 9.3: replacing asks first (see above) and the replacement can be undone."""
+    """Replacing asks first (see above) and the replacement can be undone."""
     before = all_best()
     doc = {"format": "cor-ready-assessment", "version": 1, "answers": {LARGE[0].id: opt(LARGE[0], "0")}}
     at = show(readiness(app, before), "Save and reports")
@@ -616,7 +616,7 @@ def test_a_file_that_would_replace_answers_can_be_undone(app: AppTest) -> None:
 
 
 def test_a_file_with_nothing_usable_is_refused_and_the_answers_stay(app: AppTest) -> None:
-    """Issue 9.3: a file from another content version loaded "0 answers" over the user's."""
+    """A file from another content version loaded "0 answers" over the user's."""
     before = blocking_inspections()
     doc = {"format": "cor-ready-assessment", "version": 1, "answers": {"retired-1": "yes", "retired-2": "no"}}
     at = show(readiness(app, before), "Save and reports")
@@ -626,7 +626,7 @@ def test_a_file_with_nothing_usable_is_refused_and_the_answers_stay(app: AppTest
 
 
 def test_each_bad_file_shows_its_own_message_and_leaves_no_chip(app: AppTest) -> None:
-    """Issue 9.19: the first file's message stayed and rejected files piled up."""
+    """The first file's message stayed and rejected files piled up."""
     at = show(readiness(app, blocking_inspections()), "Save and reports")
     upload(at, b"\x00\xff garbage")
     assert "not text" in at.error[0].value
@@ -637,7 +637,7 @@ def test_each_bad_file_shows_its_own_message_and_leaves_no_chip(app: AppTest) ->
 
 
 def test_a_note_over_the_limit_keeps_what_fits_and_says_so(app: AppTest) -> None:
-    """Issue 9.12: counted as a person counts (an emoji is one character)."""
+    """Counted as a person counts (an emoji is one character)."""
     at = readiness(app)
     q = LARGE[0]
     open_notes(at, q.id).text_area(key=f"rd.n.{q.id}").input("👍🏽" * (NOTE_MAX_CHARS + 10)).run()
@@ -648,7 +648,7 @@ def test_a_note_over_the_limit_keeps_what_fits_and_says_so(app: AppTest) -> None
 
 
 def test_jump_list_counts_follow_the_program_and_are_current(app: AppTest) -> None:
-    """Issue 9.14: after switching to the small program the list showed the large program's totals."""
+    """After switching to the small program the list showed the large program's totals."""
     at = workers(readiness(app), 25)
     at = workers(at, 5)
     small = BANK.question_set(C.program("bc-small").question_set)
@@ -663,7 +663,7 @@ def test_jump_list_counts_follow_the_program_and_are_current(app: AppTest) -> No
 
 @pytest.mark.parametrize("typed", ["0", "-5", "12,000,000", "1e3"])
 def test_an_impossible_worker_count_says_why_and_drops_the_recommendation(app: AppTest, typed: str) -> None:
-    """Issue 9.15: the previous recommendation stayed with no word at the field."""
+    """The previous recommendation stayed with no word at the field."""
     at = workers(readiness(app), 25)
     assert "(recommended)" in " ".join(at.selectbox(key="rd.program").options)
     workers(at, typed)
@@ -672,7 +672,7 @@ def test_an_impossible_worker_count_says_why_and_drops_the_recommendation(app: A
 
 
 def test_research_notes_and_raw_links_stay_in_the_sources_expander(app: AppTest) -> None:
-    """Issue 9.17: "(source 000)" and raw URLs reached the page body."""
+    """ "(source 000)" and raw URLs once reached the page body."""
     at = readiness(app)
     at.radio(key="rd.jurisdiction").set_value("AB").run()
     sources = next(e for e in at.expander if e.label == "Sources")
@@ -686,8 +686,8 @@ def test_research_notes_and_raw_links_stay_in_the_sources_expander(app: AppTest)
 
 
 def test_the_program_box_folds_when_the_user_moves_on_not_while_they_fill_it_in(app: AppTest) -> None:
-    """Issue 9.20 (the box was a screen and a half tall on a phone) and 17.3 (it folded as soon
-    as Workers was typed, before the optional CU was picked)."""
+    """The box was once a screen and a half tall on a phone, and folded as soon as Workers was
+    typed, before the optional CU was picked."""
     at = readiness(app)
     assert at.expander[0].label == "Your program"
     workers(at, 25)
@@ -698,7 +698,7 @@ def test_the_program_box_folds_when_the_user_moves_on_not_while_they_fill_it_in(
 
 
 def test_a_target_date_years_away_gets_a_warning(app: AppTest) -> None:
-    """Issue 9.21: a slip of the year (2205 for 2025) went by without a word."""
+    """A slip of the year (2205 for 2025) went by without a word."""
     answers = blocking_inspections()
     at = show(readiness(app, answers), "Action plan")
     first = at.data_editor[0].value.iloc[0]
@@ -709,7 +709,7 @@ def test_a_target_date_years_away_gets_a_warning(app: AppTest) -> None:
 
 
 def test_on_a_phone_the_plan_can_be_a_stacked_list_with_owner_and_date(app: AppTest) -> None:
-    """Issue 9.20: at 390 px the grid showed only "#" and half of "Action"."""
+    """At 390 px the grid showed only "#" and half of "Action"."""
     at = show(readiness(app, blocking_inspections()), "Action plan")
     at.toggle(key="rd.plan_as_list").set_value(True).run()
     first = next(box for box in at.text_input if box.label == "Owner")

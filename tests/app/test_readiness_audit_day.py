@@ -13,6 +13,7 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from cor.content import default_content
+from tests.app.conftest import elements
 from tests.app.test_readiness import all_best, readiness, show, workers
 
 C = default_content()
@@ -108,7 +109,7 @@ def test_the_rows_for_the_pdf_report_are_kept_once_sites_are_entered(app: AppTes
     assert rows["Sampling table"].startswith(f"{ESC.publisher} ({ESC.effective})")
     assert rows["Note"].startswith(f"{BCCSA.short_name}'s own sampling rules are not in our sources.")
     save = show(at, "Save and reports")
-    assert "Download PDF report" in [b.label for b in save.get("download_button")]
+    assert "Download PDF report" in [b.label for b in elements(save, "download_button")]
 
 
 def test_two_workers_in_a_bccsa_industry_get_bccsas_small_program_by_its_rule(app: AppTest) -> None:

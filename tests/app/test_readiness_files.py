@@ -1,5 +1,5 @@
 """Resuming Readiness from a file: whatever the file holds, the page explains it under the uploader
-and keeps what is on screen (issue 17 items 12, 13, 17 and 18)."""
+and keeps what is on screen."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from cor.assessment import Assessment
 from cor.content import default_content
 from cor.exports.assessment_file import dump
 from cor.store import DraftStore, new_token
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 C = default_content()
@@ -71,7 +71,7 @@ def at_errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 
 
-# --- messages a person understands (item 18) ---------------------------------------------------
+# --- messages a person understands ---------------------------------------------------
 
 
 def test_a_file_with_no_answers_is_refused_rather_than_replacing_answers_with_none(app: AppTest) -> None:
@@ -92,7 +92,7 @@ def test_a_file_with_notes_but_no_answers_says_so_before_replacing(app: AppTest)
 
 def test_with_nothing_entered_no_empty_file_is_offered(app: AppTest) -> None:
     at = on_save_view(app)
-    assert "Download assessment file (JSON)" not in [b.label for b in at.get("download_button")]
+    assert "Download assessment file (JSON)" not in [b.label for b in elements(at, "download_button")]
     assert "Answer a question or write a note first" in shown(at)
 
 

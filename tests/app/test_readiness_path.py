@@ -1,4 +1,4 @@
-"""Issue 17, the employer's and the attendee's path on Readiness: no dead end after the last
+"""The employer's and the attendee's path on Readiness: no dead end after the last
 question, a quick check that reads as indicative and fits a phone, a program box that stays
 open while it is filled in and always names the program in force."""
 
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from cor.content import default_content
 from cor.models import Question
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 C = default_content()
@@ -96,7 +96,7 @@ def test_the_box_stays_open_for_the_industry_after_workers(app: AppTest) -> None
 
 
 def download_labels(at: AppTest) -> list[str]:
-    return [element.label for element in at.get("download_button")]
+    return [element.label for element in elements(at, "download_button")]
 
 
 def test_results_and_plan_offer_the_report_and_the_plan_files(app: AppTest) -> None:

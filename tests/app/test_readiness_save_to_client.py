@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from cor.content import default_content
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.app.test_readiness import all_best, opt, readiness, show
 from tests.app.test_workspace import PASSWORD, add_client, frame_with, seen
 from tests.conftest import ROOT
@@ -89,7 +89,7 @@ def test_an_anonymous_visitor_sees_no_save_to_client_panel(app: AppTest) -> None
     staff = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     add_client(signed_in(staff, "dana"), CLIENT)  # a client exists, in another session
     at = show(readiness(app, all_best()), "Save and reports")
-    assert "Download PDF report" in [b.label for b in at.get("download_button")]
+    assert "Download PDF report" in [b.label for b in elements(at, "download_button")]
     assert not panel_shown(at)
     with pytest.raises(KeyError):
         at.button(key="ws.save_button")

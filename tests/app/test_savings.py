@@ -1,4 +1,4 @@
-"""The savings page as a user drives it (issue 4), headless with AppTest.
+"""The savings page as a user drives it, headless with AppTest.
 
 Expected dollars are source 004's worked examples (2024 data): $11,000,000 at $4.54 -> $49,940.00
 and $25,000,000 at $3.47 -> $86,750.00, so two such CUs total $136,690.00 a year.
@@ -11,10 +11,10 @@ import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import Column
+from streamlit.testing.v1.element_tree import Column, Expander
 
 from cor.content import default_content
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 #: A day when the worked examples' 2024 rates are last year's, so the CU list may fill them in.
@@ -45,7 +45,7 @@ def code_blocks(at: AppTest) -> list[str]:
     return [c.value for c in at.code]
 
 
-def expander(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+def expander(at: AppTest, label: str) -> Expander:
     return next(e for e in at.expander if e.label == label)
 
 
@@ -315,6 +315,7 @@ def test_the_chart_and_its_table_show_the_cycle_against_the_audit_cost(app: AppT
     assert list(table["Cumulative"]) == ["$49,940.00", "$99,880.00", "$149,820.00"]
     assert list(table["Net"]) == ["$41,940.00", "$91,880.00", "$141,820.00"]
     first = at.selectbox(key="sv.first").value
+    assert isinstance(first, int)
     assert list(table["Year"]) == [
         f"Year {n}: audit {first + n - 1}, credited {first + n}" for n in (1, 2, 3)
     ]
@@ -339,7 +340,7 @@ def test_good_standing_conditions_are_a_checklist_that_warns_until_all_hold(app:
     at.run()
     assert not any("void" in w.value for w in at.warning)
     ticked = " ".join(i.value for i in at.info)
-    assert "audit passed" in ticked and "can still be refused" in ticked  # issue 16.3: no promise
+    assert "audit passed" in ticked and "can still be refused" in ticked  # no promise
     assert not any("applies" in s.value for s in at.success)
 
 
@@ -404,7 +405,7 @@ def test_an_audit_costing_more_than_the_cycle_earns_says_so(app: AppTest) -> Non
     assert any("**does not cover**" in m.value for m in at.markdown)
 
 
-# --- a link or a file is plain text (issue 9 item 8) ----------------------------------------------
+# --- a link or a file is plain text ----------------------------------------------
 
 HOSTILE = "**bold** [win](https://evil.example) ![px](https://evil.example/p.png) https://evil.example"
 
@@ -412,7 +413,7 @@ HOSTILE = "**bold** [win](https://evil.example) ![px](https://evil.example/p.png
 def every_text(at: AppTest) -> list[str]:
     """Every Markdown-rendered text on the page: where a link or image could come alive."""
     kinds = ("markdown", "caption", "warning", "error", "info", "success")
-    return [element.value.replace("\\", "") for kind in kinds for element in at.get(kind)]
+    return [element.value.replace("\\", "") for kind in kinds for element in elements(at, kind)]
 
 
 def open_link(params: dict[str, str], today: dt.date = IN_2025) -> AppTest:
@@ -446,7 +447,7 @@ def test_a_too_long_link_value_is_left_out_with_a_plain_message() -> None:
     assert at.text_input(key="sv.rate.0").value == "4.54"
 
 
-# --- CU codes in any digits (issue 9 item 15) -----------------------------------------------------
+# --- CU codes in any digits -----------------------------------------------------
 
 
 def test_a_cu_typed_in_full_width_or_arabic_indic_digits_is_the_same_cu() -> None:
@@ -458,7 +459,7 @@ def test_a_cu_typed_in_full_width_or_arabic_indic_digits_is_the_same_cu() -> Non
     assert at.text_input(key="sv.rate.0").value == "3.47"
 
 
-# --- research notes stay in the Sources (issue 9 item 17) -----------------------------------------
+# --- research notes stay in the Sources -----------------------------------------
 
 
 @pytest.mark.parametrize("code", ["766011", "721024", "732019", "761009"])
@@ -474,7 +475,7 @@ def test_research_notes_never_reach_the_page_body(app: AppTest, code: str) -> No
     assert any(f"CU {code}" in text for text in inside)
 
 
-# --- the CSV keeps an incomplete row (issue 9 item 21) -------------------------------------------
+# --- the CSV keeps an incomplete row -------------------------------------------
 
 
 def test_an_incomplete_row_is_counted_for_the_csv(app: AppTest) -> None:
@@ -487,7 +488,7 @@ def test_an_incomplete_row_is_counted_for_the_csv(app: AppTest) -> None:
     assert at.get("download_button")  # the file (with the incomplete row) is built on click
 
 
-# --- bring your own rate list (issue 11 item 2) ---------------------------------------------------
+# --- bring your own rate list ---------------------------------------------------
 
 
 def rate_list(count: int = 600, year: int = 2027) -> bytes:
@@ -543,7 +544,7 @@ def test_a_bad_rate_list_gets_its_message_and_nothing_is_lost(name: str, data: b
     assert "800001 Test CU 1" in at.selectbox(key="sv.cu.0").options  # the list in use stays
 
 
-# --- Alberta PIR performance measures (issue 11 item 4) -------------------------------------------
+# --- Alberta PIR performance measures -------------------------------------------
 
 
 def test_alberta_pays_the_highest_pir_measure(app: AppTest) -> None:

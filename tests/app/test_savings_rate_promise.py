@@ -1,4 +1,4 @@
-"""Savings promises a filled-in rate only when it holds one of the audit year (issue 16, Missing):
+"""Savings promises a filled-in rate only when it holds one of the audit year:
 today no CU has one, so the page says to type it and where the employer's own rate is."""
 
 from __future__ import annotations

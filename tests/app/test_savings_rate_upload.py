@@ -1,5 +1,5 @@
 """The Savings page's rate-list uploader: a hostile or broken file gets one plain message in the
-uploader's section and is never offered for use (issue 17 items 14, 15 and 18)."""
+uploader's section and is never offered for use."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from cor.scoring import verdict
 from cor.workshop import blurred
 from cor.workshop_rooms import Rooms
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 
 
@@ -60,7 +60,7 @@ def test_the_switch_on_home_opens_workshop_mode(app: AppTest) -> None:
 def test_the_page_gives_the_quick_check_address_and_says_what_is_kept(app: AppTest) -> None:
     at = open_page(app, "workshop")
     assert at.code[0].value.endswith("/readiness?quick=1")
-    labels = [link.label for link in at.get("page_link")]
+    labels = [link.label for link in elements(at, "page_link")]
     assert "Quick check: 12 questions" in labels and "Savings estimator" in labels
     intro = " ".join(m.value for m in at.markdown)
     assert "stay on your phone" not in intro

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from cor.assessment import Assessment
 from cor.content import default_content
 from cor.exports.assessment_file import dump
-from tests.app.conftest import open_page
+from tests.app.conftest import elements, open_page
 from tests.conftest import ROOT
 from tests.staff_accounts import PASSWORD, use_staff_file
 
@@ -170,7 +170,7 @@ def test_the_cohort_view_counts_readiness_and_lists_the_clients_for_export() -> 
         "below the overall bar": 0,
         "not scored": 1,
     }
-    labels = [b.label for b in at.get("download_button")]
+    labels = [b.label for b in elements(at, "download_button")]
     assert labels == ["Download clients (CSV)", "Download clients (XLSX)"]
 
 

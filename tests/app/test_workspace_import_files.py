@@ -1,5 +1,5 @@
 """The workspace's file import refuses a file built to hurt the reader with the file message, as
-Readiness does (issue 17 item 13)."""
+Readiness does."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_a_file_nested_900_levels_deep_is_refused_with_the_file_message() -> Non
 
 
 def test_a_file_planting_a_link_in_a_field_name_is_quoted_as_plain_text_and_cut_short() -> None:
-    """Issue 17 item 17: the message quotes the file's own field name; it is shown as typed, with no
+    """The message quotes the file's own field name; it is shown as typed, with no
     link or formatting, and a name of any length is cut for the message."""
     at = add_client(signed_in("dana"), "Harbour Builders Ltd")
     planted = "https://evil.example/login?" + "x" * 5000

@@ -5,11 +5,13 @@ recorded, then recorded only when the consultant says so."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Element
 
 from cor.assessment import Assessment
 from cor.exports.assessment_file import dump
@@ -26,8 +28,8 @@ def visits(at: AppTest) -> int:
     return len(frame_with(at, "Readiness"))
 
 
-def shown(items: object) -> list[str]:
-    return [str(item.value).replace("\\", "").replace("\u200b", "") for item in items]  # type: ignore[attr-defined]
+def shown(items: Iterable[Element]) -> list[str]:
+    return [str(item.value).replace("\\", "").replace("\u200b", "") for item in items]
 
 
 def test_the_same_file_added_twice_is_recorded_once() -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from devtools.app_server import app_server
 from tests.conftest import ROOT
-from tests.e2e.conftest import app_server
 
 __all__ = ["OwnPostgres", "app_server", "new_page", "own_postgres", "pin_to_process", "process_serving"]
 

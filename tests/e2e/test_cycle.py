@@ -1,4 +1,4 @@
-"""Cycle planner in a real browser (issues 5, 9.13, 11.4): type a certification date and press
+"""Cycle planner in a real browser: type a certification date and press
 Enter, download the .ics file and find every milestone in it, on the dates the rules give; a new
 date replaces the old date's message; day-first typing gets a message, never the year 1506."""
 

@@ -1,4 +1,4 @@
-"""A process dies mid-session behind the balancer, and nothing is lost (issue 20).
+"""A process dies mid-session behind the balancer, and nothing is lost.
 
 ``scripts/serve.sh --processes 2`` runs two Streamlit processes behind HAProxy on a throwaway
 PostgreSQL database, exactly as an association would deploy it. A person answers in Chromium; the

@@ -22,7 +22,7 @@ def test_search_long_term_care_then_carry_the_cu_to_savings(page: Page, app_url:
     wait_idle(page)
 
     # a search by words offers the CU that matches; the employer confirms it is theirs with one
-    # button (a single match gets no dropdown, issue 17.8)
+    # button (a single match gets no dropdown)
     expect(page.get_by_text("1 CU in our list matches: 766011 Long Term Care")).to_be_visible()
     expect(page.get_by_role("heading", name="CU 766011: Long Term Care")).to_have_count(0)
     page.get_by_role("button", name="This is my CU: 766011").click()
@@ -41,7 +41,7 @@ def test_search_long_term_care_then_carry_the_cu_to_savings(page: Page, app_url:
         "766011 Long Term Care"
     )
     # the only rate we know for it is from 2024, older than last year: it is shown as history and
-    # the employer types the rate from its own account (issue 11: no stale rate is filled in)
+    # the employer types the rate from its own account (no stale rate is filled in)
     expect(page.get_by_role("textbox", name="Base rate").first).to_have_value("")
     expect(page.get_by_text("Last rate we know: $4.54 in 2024").first).to_be_visible()
 
@@ -61,7 +61,7 @@ def test_what_the_user_typed_is_shown_as_typed_not_as_markdown(page: Page, app_u
 def test_the_readiness_industry_picker_offers_only_cus_that_contain_what_was_typed(
     page: Page, app_url: str
 ) -> None:
-    """Issue 9.18: typing "721" offered 732014 Ferry Service (fuzzy: 7..2..1 in order)."""
+    """Typing "721" offered 732014 Ferry Service (fuzzy: 7..2..1 in order)."""
     goto(page, f"{app_url}/readiness")
     page.get_by_role("combobox", name="Industry (classification unit, optional)").click()
     page.keyboard.type("721")

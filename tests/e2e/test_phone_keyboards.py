@@ -1,4 +1,4 @@
-"""Issue 17.11 in Chromium on a 390 px phone: number fields ask for the number keyboard
+"""In Chromium on a 390 px phone: number fields ask for the number keyboard
 (``inputmode``), and the page has one menu (the labelled "Menu"), not also Streamlit's arrow."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.conftest import goto, person_pause, wait_idle
 
 pytestmark = pytest.mark.e2e
 SLOW = 30_000  # a page's first run can take seconds on a busy machine
@@ -27,7 +27,7 @@ def phone(browser: Browser) -> Iterator[Page]:
 
 
 def open_from_menu(phone: Page, title: str) -> None:
-    phone.wait_for_timeout(1_000)  # a person's pace
+    person_pause(phone, 1_000)
     phone.get_by_role("button", name="Menu").click()
     phone.get_by_test_id("stPopoverBody").get_by_role("link", name=title).click()
     wait_idle(phone)

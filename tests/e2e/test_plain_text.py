@@ -1,5 +1,5 @@
 """Values from an address or a file are shown as plain text in a real browser: GFM's bare-address
-autolinks (a URL with a scheme, ``www.`` and an e-mail address) form no link (issue 17 item 17)."""
+autolinks (a URL with a scheme, ``www.`` and an e-mail address) form no link."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import urllib.parse
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from cor.content import default_content
 from tests.e2e.conftest import goto, wait_idle
@@ -64,11 +64,9 @@ def test_a_program_id_planted_in_a_file_is_shown_but_not_clickable_on_readiness(
         }
         page.locator("input[type='file']").set_input_files(
             files=[
-                {
-                    "name": "assessment.json",
-                    "mimeType": "application/json",
-                    "buffer": json.dumps(data).encode(),
-                }
+                FilePayload(
+                    name="assessment.json", mimeType="application/json", buffer=json.dumps(data).encode()
+                )
             ]
         )
         wait_idle(page)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 from pypdf import PdfReader
 
 from cor.content import default_content
-from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.conftest import goto, person_pause, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -98,7 +98,7 @@ def test_a_corrupt_upload_shows_the_error_and_keeps_the_answers(page: Page, app_
     view(page, "Save and reports")
     page.locator("input[type='file']").set_input_files(
         files=[
-            {"name": "assessment.json", "mimeType": "application/json", "buffer": b'{"format": "cor-ready'}
+            FilePayload(name="assessment.json", mimeType="application/json", buffer=b'{"format": "cor-ready')
         ]
     )
     wait_idle(page)
@@ -118,7 +118,7 @@ def choose_element(page: Page, number: int) -> None:
 
 
 def test_answering_a_later_element_stays_on_that_element(page: Page, app_url: str) -> None:
-    """Issue 9.1 and 9.14: at a person's pace, every answer on element 3 leaves the page on
+    """At a person's pace, every answer on element 3 leaves the page on
     element 3, and the jump list's count for it is current."""
     open_readiness(page, app_url)
     choose_element(page, 3)
@@ -128,15 +128,15 @@ def test_answering_a_later_element_stays_on_that_element(page: Page, app_url: st
     for number, q in enumerate(questions, start=1):
         group = page.get_by_role("radiogroup", name=f"Q{number}. {q.text}")
         group.get_by_text(BANK.scale(q.scale).options[number % 2].label, exact=True).click()
-        page.wait_for_timeout(700)  # a person reads the next question before clicking
+        person_pause(page, 700)  # a person reads the next question before clicking
         wait_idle(page)
-        # the same element, and its count already includes this answer (issue 9.14)
+        # the same element, and its count already includes this answer
         expect(jump).to_have_value(f"3. {element.name} ({number}/{len(questions)} answered)")
         expect(page.get_by_role("radiogroup", name=f"Q1. {questions[0].text}")).to_be_visible()
 
 
 def test_next_element_starts_the_view_at_the_elements_heading(page: Page, app_url: str) -> None:
-    """Issue 9.1: after "Next element" the first question is in view, not the new element's last."""
+    """After "Next element" the first question is in view, not the new element's last."""
     open_readiness(page, app_url)
     page.get_by_role("button", name="Next element").scroll_into_view_if_needed()
     page.get_by_role("button", name="Next element").click()
@@ -149,7 +149,7 @@ def test_next_element_starts_the_view_at_the_elements_heading(page: Page, app_ur
 
 
 def test_a_reload_keeps_the_view_and_the_element(page: Page, app_url: str) -> None:
-    """Issue 9.20: the view and the element are in the address; a reload returns to them."""
+    """The view and the element are in the address; a reload returns to them."""
     open_readiness(page, app_url)
     choose_element(page, 4)
     assert "element=" in page.url
@@ -166,7 +166,7 @@ def test_a_reload_keeps_the_view_and_the_element(page: Page, app_url: str) -> No
 
 
 def test_two_tabs_on_one_draft_keep_each_others_answers(page: Page, app_url: str) -> None:
-    """Issue 9.4: two tabs on one draft link, each answering a different question a second apart;
+    """Two tabs on one draft link, each answering a different question a second apart;
     after a reload both tabs show both answers (a merge per question, never a lost answer)."""
     open_readiness(page, app_url)
     first, second = FIRST[0], FIRST[1]
@@ -177,10 +177,10 @@ def test_two_tabs_on_one_draft_keep_each_others_answers(page: Page, app_url: str
     other = page.context.new_page()
     goto(other, link)
     expect(question(other, 1).get_by_role("radio", name=CHOICES[first.id], exact=True)).to_be_checked()
-    other.wait_for_timeout(1000)  # a person, not a script
+    person_pause(other, 1000)  # a person, not a script
     question(other, 2).get_by_text(CHOICES[second.id], exact=True).click()
     wait_idle(other)
-    page.wait_for_timeout(1000)
+    person_pause(page, 1000)
     question(page, 3).get_by_text(CHOICES[FIRST[2].id], exact=True).click()  # the first tab goes on
     wait_idle(page)
     for tab in (page, other):

@@ -1,4 +1,4 @@
-"""Issue 17, the path in Chromium at a person's pace (about a second between clicks): a 390 px
+"""The path in Chromium at a person's pace (about a second between clicks): a 390 px
 phone answers the quick check on one page and reaches its indicative result from the last
 question; a desktop user reaches the result from the last element; notes stay where they were
 opened."""
@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from cor.content import default_content
-from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.conftest import goto, person_pause, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -36,7 +36,7 @@ def phone(browser: Browser) -> Iterator[Page]:
 
 
 def click(page: Page, target) -> None:
-    page.wait_for_timeout(A_PERSONS_PAUSE_MS)
+    person_pause(page, A_PERSONS_PAUSE_MS)
     target.click()
     wait_idle(page)
 

@@ -1,9 +1,9 @@
-"""The savings estimator in a real browser (issue 4): several CUs, a bad value, a shared link,
-the link's copy button on a phone (issue 9 item 20), and the CSV's incomplete rows (item 21).
+"""The savings estimator in a real browser: several CUs, a bad value, a shared link,
+the link's copy button on a phone, and the CSV's incomplete rows.
 
 Dollars are source 004's worked examples: $11,000,000 at $4.54 -> $49,940.00 and $25,000,000 at
 $3.47 (CU 766006, "2024 data") -> $86,750.00; together $136,690.00 a year. The browser runs on the
-real date, when that 2024 rate is too old to fill in (issue 11 item 1): it shows as history and
+real date, when that 2024 rate is too old to fill in: it shows as history and
 the user types the rate.
 """
 

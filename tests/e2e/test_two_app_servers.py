@@ -17,7 +17,8 @@ from playwright.sync_api import Page, expect
 from cor.content import default_content
 from cor.store import DraftStore
 from tests.conftest import Place
-from tests.e2e.conftest import app_server, goto, wait_idle
+from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.servers import app_server
 
 pytestmark = pytest.mark.e2e
 

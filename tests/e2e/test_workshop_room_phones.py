@@ -1,6 +1,6 @@
 """Workshop mode end to end in Chromium, with real phones (each its own browser, 390 px): the
 projector shows nothing until five phones have shared; a second tab of one browser is still one
-phone; and the differencing attack of issue 21 (share from every phone but one with known
+phone; and the differencing attack (share from every phone but one with known
 answers, subtract your own part) finds nothing on the projector to subtract.
 
 Every wait is on what the page shows (or the app's script state), with generous timeouts: the
@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from cor.content import default_content
 from cor.workshop import room_picture, shares_from
 from cor.workshop_rooms import Rooms
-from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.conftest import goto, person_pause, wait_idle
 from tests.e2e.test_workshop import SHOTS, SLOW, open_room, projector, workshop_server  # noqa: F401
 
 pytestmark = pytest.mark.e2e
@@ -56,7 +56,7 @@ def join(context: BrowserContext, address: str, shot: str = "") -> Page:
     if shot:
         SHOTS.mkdir(exist_ok=True)
         phone.screenshot(path=str(SHOTS / shot))
-    phone.wait_for_timeout(A_PERSONS_PAUSE_MS)
+    person_pause(phone, A_PERSONS_PAUSE_MS)
     phone.get_by_text(CONSENT).click()
     wait_idle(phone)
     expect(phone.get_by_role("checkbox", name=re.compile(re.escape(CONSENT)))).to_be_checked(timeout=SLOW)
@@ -65,7 +65,7 @@ def join(context: BrowserContext, address: str, shot: str = "") -> Page:
 
 def answer_first(phone: Page, option: int, code: str) -> None:
     label = BANK.scale(FIRST.scale).options[option].label
-    phone.wait_for_timeout(A_PERSONS_PAUSE_MS)
+    person_pause(phone, A_PERSONS_PAUSE_MS)
     group = phone.get_by_role("radiogroup", name=f"Q1. {FIRST.text}")
     group.get_by_text(label, exact=True).click()
     wait_idle(phone)

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from cor.content import default_content
-from tests.e2e.conftest import app_server, wait_idle
+from tests.e2e.conftest import wait_idle
+from tests.e2e.servers import app_server
 from tests.e2e.test_workspace_sessions import add_client, new_page, open_new_client, sign_in
 from tests.staff_accounts import write_people
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import app_server, goto, wait_idle
+from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.servers import app_server
 from tests.e2e.test_workspace import sign_in
 from tests.staff_accounts import write_people
 
@@ -41,9 +42,16 @@ def new_page(browser: Browser) -> Page:
     return page
 
 
+def to_front(page: Page) -> None:
+    """Bring the page to the front and wait until it is shown and has the focus: Chromium opens
+    no dropdown in a page behind another one, and bringing it forward takes effect later."""
+    page.bring_to_front()
+    page.wait_for_function("() => document.visibilityState === 'visible' && document.hasFocus()")
+
+
 def open_new_client(page: Page) -> None:
     """Choose "+ New client" in the client box (unless its form is open already)."""
-    page.bring_to_front()  # Chromium opens no dropdown in a page behind another one
+    to_front(page)
     wait_idle(page)
     if page.get_by_role("button", name="Add the client").count():
         return
@@ -62,7 +70,7 @@ def add_client(page: Page, organisation: str) -> None:
 
 def client_names(page: Page) -> list[str]:
     """The organisations in the client list, as the consultant sees them when opening it."""
-    page.bring_to_front()
+    to_front(page)
     page.get_by_role("combobox", name="Client").first.click()
     page.get_by_role("option").first.wait_for()
     names = [name.strip() for name in page.get_by_role("option").all_inner_texts()]
@@ -117,7 +125,14 @@ def test_two_consultants_a_reload_the_other_process_and_sign_out(
     expect(dana.get_by_role("heading", name="Staff sign-in")).to_be_visible()
 
     thief = new_page(browser)
-    thief.context.add_cookies(copied)  # a copy of the cookie taken before sign-out
+    # a copy of the cookie taken before sign-out
+    thief.context.add_cookies(
+        [
+            {"name": c["name"], "value": c["value"], "domain": c["domain"], "path": c["path"]}
+            for c in copied
+            if "name" in c and "value" in c and "domain" in c and "path" in c
+        ]
+    )
     for url in (first, second):
         goto(thief, f"{url}/workspace")
         expect(thief.get_by_role("heading", name="Staff sign-in")).to_be_visible()

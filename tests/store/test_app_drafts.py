@@ -61,7 +61,7 @@ def test_a_draft_survives_a_refresh_on_either_database(place: Place, monkeypatch
 
 
 def test_deleting_the_draft_file_while_the_app_runs_keeps_drafts_on(private_draft_store: Path) -> None:
-    """Issue 9.7: the next answer recreates the file; no "drafts are off" note, nothing lost."""
+    """The next answer recreates the file; no "drafts are off" note, nothing lost."""
     at = answer(open_readiness(), 0)
     assert private_draft_store.is_file()
     private_draft_store.unlink()
@@ -77,7 +77,7 @@ def test_deleting_the_draft_file_while_the_app_runs_keeps_drafts_on(private_draf
 def test_an_unusable_store_is_explained_without_the_servers_file_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 9.7: the note says drafts are off, never where the server keeps its files."""
+    """The note says drafts are off, never where the server keeps its files."""
     blocker = tmp_path / "private-server-folder"
     blocker.write_text("not a folder")
     monkeypatch.setenv("COR_READY_DRAFT_DB", str(blocker / "drafts.sqlite3"))

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import inspect
 
 import cor.store
-from cor.store import MAX_DRAFT_BYTES, StoreError, new_token
+from cor.store import MAX_DRAFT_BYTES, StoreError, new_token, valid_token
 from tests.conftest import Clock, Place
 
 DAY = 86_400.0
@@ -22,6 +22,9 @@ def test_a_saved_draft_comes_back_unchanged(place: Place) -> None:
     assert store.save(token, DRAFT) is True
     assert store.load(token) == DRAFT
     assert store.save(token, dict(DRAFT)) is False
+    changed = {**DRAFT, "answers": {"insp-schedule": "yes"}}
+    assert store.save(token, changed) is True
+    assert store.load(token) == changed
 
 
 def test_another_app_process_reads_the_draft(place: Place) -> None:
@@ -30,6 +33,54 @@ def test_another_app_process_reads_the_draft(place: Place) -> None:
     other = cor.store.DraftStore(days=30)
     other.database = place.database()
     assert other.load(token) == DRAFT
+
+
+def test_drafts_of_two_tokens_are_kept_apart(place: Place) -> None:
+    store = place.draft_store(days=30)
+    first, second = new_token(), new_token()
+    store.save(first, {"answers": {"q": "yes"}})
+    store.save(second, {"answers": {"q": "no"}})
+    assert store.load(first) == {"answers": {"q": "yes"}}
+    assert store.load(second) == {"answers": {"q": "no"}}
+
+
+def test_deleting_a_draft_forgets_it(place: Place) -> None:
+    store = place.draft_store(days=30)
+    token = new_token()
+    store.save(token, DRAFT)
+    store.delete(token)
+    assert store.load(token) is None
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "",
+        "short",
+        "x" * 31,
+        "x" * 33,
+        "' OR 1=1 --xxxxxxxxxxxxxxxxxxxxxx",  # 32 characters, but not the token alphabet
+        "../../../../etc/passwd-xxxxxxxxx",
+        None,
+        12345,
+    ],
+)
+def test_a_malformed_token_is_ignored_without_a_lookup_or_crash(place: Place, token: object) -> None:
+    store = place.draft_store(days=30)
+    store.save(new_token(), DRAFT)
+    assert not valid_token(token)
+    assert store.load(token) is None  # type: ignore[arg-type]  # a link can carry anything, not only a str
+
+
+def test_an_unknown_well_formed_token_finds_nothing(place: Place) -> None:
+    store = place.draft_store(days=30)
+    store.save(new_token(), DRAFT)
+    assert store.load(new_token()) is None
+
+
+def test_saving_under_a_malformed_token_is_refused(place: Place) -> None:
+    with pytest.raises(StoreError):
+        place.draft_store(days=30).save("not-a-token", DRAFT)
 
 
 def test_text_outside_ascii_is_kept(place: Place) -> None:
@@ -51,8 +102,19 @@ def test_a_draft_expires_after_the_configured_days(place: Place) -> None:
     assert store.load(token) is None
 
 
+def test_a_change_restarts_the_expiry_clock(place: Place) -> None:
+    clock = Clock()
+    store = place.draft_store(days=3, clock=clock)
+    token = new_token()
+    store.save(token, DRAFT)
+    clock.now += 2 * DAY
+    store.save(token, {**DRAFT, "quick": True})
+    clock.now += 2 * DAY
+    assert store.load(token) == {**DRAFT, "quick": True}
+
+
 def test_saving_does_not_purge_other_drafts(place: Place) -> None:
-    """The answer path touches one row: purging is somebody else's job (issue 13)."""
+    """The answer path touches one row: purging is somebody else's job."""
     clock = Clock()
     store = place.draft_store(days=1, clock=clock)
     store.save(new_token(), DRAFT)
@@ -81,7 +143,7 @@ def test_purge_due_runs_at_most_once_an_hour_per_process(
     clock = Clock()
     store = place.draft_store(days=1, clock=clock)
     monotonic = Clock(5_000.0)
-    monkeypatch.setattr(cor.store.time, "monotonic", monotonic)
+    monkeypatch.setattr("cor.store.time.monotonic", monotonic)
     monkeypatch.setattr(cor.store, "_last_purge", {})
     store.save(new_token(), DRAFT)
     clock.now += 2 * DAY

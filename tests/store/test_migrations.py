@@ -92,7 +92,7 @@ def test_usual_postgresql_urls_are_read_with_psycopg_3(given: str, expected: str
 def test_a_failed_statement_logs_neither_its_values_nor_reaches_the_user_with_them(
     database: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Client names and draft tokens are never written to the server log (issue 12 item 5)."""
+    """Client names and draft tokens are never written to the server log."""
     with pytest.raises(StoreError) as caught, database.begin() as conn:
         conn.execute(
             text("INSERT INTO clients (id, owner, organisation) VALUES (:id, :owner, :name)"),

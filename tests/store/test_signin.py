@@ -69,8 +69,8 @@ def test_the_database_keeps_no_session_id_nor_any_name_or_address_in_clear(
     cookie = signin.start("dana", "stamp")
     signin.failed(DANA)
     with place.database().begin() as conn:
-        sessions = conn.execute(select(staff_sessions.c.id_hash)).scalars().all()
-        keys = conn.execute(select(signin_backoff.c.key)).scalars().all()
+        sessions: list[str] = list(conn.execute(select(staff_sessions.c.id_hash)).scalars())
+        keys: list[str] = list(conn.execute(select(signin_backoff.c.key)).scalars())
     assert cookie.split(".")[0] not in sessions[0]
     assert not any("dana" in key or "203.0.113" in key for key in keys)
 

@@ -20,7 +20,7 @@ def mode(path: Path) -> int:
 
 
 def test_the_file_is_created_for_the_servers_user_only(tmp_path: Path) -> None:
-    """Issue 9.9: no other account on the server can read the drafts."""
+    """No other account on the server can read the drafts."""
     path = tmp_path / "state" / "cor-ready" / "drafts.sqlite3"
     DraftStore(path, days=30).save(new_token(), DRAFT)
     assert mode(path) == 0o600
@@ -55,7 +55,7 @@ def test_an_existing_shared_folder_is_left_as_it_is(tmp_path: Path) -> None:
 
 
 def test_deleting_the_file_while_the_server_runs_does_not_turn_drafts_off(tmp_path: Path) -> None:
-    """Issue 9.7: the store notices the file went, recreates it, and saves go on."""
+    """The store notices the file went, recreates it, and saves go on."""
     path = tmp_path / "drafts.sqlite3"
     store = DraftStore(path, days=30)
     first = new_token()

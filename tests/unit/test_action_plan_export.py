@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from cor.actions import Action, action_plan
 from cor.content import default_content
@@ -34,6 +35,13 @@ HEADER = [
 ]
 
 MALICIOUS = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "\t=1", "\r=1"]
+
+
+def _sheet(workbook: bytes) -> Worksheet:
+    """The first sheet of an XLSX file."""
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+    assert isinstance(sheet, Worksheet)
+    return sheet
 
 
 def _plan(edits: Mapping[str, Mapping[str, str]] | None = None) -> list[Action]:
@@ -97,7 +105,7 @@ def test_csv_keeps_any_unicode_owner_intact() -> None:
 
 def test_xlsx_has_the_promised_header_typed_cells_and_rows_in_plan_order() -> None:
     plan = _plan()
-    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(plan))).active
+    ws = _sheet(to_xlsx(plan))
     values = list(ws.iter_rows(values_only=True))
     assert list(values[0]) == HEADER
     assert len(values) == len(plan) + 1
@@ -114,7 +122,7 @@ def test_xlsx_has_the_promised_header_typed_cells_and_rows_in_plan_order() -> No
 
 
 def test_xlsx_header_is_bold_frozen_and_text_wraps_in_sized_columns() -> None:
-    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(_plan()))).active
+    ws = _sheet(to_xlsx(_plan()))
     assert all(cell.font.bold for cell in ws[1])
     assert ws.freeze_panes == "A2"
     assert ws.cell(row=2, column=HEADER.index("Action") + 1).alignment.wrap_text
@@ -136,7 +144,7 @@ def test_formula_like_owner_comes_back_as_quoted_text_in_csv(owner: str) -> None
 @pytest.mark.parametrize("owner", MALICIOUS)
 def test_formula_like_owner_is_a_quoted_string_cell_in_xlsx(owner: str) -> None:
     plan = _plan()
-    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(_plan(_owner_edits([owner], plan))))).active
+    ws = _sheet(to_xlsx(_plan(_owner_edits([owner], plan))))
     cell = ws.cell(row=2, column=HEADER.index("Owner") + 1)
     assert cell.data_type == "s"
     # XML normalises a carriage return to a line feed on reading; the quote is what matters.
@@ -145,14 +153,14 @@ def test_formula_like_owner_is_a_quoted_string_cell_in_xlsx(owner: str) -> None:
 
 def test_no_cell_in_the_workbook_is_a_formula() -> None:
     plan = _plan()
-    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(_plan(_owner_edits(MALICIOUS, plan))))).active
+    ws = _sheet(to_xlsx(_plan(_owner_edits(MALICIOUS, plan))))
     assert all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
 
 
 def test_control_character_cannot_hide_a_formula_in_xlsx() -> None:
     """XLSX cannot hold control characters; dropping one must not leave '=' at the start."""
     plan = _plan()
-    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(_plan(_owner_edits(["\x01=1+1"], plan))))).active
+    ws = _sheet(to_xlsx(_plan(_owner_edits(["\x01=1+1"], plan))))
     assert ws.cell(row=2, column=HEADER.index("Owner") + 1).value == "'=1+1"
 
 
@@ -168,7 +176,7 @@ def test_safe_cell_leaves_ordinary_text_alone(text: str) -> None:
 
 def test_empty_plan_exports_just_the_header() -> None:
     assert _csv_rows(to_csv([])) == [HEADER]
-    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx([]))).active
+    ws = _sheet(to_xlsx([]))
     assert [list(r) for r in ws.iter_rows(values_only=True)] == [HEADER]
 
 
@@ -186,16 +194,16 @@ def test_empty_plan_exports_just_the_header() -> None:
     ],
 )
 def test_a_formula_hidden_behind_an_invisible_or_blank_lead_in_is_quoted(text: str) -> None:
-    """Issue 9.9: a BOM, non-breaking, zero-width or ideographic space, or a leading line break
+    """A BOM, non-breaking, zero-width or ideographic space, or a leading line break
     must not hide a formula from the check."""
     assert safe_cell(text) == "'" + text
 
 
 def test_a_quick_check_plan_says_it_is_indicative_on_every_row() -> None:
-    """Issue 9.10: a sheet from the quick check says so, in CSV and XLSX."""
+    """A sheet from the quick check says so, in CSV and XLSX."""
     plan = _plan()
     rows = _csv_rows(to_csv(plan, quick=True))
     assert {row[HEADER.index("Assessment")] for row in rows[1:]} == {"Quick check (indicative only)"}
-    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(plan, quick=True))).active
+    ws = _sheet(to_xlsx(plan, quick=True))
     assert "quick check" in ws.title
     assert ws.cell(row=2, column=HEADER.index("Assessment") + 1).value == "Quick check (indicative only)"

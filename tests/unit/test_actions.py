@@ -6,6 +6,7 @@ from datetime import date
 
 from cor.actions import action_plan, actions_to_pass, projected
 from cor.content import default_content
+from cor.models import Question
 from cor.scoring import score, verdict
 
 BANK = default_content().bank
@@ -13,11 +14,11 @@ QUESTIONS = BANK.question_set("large")
 TODAY = date(2026, 11, 21)
 
 
-def best(q) -> str:  # type: ignore[no-untyped-def]
+def best(q: Question) -> str:
     return BANK.scale(q.scale).options[0].id  # the first option earns full credit
 
 
-def worst(q) -> str:  # type: ignore[no-untyped-def]
+def worst(q: Question) -> str:
     return next(o.id for o in BANK.scale(q.scale).options if o.credit == 0)
 
 

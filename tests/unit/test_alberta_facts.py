@@ -1,4 +1,4 @@
-"""Alberta as its own sources state it (issue 16.5): the government's program is "Partnerships"
+"""Alberta as its own sources state it: the government's program is "Partnerships"
 (PIR is WCB-Alberta's refund program), employer reviews are on hold, the pass rule carries its own
 source and date, and the SECOR note says how current it is."""
 

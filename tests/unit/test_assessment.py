@@ -1,5 +1,5 @@
 """The rules about what a user enters: merging two tabs' saves, notes over the limit, worker
-counts and target dates (issue 9.4, 9.12, 9.15, 9.21)."""
+counts and target dates."""
 
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ def test_the_file_names_its_format_and_version() -> None:
 
 
 def test_an_assessment_with_nothing_in_it_is_refused_rather_than_replacing_answers_with_none() -> None:
-    """Issue 17 item 18: it was read, and the page offered to replace the answers with 0."""
+    """It was read, and the page offered to replace the answers with 0."""
     message = refused(dump(Assessment(workers=12)))
     assert "has nothing COR Ready can use. It holds no answers, notes or plan edits." in message
 
@@ -219,7 +219,7 @@ def _doc(**fields: object) -> bytes:
 
 
 def test_a_lone_surrogate_in_any_text_field_is_cleaned_so_saving_never_raises() -> None:
-    """Issue 9.2: "\\ud800" is valid JSON; it must not reach the draft store or the page."""
+    """ "\\ud800" is valid JSON; it must not reach the draft store or the page."""
     question = default_content().bank.question_set("large")[0]
     option = default_content().bank.scale(question.scale).options[0].id
     raw = (
@@ -236,7 +236,7 @@ def test_a_lone_surrogate_in_any_text_field_is_cleaned_so_saving_never_raises() 
 
 
 def test_a_file_with_only_unknown_questions_is_refused_with_its_reason() -> None:
-    """Issue 9.3: a file from another content version must not load "0 answers" over the user's."""
+    """A file from another content version must not load "0 answers" over the user's."""
     with pytest.raises(AssessmentFileError) as refused:
         load(_doc(answers={"a-retired-question": "yes", "another-one": "no"}, notes={"gone": "x"}))
     message = str(refused.value)

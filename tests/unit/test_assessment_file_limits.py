@@ -1,5 +1,5 @@
 """The assessment file reads back whatever the app writes, and a file built to hurt the reader is
-refused with the file message (issue 17 items 12 and 13)."""
+refused with the file message."""
 
 from __future__ import annotations
 

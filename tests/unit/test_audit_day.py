@@ -1,4 +1,4 @@
-"""Audit-day preparation (issue 11.5): interviews and site visits from a partner's published
+"""Audit-day preparation: interviews and site visits from a partner's published
 sampling examples, never an invented number, and the points split by kind of evidence."""
 
 from __future__ import annotations

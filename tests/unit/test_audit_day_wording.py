@@ -1,4 +1,4 @@
-"""Issue 17.7: the audit-day figures in words a person understands: "all 2 of your sites"
+"""The audit-day figures in words a person understands: "all 2 of your sites"
 rather than "2 sites of your 2", and no "the page does not say how many of each"."""
 
 from __future__ import annotations

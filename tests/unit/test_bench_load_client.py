@@ -74,7 +74,7 @@ def _finished() -> ForwardMsg:
 
 def test_the_rerun_after_opening_names_the_page_not_the_main_script() -> None:
     wire = Wire([_new_session("main"), _navigation("readiness-page"), _question(), _finished()] * 2)
-    session = Session(connection=wire)  # type: ignore[arg-type]
+    session = Session(connection=wire)  # type: ignore[arg-type]  # Wire fakes the send and recv Session calls
     _run(session.rerun("readiness", 5))
     _run(session.rerun("readiness", 5))
     assert wire.sent[1].rerun_script.page_script_hash == "readiness-page"
@@ -93,7 +93,7 @@ def test_an_answer_to_a_question_in_a_fragment_reruns_that_fragment_as_the_brows
 
 def test_a_rerun_that_draws_no_question_stops_the_bench() -> None:
     wire = Wire([_navigation("home"), _finished()])
-    session = Session(connection=wire)  # type: ignore[arg-type]
+    session = Session(connection=wire)  # type: ignore[arg-type]  # Wire fakes the send and recv Session calls
     with pytest.raises(WrongPage):
         _run(session.rerun("readiness", 5))
 

@@ -1,4 +1,4 @@
-"""Issue 19: the Results and Savings charts are plain Vega-Lite written without Altair (its
+"""The Results and Savings charts are plain Vega-Lite written without Altair (its
 objects and schema validation were most of a rerun), and what they draw is valid Vega-Lite.
 
 The import check runs in a fresh interpreter, so modules other tests imported cannot hide a
@@ -16,11 +16,11 @@ from cor.charts.readiness import element_spec, not_scored
 from cor.charts.savings import cumulative_spec
 from cor.content import default_content
 from cor.incentives import cumulative_savings
-from cor.scoring import score, verdict
+from cor.scoring import Verdict, score, verdict
 from tests.conftest import ROOT
 
 
-def _verdict_with_a_blocking_and_a_not_scored_element() -> tuple[object, dict[str, str], dict[str, str]]:
+def _verdict_with_a_blocking_and_a_not_scored_element() -> tuple[Verdict, dict[str, str], dict[str, str]]:
     bank = default_content().bank
     questions = bank.question_set("large")
     answers = {}
@@ -38,12 +38,12 @@ def _verdict_with_a_blocking_and_a_not_scored_element() -> tuple[object, dict[st
 
 def test_the_results_chart_is_valid_vega_lite_with_every_element_and_both_thresholds() -> None:
     result, names, unscored = _verdict_with_a_blocking_and_a_not_scored_element()
-    spec = element_spec(result, names, unscored)  # type: ignore[arg-type]
+    spec = element_spec(result, names, unscored)
     alt.LayerChart.from_dict(spec, validate=True)  # raises on anything the schema refuses
     bars = spec["layer"][0]["data"]["values"]
-    assert [bar["element"] for bar in bars] == [names.get(e, e) for e in [*result.element_pct, *unscored]]  # type: ignore[attr-defined]
+    assert [bar["element"] for bar in bars] == [names.get(e, e) for e in [*result.element_pct, *unscored]]
     rules = spec["layer"][1]["data"]["values"]
-    assert [rule["pct"] for rule in rules] == [float(result.element_min_pct), float(result.overall_min_pct)]  # type: ignore[attr-defined]
+    assert [rule["pct"] for rule in rules] == [float(result.element_min_pct), float(result.overall_min_pct)]
 
 
 def test_the_savings_chart_is_valid_vega_lite_with_the_running_totals_and_costs() -> None:
@@ -77,7 +77,7 @@ from cor.charts.readiness import element_spec, not_scored
 from cor.charts.savings import cumulative_spec
 from cor.content import default_content
 from cor.incentives import cumulative_savings
-from cor.scoring import score, verdict
+from cor.scoring import Verdict, score, verdict
 bank = default_content().bank
 questions = bank.question_set("large")
 card = score(bank, questions, {q.id: bank.scale(q.scale).options[0].id for q in questions})
@@ -102,7 +102,7 @@ def _arrow_tables_streamlit_makes(spec: dict[str, object]) -> int:
     from streamlit.proto.VegaLiteChart_pb2 import VegaLiteChart
 
     proto = VegaLiteChart()
-    _marshall_chart_data(proto, spec)  # type: ignore[arg-type]
+    _marshall_chart_data(proto, spec)
     return len(proto.datasets) + (1 if proto.data.data else 0)
 
 
@@ -115,7 +115,7 @@ def test_the_page_charts_send_their_rows_as_json_not_through_pandas() -> None:
     plan = schedule(certified_on=date(2025, 12, 1), partner="safetydriven", today=date(2026, 6, 1))
     cycle = timeline_spec(plan, date(2026, 6, 1), status(plan, date(2026, 6, 1)))
     result, names, unscored = _verdict_with_a_blocking_and_a_not_scored_element()
-    results = element_spec(result, names, unscored)  # type: ignore[arg-type]
+    results = element_spec(result, names, unscored)
     savings = cumulative_spec(cumulative_savings(Decimal("49940.00"), 3, Decimal("8000")))
     assert [_arrow_tables_streamlit_makes(spec) for spec in (cycle, results, savings)] == [0, 0, 0]
     assert all(layer["data"]["values"] for layer in cycle["layer"])

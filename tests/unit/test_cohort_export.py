@@ -38,7 +38,7 @@ def test_control_characters_a_browser_keeps_do_not_break_the_xlsx_and_are_droppe
 
     from cor.exports.cells import Percent
 
-    rows = [
+    rows: list[dict[str, str | int | Percent | None]] = [
         {"Organisation": "Bad\x0bName\x01 Ltd", "Overall": Percent.of(Decimal("72.36")), "Open actions": 3}
     ]
     sheet = load_workbook(io.BytesIO(to_xlsx(rows))).active

@@ -1,4 +1,4 @@
-"""The three-year cycle planner (issue 5): real due dates, partner rules from content, today's view.
+"""The three-year cycle planner: real due dates, partner rules from content, today's view.
 
 Expected dates are derived from the rules as the sources state them (WorkSafeBC: one audit each
 calendar year, on site by 31 December, certificate valid 3 years; SafetyDriven: 6 months between
@@ -277,7 +277,7 @@ def test_partner_that_does_not_run_the_program_is_flagged() -> None:
 
 def _error(**kwargs: object) -> CycleInputError:
     with pytest.raises(CycleInputError) as err:
-        schedule(today=TODAY, **kwargs)  # type: ignore[arg-type]
+        schedule(today=TODAY, **kwargs)  # type: ignore[arg-type]  # bad values of any type, as a form sends
     assert isinstance(err.value, ValueError)
     return err.value
 
@@ -498,7 +498,7 @@ def test_alberta_users_are_told_the_planner_follows_bc_rules_and_what_alberta_as
     assert cor.cycle.jurisdiction_note("BC", c) is None
 
 
-# --- audit timing and auditor rules by partner (issue 11.4) ---------------------------------
+# --- audit timing and auditor rules by partner ---------------------------------
 # SafetyDriven, COR Policy Manual, Terms of Participation: "an annual maintenance audit on or
 # before the first and second anniversary date of a Certification Audit" and "a re-certification
 # audit before the expiry of the Term, performed no more than 6 months prior to the expiry".

@@ -1,4 +1,4 @@
-"""The cycle timeline (issue 5): every milestone is drawn on its date, today is a rule, the
+"""The cycle timeline: every milestone is drawn on its date, today is a rule, the
 year-end deadlines and the expiry are rules, and the table equivalent has the same rows."""
 
 from __future__ import annotations

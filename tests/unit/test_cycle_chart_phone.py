@@ -1,4 +1,4 @@
-"""Issue 17.9: on a 390 px phone the timeline's plot is about 260 px wide, and the audit labels
+"""On a 390 px phone the timeline's plot is about 260 px wide, and the audit labels
 ran into each other ("Year 2 audit" over "Re-certification"). The chart is rendered by Vega
 itself (vl-convert, offline) and the labels' boxes are measured from the SVG it draws."""
 
@@ -23,6 +23,12 @@ TEXT = re.compile(r'<text([^>]*)transform="translate\(([-\d.]+),([-\d.]+)\)"([^>
 BANDS = {"Year 1", "Year 2", "Year 3", "Re-cert"}  # the year bands' own names, each inside its band
 
 
+def _attribute(pattern: str, attributes: str) -> str:
+    found = re.search(pattern, attributes)
+    assert found is not None, pattern
+    return found.group(1)
+
+
 def label_boxes(svg: str) -> list[tuple[str, float, float, float, float]]:
     """Each text mark's box (left, top, right, bottom), its width estimated generously at 0.55 em
     a character, as a sans-serif font sets it."""
@@ -32,9 +38,9 @@ def label_boxes(svg: str) -> list[tuple[str, float, float, float, float]]:
         if "text mark" not in attributes or text in BANDS:
             continue
         x, y = float(match.group(2)), float(match.group(3))
-        size = float(re.search(r'font-size="([\d.]+)px"', attributes).group(1))
+        size = float(_attribute(r'font-size="([\d.]+)px"', attributes))
         width = 0.55 * size * len(text)
-        anchor = re.search(r'text-anchor="(\w+)"', attributes).group(1)
+        anchor = _attribute(r'text-anchor="(\w+)"', attributes)
         left = {"middle": x - width / 2, "end": x - width}.get(anchor, x)
         boxes.append((text, left, y - 0.8 * size, left + width, y + 0.2 * size))
     return boxes

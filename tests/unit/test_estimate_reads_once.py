@@ -1,4 +1,4 @@
-"""Issue 19: an estimate reads each number a user typed once (reading was 60% of an estimate's
+"""An estimate reads each number a user typed once (reading was 60% of an estimate's
 time: 33 reads for 3 CUs), and writes a CU's formula only when something shows it."""
 
 from __future__ import annotations

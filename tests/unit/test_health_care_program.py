@@ -1,4 +1,4 @@
-"""Health care's naturally aligned partner, BCMSA, runs a small-employer program (issue 16.1):
+"""Health care's naturally aligned partner, BCMSA, runs a small-employer program:
 BCMSA's COR FAQ and SafeCare BC's COR page both say employers under 20 may have every audit done
 by trained internal auditors. The recommendation, the CU path and the directory must agree."""
 

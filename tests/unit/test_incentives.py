@@ -1,4 +1,4 @@
-"""Incentive rules (issue 4): BC COR 10% of base assessment, the small-employer minimum, Alberta
+"""Incentive rules: BC COR 10% of base assessment, the small-employer minimum, Alberta
 PIR, the cycle, the shareable link and the CSV export.
 
 Expected values come from the sources, not from the code: the four worked examples of SafeCare BC's
@@ -19,6 +19,8 @@ from cor import incentives as inc
 from cor.content import default_content
 from cor.exports.cells import safe_cell
 from cor.exports.estimate import to_csv
+from cor.formatting import cents
+from cor.models import ClassificationUnit, PIRPerformanceRule, SmallEmployerMinimum
 
 # Source 004 writes each example out; the app must write them out the same way.
 SOURCE_004 = [
@@ -32,7 +34,13 @@ payrolls = st.decimals(min_value=0, max_value=10**10, places=2)
 rates = st.decimals(min_value=0, max_value=100, places=2)
 
 
-def version(share: int) -> object:
+def _unit(code: str) -> ClassificationUnit:
+    unit = default_content().unit(code)
+    assert unit is not None
+    return unit
+
+
+def version(share: int) -> SmallEmployerMinimum:
     """The small-employer minimum version of content with this share of premium."""
     return next(
         v for v in default_content().incentives.bc.small_employer_minimum if v.share_of_premium_pct == share
@@ -109,7 +117,7 @@ def test_a_rate_with_more_decimals_is_written_out_as_computed() -> None:
 )
 def test_bad_payroll_is_refused_with_a_message_naming_the_field(payroll: object, words: str) -> None:
     with pytest.raises(ValueError) as err:
-        inc.parse_payroll(payroll)  # type: ignore[arg-type]
+        inc.parse_payroll(payroll)  # type: ignore[arg-type]  # any value a file or a form can carry
     assert str(err.value).startswith("Assessable payroll")
     assert words in str(err.value)
 
@@ -117,7 +125,7 @@ def test_bad_payroll_is_refused_with_a_message_naming_the_field(payroll: object,
 @pytest.mark.parametrize("rate", ["150", "100.01", "-0.01", "4,54", "x", "", float("inf")])
 def test_a_base_rate_outside_0_to_100_or_not_a_number_is_refused(rate: object) -> None:
     with pytest.raises(ValueError, match=r"^Base rate"):
-        inc.parse_base_rate(rate)  # type: ignore[arg-type]
+        inc.parse_base_rate(rate)  # type: ignore[arg-type]  # any value a file or a form can carry
 
 
 def test_the_limits_themselves_are_allowed() -> None:
@@ -230,8 +238,8 @@ def test_without_costs_the_net_is_the_incentive() -> None:
     ],
 )
 def test_newer_minimum_reproduces_bcfscs_tiers(premium: str, base_assessment: str, expected: Decimal) -> None:
-    ten_pct = inc.cents(Decimal(base_assessment) / 10)
-    assert inc.small_employer_minimum(premium, ten_pct, version(75)) == expected  # type: ignore[arg-type]
+    ten_pct = cents(Decimal(base_assessment) / 10)
+    assert inc.small_employer_minimum(premium, ten_pct, version(75)) == expected
 
 
 @pytest.mark.parametrize(
@@ -240,16 +248,16 @@ def test_newer_minimum_reproduces_bcfscs_tiers(premium: str, base_assessment: st
 )
 def test_older_minimum_reproduces_its_tiers(premium: str, expected: Decimal) -> None:
     # under $1,000: 50% of it; $1,000 to $5,000: $500; above $5,000: 10% (premium = base here)
-    ten_pct = inc.cents(Decimal(premium) / 10)
-    assert inc.small_employer_minimum(premium, ten_pct, version(50)) == expected  # type: ignore[arg-type]
+    ten_pct = cents(Decimal(premium) / 10)
+    assert inc.small_employer_minimum(premium, ten_pct, version(50)) == expected
 
 
 def test_the_minimum_is_written_out_and_refuses_a_negative_premium() -> None:
-    assert inc.minimum_formula("1200", Decimal("100"), version(75)) == (  # type: ignore[arg-type]
+    assert inc.minimum_formula("1200", Decimal("100"), version(75)) == (
         "larger of $100.00 and min(75% x $1,200.00, $1,000) = $900.00"
     )
     with pytest.raises(ValueError, match="Total premium cannot be negative"):
-        inc.small_employer_minimum("-1", Decimal(0), version(75))  # type: ignore[arg-type]
+        inc.small_employer_minimum("-1", Decimal(0), version(75))
 
 
 def test_the_75_pct_up_to_1000_minimum_is_in_force_and_the_50_pct_rule_is_dated_history() -> None:
@@ -467,7 +475,7 @@ def test_a_started_row_gets_a_message_at_each_field_that_is_wrong() -> None:
 
 
 def test_a_rate_is_the_published_one_only_when_it_is_the_same_number() -> None:
-    record = default_content().unit("766011").rate_for(2024)  # source 004: $4.54 (2024 data)
+    record = _unit("766011").rate_for(2024)  # source 004: $4.54 (2024 data)
     for same in ("4.54", "4.540", "$4.54", " 4.54 "):
         assert inc.is_published_rate(same, record), same
     for other in ("4.00", "", "4,54", "abc"):
@@ -476,8 +484,9 @@ def test_a_rate_is_the_published_one_only_when_it_is_the_same_number() -> None:
 
 
 def test_a_line_cites_the_rates_year_and_source_only_for_the_published_rate() -> None:
-    unit = default_content().unit("766011")
+    unit = _unit("766011")
     record = unit.rate_for(2024)
+    assert record is not None
     published = inc.line_input("766011 Long Term Care", "11000000", "4.54", unit, 2024)
     assert (published.cu_code, published.cu_name) == ("766011", "Long Term Care")
     assert (published.rate_year, published.rate_source) == (2024, str(record.source_url))
@@ -527,7 +536,7 @@ def test_the_verdict_follows_the_sign_of_the_net() -> None:
     assert inc.cost_verdict(Decimal("-0.01")) == "does not cover"
 
 
-# --- exact money, and what the library refuses (issue 9 item 15) ------------------------------
+# --- exact money, and what the library refuses ------------------------------
 
 
 def test_money_is_exact_beyond_decimals_default_28_digits() -> None:
@@ -553,9 +562,9 @@ def test_the_worked_examples_stay_exact() -> None:
 )
 def test_a_non_finite_payroll_or_rate_raises_value_error(value: object) -> None:
     with pytest.raises(ValueError, match=r"finite|number"):
-        inc.annual_incentive(value, "4.54")  # type: ignore[arg-type]
+        inc.annual_incentive(value, "4.54")  # type: ignore[arg-type]  # non-finite values of any type
     with pytest.raises(ValueError, match=r"finite|number"):
-        inc.annual_incentive(1000, value)  # type: ignore[arg-type]
+        inc.annual_incentive(1000, value)  # type: ignore[arg-type]  # non-finite values of any type
 
 
 @pytest.mark.parametrize("pct", ["-1", "101", "NaN"])
@@ -570,10 +579,10 @@ def test_the_default_incentive_rate_is_the_contents() -> None:
     assert inc.incentive_pct(None, rule.model_copy(update={"rate_pct": Decimal(15)})) == 15
 
 
-# --- Alberta PIR: performance measures (issue 11 item 4) ---------------------------------------
+# --- Alberta PIR: performance measures ---------------------------------------
 
 
-def pir_rule():  # type: ignore[no-untyped-def]
+def pir_rule() -> PIRPerformanceRule:
     rule = default_content().incentives.ab.performance
     assert rule is not None
     return rule
@@ -620,7 +629,7 @@ def test_pir_performance_is_dated_sourced_content() -> None:
     assert "continuingcaresafety.ca" in str(rule.source_url) and rule.effective
 
 
-# --- the CSV lists incomplete rows (issue 9 item 21) -------------------------------------------
+# --- the CSV lists incomplete rows -------------------------------------------
 
 
 def test_the_csv_lists_an_incomplete_cu_row_with_what_is_missing() -> None:

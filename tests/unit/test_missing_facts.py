@@ -1,4 +1,4 @@
-"""The facts a safety professional expects that were missing (issue 16, "Missing"): each shown
+"""The facts a safety professional expects that were missing ("Missing"): each shown
 with its source, or, where no source states it, as a question for the partner."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Points by kind of evidence, compared like with like (issue 16.7): the published audit's figure
+"""Points by kind of evidence, compared like with like: the published audit's figure
 is the points a documentation-only audit dropped (whole questions), so this bank's figure beside it
 is counted the same way, not as the split of each question's points."""
 

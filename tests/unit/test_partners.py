@@ -91,7 +91,7 @@ def test_a_contracted_partner_comes_before_an_aligned_one() -> None:
 
 
 def test_a_known_cu_with_no_partner_in_our_sources_is_not_called_un_served() -> None:
-    """Issue 11.4: "un-served" only where a source says no partner serves the CU."""
+    """ "un-served" only where a source says no partner serves the CU."""
     matches = find("763025")  # film production: our sources name no partner, and none says un-served
     assert len(matches) == 1
     m = matches[0]
@@ -109,7 +109,9 @@ def test_a_known_cu_with_no_partner_in_our_sources_is_not_called_un_served() -> 
 
 def test_a_cu_a_source_says_is_un_served_is_called_un_served() -> None:
     source = {"source_url": "https://example.org/addendum", "effective": "2024"}
-    content = C.model_copy(update={"unserved": (UnservedUnit(cu_code="763025", **source),)})
+    content = C.model_copy(
+        update={"unserved": (UnservedUnit.model_validate({"cu_code": "763025", **source}),)}
+    )
     matches = find("763025", content)
     assert [m.alignment for m in matches] == ["un-served"]
     assert situation(matches) == "un-served"
@@ -277,14 +279,15 @@ def test_the_directory_opens_with_a_sourced_note_for_each_province() -> None:
     for j in ("BC", "AB"):
         note = guide.directory_note(j)
         assert note is not None and note.text and note.source_url, j
-    assert "13" in guide.directory_note("AB").text  # type: ignore[union-attr]  # the count sources give
+    ab_note = guide.directory_note("AB")
+    assert ab_note is not None and "13" in ab_note.text  # the count sources give
 
 
 def test_the_health_care_path_applies_to_health_care_cus_and_words_only() -> None:
     guide = partner_guide()
-    assert path_for("766011", "", guide).id == "health-care"  # type: ignore[union-attr]
-    assert path_for(None, "Long-term care", guide).id == "health-care"  # type: ignore[union-attr]
-    assert path_for(None, "home care", guide).id == "health-care"  # type: ignore[union-attr]
+    for code, words in (("766011", ""), (None, "Long-term care"), (None, "home care")):
+        path = path_for(code, words, guide)
+        assert path is not None and path.id == "health-care", (code, words)
     assert path_for("732019", "trucking", guide) is None
     assert path_for(None, "careful", guide) is None
 
@@ -414,7 +417,7 @@ def test_an_alberta_search_never_offers_cu_codes(typed: str) -> None:
 
 
 def test_the_directory_does_not_call_cus_contracted_when_the_source_does_not_say_so() -> None:
-    """Issue 11.4: go2HR's (and AgSafe's) CUs are listed by a source that does not say contracted."""
+    """Go2HR's (and AgSafe's) CUs are listed by a source that does not say contracted."""
     entries = {e.partner.id: e for e in directory("BC", C)}
     assert entries["go2hr"].contracted == () and "761009 Campground" in entries["go2hr"].unconfirmed
     assert entries["agsafe"].contracted == () and entries["agsafe"].unconfirmed

@@ -1,4 +1,4 @@
-"""Program by size is the certifying partner's rule (issue 11.3): each partner's published bands,
+"""Program by size is the certifying partner's rule: each partner's published bands,
 whose rule chose the program, and the general answer with its caveat when the partner is unknown."""
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from cor.assessment import Assessment
 from cor.content import default_content
@@ -53,8 +54,8 @@ def test_a_client_with_a_blocking_element_counts_as_blocked_even_when_the_overal
     assert readiness(result) == "blocked by an element"
 
 
-def client(**changes: object) -> Client:
-    return Client(owner="dana", organisation="Harbour Builders", **changes)  # type: ignore[arg-type]
+def client(**changes: Any) -> Client:
+    return Client(owner="dana", organisation="Harbour Builders", **changes)
 
 
 def visit(c: Client, on: date, assessment: Assessment, label: str = "") -> ClientAssessment:
@@ -171,7 +172,8 @@ def test_a_change_is_the_difference_of_the_figures_shown() -> None:
     from cor.workspace.progress import ElementChange
 
     row = ElementChange(element="e", name="E", before_pct=Decimal("45.19"), after_pct=Decimal("72.23"))
-    assert (show_pct(row.before_pct), show_pct(row.after_pct)) == ("45.1%", "72.2%")  # type: ignore[arg-type]
+    assert row.before_pct is not None and row.after_pct is not None
+    assert (show_pct(row.before_pct), show_pct(row.after_pct)) == ("45.1%", "72.2%")
     assert row.change == Decimal("27.1")
 
 

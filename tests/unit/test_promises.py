@@ -1,4 +1,4 @@
-"""No page promises what the rules do not keep (issue 16, "Done when").
+"""No page promises what the rules do not keep ("Done when").
 
 A small list of privacy and eligibility promises, each with the fact that would have to hold for it
 to be true. Every text a page can show (app_pages/, ui/, cor/ and content/) is scanned; a promise

@@ -1,6 +1,5 @@
 """``python -m cor.rates import`` leaves a content file the app can still read and people can
-safely open in a spreadsheet, and refuses at import a rate the Savings page would refuse (issue 17
-item 15)."""
+safely open in a spreadsheet, and refuses at import a rate the Savings page would refuse."""
 
 from __future__ import annotations
 

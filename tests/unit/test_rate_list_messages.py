@@ -1,5 +1,5 @@
 """A rate list that cannot be read says why in a person's words, with its row; one that can be
-read is read as a person expects (issue 17 item 18)."""
+read is read as a person expects."""
 
 from __future__ import annotations
 

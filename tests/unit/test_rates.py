@@ -1,4 +1,4 @@
-"""Base rates (issue 11 items 1, 2, 6; issue 9 item 15): no stale rate is filled in, rate lists
+"""Base rates: no stale rate is filled in, rate lists
 are read with a message naming row and column, the import command writes sourced records, and the
 content loader refuses two rates for one CU and year."""
 
@@ -19,14 +19,15 @@ from openpyxl import Workbook
 from cor import incentives as inc
 from cor import rates
 from cor.content import ContentError, default_content, load_content, load_units
+from cor.models import ClassificationUnit
 from cor.savings_figures import savings_figures
 from tests.conftest import ROOT
 
 HEADINGS = ["CU code", "CU name", "Year", "Base rate"]
 
 
-def units() -> dict[str, object]:
-    return rates.bc_units(default_content().units)  # type: ignore[return-value]
+def units() -> dict[str, ClassificationUnit]:
+    return rates.bc_units(default_content().units)
 
 
 def rate_list_csv(rows: list[list[object]], headings: list[str] = HEADINGS) -> bytes:
@@ -178,7 +179,7 @@ def test_the_preview_says_what_a_list_adds_and_changes() -> None:
             ["800001", "New", 2024, "2"],
         ]
     )
-    lines = rates.preview(rates.read_rate_list(data, "r.csv"), units())  # type: ignore[arg-type]
+    lines = rates.preview(rates.read_rate_list(data, "r.csv"), units())
     assert [(line.cu_code, line.change) for line in lines] == [
         ("766011", "changed"),
         ("800001", "new CU"),
@@ -189,7 +190,7 @@ def test_the_preview_says_what_a_list_adds_and_changes() -> None:
 
 def test_a_listed_cu_prices_with_its_listed_rate() -> None:
     rate_list = rates.read_rate_list(rate_list_csv(generated_list()), "rates.csv")
-    merged = rates.with_rate_list(units(), rate_list, "https://example.org/rates", "2027", "test")  # type: ignore[arg-type]
+    merged = rates.with_rate_list(units(), rate_list, "https://example.org/rates", "2027", "test")
     unit = merged["800123"]
     assert rates.fill_rate(unit, 2027, 2026, 1) == "2.23"
     assert inc.annual_incentive(1_000_000, rates.fill_rate(unit, 2027, 2026, 1)) == Decimal("2230.00")

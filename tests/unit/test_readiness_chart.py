@@ -189,7 +189,7 @@ def test_table_gap_agrees_with_the_verdict_sentence(extra_zero: int) -> None:
 
 
 def test_an_element_answered_all_not_applicable_is_listed_as_not_scored_in_chart_and_table() -> None:
-    """Issue 9.11: the joint committee (every answer N/A) is shown, as not scored, not dropped."""
+    """The joint committee (every answer N/A) is shown, as not scored, not dropped."""
     card, v, _ = _setup()
     unscored = not_scored(card, v)
     name = card.names()["joint-committee"]

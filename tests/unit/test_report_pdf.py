@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import pypdf
 import pytest
@@ -18,8 +19,8 @@ from cor.audit_day import rows as audit_day_rows
 from cor.content import default_content
 from cor.exports import report_pdf
 from cor.exports.report_pdf import DISCLAIMER, build_report, pdf_text
-from cor.models import Question, QuestionBank
-from cor.scoring import explain, score, verdict
+from cor.models import JurisdictionInfo, Program, Question, QuestionBank
+from cor.scoring import Scorecard, Verdict, explain, score, verdict
 
 TODAY = date(2025, 3, 1)
 
@@ -33,6 +34,17 @@ def _answers(bank: QuestionBank, questions: tuple[Question, ...], *, weak: str |
     return {q.id: _option(bank, q, credit=Decimal(0) if q.element == weak else Decimal(1)) for q in questions}
 
 
+class Built(NamedTuple):
+    """What a report was built from."""
+
+    program: Program
+    jurisdiction: JurisdictionInfo
+    card: Scorecard
+    verdict: Verdict
+    plan: list[Action]
+    questions: tuple[Question, ...]
+
+
 def _report(
     *,
     weak: str | None = "legislation",
@@ -40,7 +52,7 @@ def _report(
     edits: Mapping[str, Mapping[str, str]] | None = None,
     quick: bool = False,
     audit_day: tuple[tuple[str, str], ...] = (),
-) -> tuple[bytes, dict[str, object]]:
+) -> tuple[bytes, Built]:
     c = default_content()
     bank = c.bank
     program = c.program("bc-large")
@@ -63,18 +75,11 @@ def _report(
         full_total=len(bank.question_set(program.question_set)),
         audit_day=audit_day,
     )
-    return pdf, {
-        "program": program,
-        "jurisdiction": jurisdiction,
-        "card": card,
-        "verdict": v,
-        "plan": plan,
-        "questions": questions,
-    }
+    return pdf, Built(program, jurisdiction, card, v, plan, questions)
 
 
 @functools.cache
-def _default_report() -> tuple[bytes, dict[str, object]]:
+def _default_report() -> tuple[bytes, Built]:
     """The common case, built once: legislation has nothing in place, everything else is met."""
     return _report()
 
@@ -93,19 +98,19 @@ def test_report_opens_and_states_the_verdict_program_and_overall_score() -> None
     pdf, ctx = _default_report()
     assert pdf.startswith(b"%PDF")
     text = _flat(_text(pdf))
-    v = ctx["verdict"]
+    v = ctx.verdict
     assert "COR readiness report" in text
-    assert _flat(explain(v, ctx["card"].names())) in text  # type: ignore[union-attr]
+    assert _flat(explain(v, ctx.card.names())) in text
     assert "Would not pass" in text
-    assert ctx["program"].name in text  # type: ignore[union-attr]
-    assert ctx["jurisdiction"].name in text  # type: ignore[union-attr]
+    assert ctx.program.name in text
+    assert ctx.jurisdiction.name in text
     assert "1 March 2025" in text
 
 
 def test_report_shows_the_plan_with_blocking_actions_first() -> None:
     pdf, ctx = _default_report()
     text = _flat(_text(pdf))
-    plan: list[Action] = ctx["plan"]  # type: ignore[assignment]
+    plan: list[Action] = ctx.plan
     assert plan and plan[0].blocking
     first, last = _flat(pdf_text(plan[0].action)), _flat(pdf_text(plan[-1].action))
     assert first in text and last in text
@@ -116,7 +121,7 @@ def test_report_shows_the_plan_with_blocking_actions_first() -> None:
 def test_report_scores_table_gives_points_and_the_blocking_gap() -> None:
     pdf, ctx = _default_report()
     text = _flat(_text(pdf))
-    legislation = next(e for e in ctx["card"].elements if e.element == "legislation")  # type: ignore[union-attr]
+    legislation = next(e for e in ctx.card.elements if e.element == "legislation")
     # Nothing in place: 0 of all its points, 50 points below the 50% floor.
     assert f"0 / {legislation.possible:.0f}" in text
     assert "Blocks certification: 50 percentage points below the 50% floor" in text
@@ -180,17 +185,17 @@ def test_long_unbroken_note_wraps_inside_the_page() -> None:
 def test_report_names_its_sources_and_says_it_is_unofficial() -> None:
     pdf, ctx = _default_report()
     text = _flat(_text(pdf))
-    jurisdiction = ctx["jurisdiction"]
+    jurisdiction = ctx.jurisdiction
     assert DISCLAIMER in text
-    assert str(jurisdiction.source_url) in text  # type: ignore[union-attr]
-    assert jurisdiction.effective[:4] in text  # type: ignore[union-attr]
-    assert str(ctx["program"].source_url) in text  # type: ignore[union-attr]
+    assert str(jurisdiction.source_url) in text
+    assert jurisdiction.effective[:4] in text
+    assert str(ctx.program.source_url) in text
 
 
 def test_passing_assessment_says_so_and_has_no_actions() -> None:
     pdf, ctx = _report(weak=None)
     text = _flat(_text(pdf))
-    assert ctx["verdict"].passed  # type: ignore[union-attr]
+    assert ctx.verdict.passed
     assert "Would pass" in text
     assert "No actions: every answered question earned its full question points." in text
     assert "No notes were added." in text
@@ -208,7 +213,7 @@ def test_notes_appear_under_their_question_in_question_order() -> None:
 
 
 def test_a_quick_check_report_says_it_is_a_quick_check_and_indicative() -> None:
-    """Issue 9.10: it read "Large employer COR, 12 of 12 answered" with no word of a quick check."""
+    """It read "Large employer COR, 12 of 12 answered" with no word of a quick check."""
     pdf, _ = _report(quick=True)
     text = _flat(_text(pdf))
     full = len(default_content().bank.question_set("large"))
@@ -218,10 +223,10 @@ def test_a_quick_check_report_says_it_is_a_quick_check_and_indicative() -> None:
 
 
 def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> None:
-    """Issue 9.16: the PDF plan had neither the evidence to produce nor why the action matters."""
+    """The PDF plan had neither the evidence to produce nor why the action matters."""
     pdf, facts = _default_report()
     text = _flat(_text(pdf))
-    plan = facts["plan"]
+    plan = facts.plan
     assert isinstance(plan, list)
     first = plan[0]
     assert _flat(f"Why it matters: {first.why}") in text
@@ -230,7 +235,7 @@ def test_the_action_plan_gives_each_action_its_evidence_and_why_it_matters() -> 
 
 
 def test_an_emoji_in_a_note_prints_as_its_name_not_question_marks() -> None:
-    """Issue 9.21: emoji printed as "???"; the core font has no emoji, so the name is printed."""
+    """Emoji printed as "???"; the core font has no emoji, so the name is printed."""
     assert (
         pdf_text("Great job 👍🏽, binder ✅ here")
         == "Great job [thumbs up sign], binder [white heavy check mark] here"

@@ -1,4 +1,4 @@
-"""Issue 17.4: the printed report says whom it is about, and its action table reads well on
+"""The printed report says whom it is about, and its action table reads well on
 paper (no wrapped "Blocks", no page holding a single row of the plan)."""
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def no_chart_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(report_pdf, "_chart_png", fail)
 
 
-#: Plan lengths where the report before issue 17 left one row alone on a page: the first row at
+#: Plan lengths where an earlier report left one row alone on a page: the first row at
 #: the foot of a page for every length, and the last row alone for 40.
 LENGTHS = (1, 2, 9, 23, 40)
 

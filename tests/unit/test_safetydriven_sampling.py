@@ -1,4 +1,4 @@
-"""SafetyDriven's own sampling table (issue 16.6): its predecessor, the Trucking Safety Council of
+"""SafetyDriven's own sampling table: its predecessor, the Trucking Safety Council of
 BC, published a large-employer table in 2011 (50-64 workers: 19 interviews; at least 10% of sites).
 A trucking employer gets that table, by its partner's name; other partners still get Energy Safety
 Canada's examples, flagged as a guide."""

@@ -1,4 +1,4 @@
-"""One rule for every score (issue 16.8): cut to a tenth, never rounded up, gaps rounded up, and
+"""One rule for every score: cut to a tenth, never rounded up, gaps rounded up, and
 the noun agrees with the number ("1 point", not "1 points"). The workshop summary, the workspace
 timeline and the projected gain follow it too."""
 

@@ -1,4 +1,4 @@
-"""Issue 19: the served app does not run Streamlit's full garbage collection after every script
+"""The served app does not run Streamlit's full garbage collection after every script
 run; its cost grows with the heap and was most of the server's CPU per answer (bench/results)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The smaller corrections of issue 16.8, each as the source states it: the OHS Regulation section
+"""Smaller corrections of facts, each as the source states it: the OHS Regulation section
 for a worker representative's training, BCFSC's refresher for BASE auditors, and the later
 incentive payment rounds."""
 

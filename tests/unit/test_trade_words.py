@@ -1,4 +1,4 @@
-"""The Partner guide understands trade words (issue 17.8): each partner's sector has a source-backed
+"""The Partner guide understands trade words: each partner's sector has a source-backed
 list of the words people use, construction codes (72...) lead to BCCSA, and a word that belongs to
 no listed sector still says so."""
 

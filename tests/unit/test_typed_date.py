@@ -1,4 +1,4 @@
-"""Dates as people type them (issue 9.13): year first is read; day-first or ambiguous orders get
+"""Dates as people type them: year first is read; day-first or ambiguous orders get
 a message that names the readings and the year-first form to type, never a guess such as 1506."""
 
 from __future__ import annotations

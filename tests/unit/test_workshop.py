@@ -83,7 +83,7 @@ def test_the_picture_tells_a_weak_room_from_a_strong_one() -> None:
     assert abs(sum(haz_low) / 50 - true_low) <= 2
 
 
-# --- the differencing attack (issue 21, item 7) ---------------------------------------------
+# --- the differencing attack ---------------------------------------------
 
 
 def test_the_issues_attack_has_no_average_to_subtract() -> None:

@@ -21,7 +21,7 @@ from ui.readiness.state import page_state
 from ui.state import local_today
 
 EDITABLE = ("Owner", "Target date")
-#: Plan table column widths in pixels, sized for reading (issue 17.6): the action gets the room
+#: Plan table column widths in pixels, sized for reading: the action gets the room
 #: (the element name is a label, not a paragraph); the long "why" and "evidence" texts follow
 #: and scroll sideways. Rows are tall enough for an action's text to wrap over three lines.
 PLAN_WIDTHS = {

@@ -1,6 +1,6 @@
 """The Readiness page's state: one typed object in session state, and the draft kept in step with it.
 
-Why it is built this way (issue 9, items 1, 4, 5, 6):
+Why it is built this way:
 
 - Answers and notes are read from the widgets' own session-state values at the top of every run,
   before anything is drawn, so progress, counts and the draft never lag the screen (a callback

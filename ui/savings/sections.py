@@ -270,7 +270,7 @@ def cycle_chart(result: inc.Estimate | inc.PIREstimate | None, costs: AuditCosts
     cycle_rows = inc.cumulative(amounts, yearly_costs, costs.first_audit_year)
     st.vega_lite_chart(cumulative_spec(cycle_rows))
     st.caption(describe(cycle_rows))
-    st.table(table_rows(cycle_rows, credited=credited), hide_index=True)  # type: ignore[arg-type]
+    st.table(table_rows(cycle_rows, credited=credited), hide_index=True)
     if costs.audit is not None or costs.maint is not None:
         net = cycle_rows[-1].net
         st.markdown(
@@ -292,7 +292,7 @@ def cycle_chart(result: inc.Estimate | inc.PIREstimate | None, costs: AuditCosts
 
 def rates_intro() -> None:
     """What to enter, promising a filled-in rate only when COR Ready holds one of the audit year
-    (issue 16: the page must not promise a fill it never makes)."""
+    (the page must not promise a fill it never makes)."""
     bc = content().incentives.bc
     current = sorted({year for unit in units().values() for year in fillable_years(unit)}, reverse=True)
     fill = (

@@ -94,7 +94,7 @@ def remembered(what: str, read: Callable[[], Read]) -> Read:
     except UnavailableError:
         if what not in seen:
             raise
-        return seen[what]  # type: ignore[no-any-return]
+        return seen[what]
     seen[what] = found
     return found
 

@@ -1,4 +1,9 @@
-"""Serve an app with ``streamlit run`` on 127.0.0.1, as the e2e tests do, and read its memory."""
+"""Start a Streamlit app with ``streamlit run`` on 127.0.0.1, and the Chromium that opens it.
+
+The one app-server starter: the browser tests (``tests/e2e``) and the bench (``bench/``) both start
+their servers here, the same way as the README's command (headless, no usage statistics, loopback
+only, no file watcher).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Debian's Chromium (scripts/test.sh installs it) and the flags every browser run starts it with.
+CHROMIUM = os.environ.get("COR_READY_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @dataclass(frozen=True)
@@ -42,11 +58,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(app: Path, env: dict[str, str], log: Path, *options: str) -> Iterator[Server]:
-    """Run ``streamlit run app`` headless on a free local port until the block ends."""
+def serve(
+    app: Path, env: dict[str, str], log: Path, *options: str, startup_seconds: float = 90
+) -> Iterator[Server]:
+    """Run ``streamlit run app`` (from the app's folder) headless on a free local port until the block ends.
+
+    ``env`` is the server's whole environment; its output goes to ``log``. Raises RuntimeError with
+    the log when the server exits or is not healthy within ``startup_seconds``.
+    """
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(app),
+        sys.executable, "-m", "streamlit", "run", app.name,
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", *options,
     ]  # fmt: skip
@@ -55,7 +77,7 @@ def serve(app: Path, env: dict[str, str], log: Path, *options: str) -> Iterator[
         process = subprocess.Popen(command, cwd=app.parent, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + startup_seconds
         while True:
             try:
                 if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
@@ -73,3 +95,15 @@ def serve(app: Path, env: dict[str, str], log: Path, *options: str) -> Iterator[
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+
+
+@contextmanager
+def app_server(folder: Path, settings: dict[str, str], startup_seconds: float = 90) -> Iterator[str]:
+    """Run COR Ready's ``app.py`` with ``settings`` added to the environment; yields its URL.
+
+    The server's log is ``folder/streamlit.log``. A developer's own DATABASE_URL never reaches the
+    server: only what the caller gives it.
+    """
+    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"} | settings
+    with serve(ROOT / "app.py", env, folder / "streamlit.log", startup_seconds=startup_seconds) as server:
+        yield server.url
