@@ -7,9 +7,9 @@ the person answers again at once. The balancer sends the reconnecting tab to the
 which must keep the answer just sent (the one in flight when the process died) and every answer
 stored before it.
 
-Still to come here once their branches land (workspace and workshop helpers): a staff sign-in that
-survives the failover, the shared sign-in back-off, and a workshop room with the presenter and the
-phones on different processes.
+The same kill with a signed-in consultant saving a client is in test_failover_workspace.py, a
+workshop room spread over both processes in test_failover_workshop.py, and PostgreSQL stopped and
+started under use in test_failover_database.py.
 """
 
 from __future__ import annotations

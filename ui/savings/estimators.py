@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from cor import incentives as inc
+from cor import incentives
 from ui.savings import inputs, sections
 from ui.savings.inputs import ExtraRow, Rows
 from ui.state import content
 
-Result = inc.Estimate | inc.PIREstimate | None
+Result = incentives.Estimate | incentives.PIREstimate | None
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def rated_rules(result: Result) -> list[ExtraRow]:
     st.subheader("Conditions that void the incentive")
     sections.good_standing_checklist()
     st.subheader("Small-employer minimum")
-    return sections.small_employer_minimum(result if isinstance(result, inc.Estimate) else None)
+    return sections.small_employer_minimum(result if isinstance(result, incentives.Estimate) else None)
 
 
 def pir_estimate(jurisdiction: str) -> Shown:

@@ -20,8 +20,7 @@ from typing import Final
 
 import streamlit as st
 
-from cor import incentives as inc
-from cor import rates
+from cor import incentives, rates
 from cor.models import ClassificationUnit
 from ui.state import content, local_today, plain
 
@@ -83,19 +82,19 @@ def show_notices() -> None:
 # --- the CU rows: seeding and callbacks -------------------------------------------------------
 
 
-def fill_row(row_id: int, row: inc.SharedRow) -> None:
+def fill_row(row_id: int, row: incentives.SharedRow) -> None:
     """Seed one row's widgets: a known CU fills its year and a current base rate unless the row
     says otherwise; an old rate is never filled in."""
     unit = units().get(row.cu)
     years = fillable_years(unit)
-    year = inc.choice_from_link(row.year, years, years[0] if years else None)
+    year = incentives.choice_from_link(row.year, years, years[0] if years else None)
     st.session_state[key("cu", row_id)] = row.cu if unit else CUSTOM
     st.session_state[key("year", row_id)] = year
     st.session_state[key("pay", row_id)] = row.payroll
     st.session_state[key("rate", row_id)] = row.rate or fill_rate(unit, year)
     st.session_state[key("filled", row_id)] = fill_rate(unit, year)
     if row.cu and not unit:
-        code = inc.carried_cu(row.cu)
+        code = incentives.carried_cu(row.cu)
         notice(
             f"CU {code} is not in COR Ready's list, so that row uses a custom base rate."
             if code
@@ -103,10 +102,10 @@ def fill_row(row_id: int, row: inc.SharedRow) -> None:
         )
 
 
-def add_row(row: inc.SharedRow | None = None) -> None:
+def add_row(row: incentives.SharedRow | None = None) -> None:
     row_id = st.session_state.get("sv.next_row", 0)
     st.session_state["sv.next_row"] = row_id + 1
-    fill_row(row_id, row or inc.SharedRow())
+    fill_row(row_id, row or incentives.SharedRow())
     st.session_state["sv.rows"] = [*st.session_state.get("sv.rows", []), row_id]
 
 
@@ -149,13 +148,13 @@ def seed_from_link() -> None:
     if "sv.rows" in st.session_state:
         return
     params = st.query_params.to_dict()
-    is_link = inc.is_shared_link(params)
+    is_link = incentives.is_shared_link(params)
     facts = content()  # stops the page with its message when the content cannot load
     default = facts.default_jurisdiction().code
     shared = (
-        inc.from_query(params, facts.jurisdictions_by_code)
+        incentives.from_query(params, facts.jurisdictions_by_code)
         if is_link
-        else inc.SharedInputs(jurisdiction=default)
+        else incentives.SharedInputs(jurisdiction=default)
     )
     for row in shared.rows:
         add_row(row)
@@ -168,20 +167,22 @@ def seed_from_link() -> None:
         st.session_state["sv.jurisdiction"] = shared.jurisdiction
     st.session_state["sv.audit"] = shared.audit_cost
     st.session_state["sv.maint"] = shared.maintenance_cost
-    years = inc.first_audit_years(this_year())
-    st.session_state["sv.first"] = inc.choice_from_link(shared.first_audit_year, years, this_year())
+    years = incentives.first_audit_years(this_year())
+    st.session_state["sv.first"] = incentives.choice_from_link(shared.first_audit_year, years, this_year())
     st.session_state["sv.prem"] = shared.total_premium
     st.session_state["sv.abprem"] = shared.industry_premium
     st.session_state["sv.secor"] = shared.secor
     if is_link:  # the link decides row 1; a CU from the partner guide does not override it
-        st.session_state["sv.carried"] = inc.carried_cu(params.get("cu")) or st.session_state.get("cu_code")
+        st.session_state["sv.carried"] = incentives.carried_cu(params.get("cu")) or st.session_state.get(
+            "cu_code"
+        )
 
 
 def apply_carried_cu() -> None:
     """A CU picked in the partner guide (or in a ?cu= link) fills row 1, once per new CU."""
     raw = st.query_params.get("cu")
-    carried = inc.carried_cu(raw) or inc.carried_cu(st.session_state.get("cu_code"))
-    if raw and not inc.carried_cu(raw) and st.session_state.get("sv.bad_cu") != raw[:80]:
+    carried = incentives.carried_cu(raw) or incentives.carried_cu(st.session_state.get("cu_code"))
+    if raw and not incentives.carried_cu(raw) and st.session_state.get("sv.bad_cu") != raw[:80]:
         st.session_state["sv.bad_cu"] = raw[:80]
         notice("The CU in the link is not a six-digit CU code, so it was left out.")
     if not carried or carried == st.session_state.get("sv.carried"):
@@ -190,7 +191,7 @@ def apply_carried_cu() -> None:
     first_row = st.session_state["sv.rows"][0]
     if carried in units():
         payroll = st.session_state.get(key("pay", first_row), "")
-        fill_row(first_row, inc.SharedRow(cu=carried, payroll=payroll))
+        fill_row(first_row, incentives.SharedRow(cu=carried, payroll=payroll))
     else:
         notice(
             f"COR Ready has no base rate for CU {carried}: enter the one on your WorkSafeBC account "
@@ -222,7 +223,7 @@ class Rows:
     """What the CU rows add up to: the lines of the estimate and the rows left out of it."""
 
     count: int
-    lines: list[inc.CUEstimate]
+    lines: list[incentives.CUEstimate]
     pending: int = 0  # rows not in the total: not filled in yet, or wrong
     wrong: int = 0  # of those, rows with a message at a field
     incomplete: list[tuple[str, str]] = field(default_factory=list)  # (row, what is missing)
@@ -244,19 +245,21 @@ def cu_rows() -> Rows:
         else:
             result.pending += 1
             result.wrong += check.started  # started but not complete: a field has a message
-            result.incomplete.append((label, inc.missing_text(check)))
+            result.incomplete.append((label, incentives.missing_text(check)))
     st.button(
         "Add another CU",
         key="sv.add",
         on_click=add_row,
         icon=":material/add:",
-        disabled=len(row_ids) >= inc.MAX_ROWS,
+        disabled=len(row_ids) >= incentives.MAX_ROWS,
         help="An employer with several classification units earns the incentive on each certified CU.",
     )
     return result
 
 
-def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.CUEstimate | None, inc.RowCheck, str]:
+def cu_row(
+    row_id: int, position: int, many: bool
+) -> tuple[incentives.CUEstimate | None, incentives.RowCheck, str]:
     """One CU row: CU, rate year, payroll and base rate, their messages, where the rate comes
     from, and (once complete) the row's incentive written out. Each field is read once."""
     suffix = f", CU {position + 1}" if many else ""
@@ -289,7 +292,7 @@ def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.CUEstimate | Non
         pay_text = text_field(f"Assessable payroll{suffix}", key("pay", row_id), "e.g. 11000000")
     with rate_column:
         rate_text = text_field(f"Base rate{suffix}", key("rate", row_id), "e.g. 4.54")
-    check = inc.check_row(pay_text, rate_text)
+    check = incentives.check_row(pay_text, rate_text)
     with pay_column:
         field_message(check.payroll, pay_text)
     with rate_column:
@@ -301,9 +304,9 @@ def cu_row(row_id: int, position: int, many: bool) -> tuple[inc.CUEstimate | Non
     if not check.complete or check.payroll_value is None or check.base_rate_value is None:
         return None, check, label
     pct = content().incentives.bc.rate_pct
-    line = inc.row_estimate(label, check.payroll_value, check.base_rate_value, pct, unit, year)
+    line = incentives.row_estimate(label, check.payroll_value, check.base_rate_value, pct, unit, year)
     if many:  # with one CU, the estimate below is this CU's figure
-        st.metric(f"Annual incentive{suffix}", inc.money(line.annual))
+        st.metric(f"Annual incentive{suffix}", incentives.money(line.annual))
     st.code(line.formula, language=None, wrap_lines=True)
     return line, check, label
 
@@ -343,7 +346,7 @@ def rate_origin(
     read), the one COR Ready has when the user typed another, or (no current rate) the last one
     known as history and where to look."""
     record = unit.rate_for(year) if unit and year else None
-    if record and inc.same_rate(rate, record):
+    if record and incentives.same_rate(rate, record):
         st.caption(f"{rates.rate_label(record)}.")
     elif record:
         st.caption(f"Your own rate. COR Ready's {rates.rate_label(record)}: ${record.base_rate}.")
@@ -361,20 +364,23 @@ def rate_guide() -> None:
         st.write(content().incentives.bc.rate_guide)
 
 
-def bc_estimate(rows: Rows) -> inc.Estimate | None:
+def bc_estimate(rows: Rows) -> incentives.Estimate | None:
     """The total (and its value over a cycle) of the complete rows, written out, with when it is paid."""
     bc, years = content().incentives.bc, content().cycle.certificate_years
-    estimate = inc.total_estimate(rows.lines, bc, years) if rows.lines else None
+    estimate = incentives.total_estimate(rows.lines, bc, years) if rows.lines else None
     if estimate:
         left, right = st.columns(2)
         left.metric(
-            "Total annual incentive" if rows.many else "Annual incentive", inc.money(estimate.annual_total)
+            "Total annual incentive" if rows.many else "Annual incentive",
+            incentives.money(estimate.annual_total),
         )
-        right.metric(f"Over a {years}-year COR cycle", inc.money(estimate.cycle_total))
+        right.metric(f"Over a {years}-year COR cycle", incentives.money(estimate.cycle_total))
         if rows.many:
-            total = inc.sum_formula([line.annual for line in estimate.lines])
+            total = incentives.sum_formula([line.annual for line in estimate.lines])
             st.code(f"Total: {total}", language=None, wrap_lines=True)
-        st.code(f"Cycle: {inc.cycle_formula(estimate.annual_total, years)}", language=None, wrap_lines=True)
+        st.code(
+            f"Cycle: {incentives.cycle_formula(estimate.annual_total, years)}", language=None, wrap_lines=True
+        )
         if rows.pending:
             st.warning(
                 f"{rows.pending} of {rows.count} CUs are not in the total yet: complete or fix the fields marked above.",

@@ -16,8 +16,7 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from cor import incentives as inc
-from cor import rates
+from cor import incentives, rates
 from cor.charts.savings import cumulative_spec, describe, table_rows
 from cor.models import RateRecord
 from ui.savings.inputs import CUSTOM, KEEP, ExtraRow, Rows, field_message, fillable_years, key, units
@@ -27,11 +26,13 @@ from ui.state import content, local_today, plain
 SESSION_LIST_NOTE = "From the rate list loaded in this session ({name}); not checked by COR Ready."
 
 
-def amount_or_none(text: str, label: str, parse: inc.Parser = inc.parse_amount) -> Decimal | None:
+def amount_or_none(
+    text: str, label: str, parse: incentives.Parser = incentives.parse_amount
+) -> Decimal | None:
     """An optional amount, read once: None when empty or wrong (its message is shown at the field)."""
     if not text.strip():
         return None
-    value, message = inc.read(parse, text, label)
+    value, message = incentives.read(parse, text, label)
     if message:
         st.error(message, icon=":material/error:")
     return value
@@ -164,15 +165,17 @@ def pir_performance() -> Decimal:
             "Only if WCB-Alberta rates you an industry leader.",
         )
     try:
-        improve = inc.parse_pct(improvement, inc.IMPROVEMENT_FIELD) if improvement.strip() else None
-        lead = inc.parse_pct(leadership, inc.LEADERSHIP_FIELD) if leadership.strip() else None
-        return inc.performance_pct(rule, improve, lead)
+        improve = (
+            incentives.parse_pct(improvement, incentives.IMPROVEMENT_FIELD) if improvement.strip() else None
+        )
+        lead = incentives.parse_pct(leadership, incentives.LEADERSHIP_FIELD) if leadership.strip() else None
+        return incentives.performance_pct(rule, improve, lead)
     except ValueError as error:
         st.error(str(error), icon=":material/error:")
         return Decimal(0)
 
 
-def pir_refund() -> inc.PIREstimate | None:
+def pir_refund() -> incentives.PIREstimate | None:
     """The industry-rate premium, the SECOR switch, the performance measures, and the refund of
     each year of the cycle."""
     ab, years = content().incentives.ab, content().cycle.certificate_years
@@ -185,7 +188,9 @@ def pir_refund() -> inc.PIREstimate | None:
         width=420,
     )
     premium, premium_message = (
-        inc.read(inc.parse_amount, premium_text, inc.PREMIUM_FIELD) if premium_text.strip() else (None, None)
+        incentives.read(incentives.parse_amount, premium_text, incentives.PREMIUM_FIELD)
+        if premium_text.strip()
+        else (None, None)
     )
     field_message(premium_message, premium_text)
     secor = st.toggle("SECOR holder (10 or fewer workers)", key="sv.secor", persist_state=KEEP)
@@ -194,19 +199,21 @@ def pir_refund() -> inc.PIREstimate | None:
         if not premium_text.strip():
             st.info("Enter your industry-rate premium to see the refund.", icon=":material/info:")
         return None
-    pir = inc.pir_cycle(premium, secor, years, performance, ab)
+    pir = incentives.pir_cycle(premium, secor, years, performance, ab)
     first_year, *later = pir.years
     columns = st.columns(3)
     columns[0].metric(
-        "SECOR refund, year 1" if secor else "Refund, first COR year", inc.money(first_year.refund)
+        "SECOR refund, year 1" if secor else "Refund, first COR year", incentives.money(first_year.refund)
     )
     columns[1].metric(
         f"Each maintenance year (years 2 to {years})" if not secor else f"Years 2 to {years}, each",
-        inc.money(later[0].refund) if later else "-",
+        incentives.money(later[0].refund) if later else "-",
     )
-    columns[2].metric(f"Over {years} years", inc.money(pir.cycle_total))
+    columns[2].metric(f"Over {years} years", incentives.money(pir.cycle_total))
     lines = [f"Year {y.year}: {y.formula}" for y in pir.years]
-    st.code("\n".join([*lines, f"Total: {inc.sum_formula([y.refund for y in pir.years])}"]), language=None)
+    st.code(
+        "\n".join([*lines, f"Total: {incentives.sum_formula([y.refund for y in pir.years])}"]), language=None
+    )
     st.caption(
         f"{ab.secor_note} Each year pays the highest measure you qualify for, at most {ab.maximum_pct}%."
     )
@@ -253,33 +260,33 @@ def audit_costs() -> AuditCosts:
         )
         maint = amount_or_none(maint_text, "Cost of each maintenance audit")
     with year_column:
-        choices = inc.first_audit_years(local_today().year)
+        choices = incentives.first_audit_years(local_today().year)
         first = st.selectbox("Year of the certification audit", choices, key="sv.first", persist_state=KEEP)
     return AuditCosts(audit_text, maint_text, audit, maint, first or choices[0])
 
 
-def cycle_chart(result: inc.Estimate | inc.PIREstimate | None, costs: AuditCosts) -> None:
+def cycle_chart(result: incentives.Estimate | incentives.PIREstimate | None, costs: AuditCosts) -> None:
     """Cumulative savings year by year against the audit costs: a chart, the same figures as a
     table, and whether the cycle pays for its audits."""
-    amounts = inc.cycle_amounts(result)
+    amounts = incentives.cycle_amounts(result)
     if result is None or not amounts:
         st.caption("The chart appears once there is an estimate above.")
         return
     credited = result.credited_next_year
-    yearly_costs = inc.cycle_costs(len(amounts), costs.audit, costs.maint)
-    cycle_rows = inc.cumulative(amounts, yearly_costs, costs.first_audit_year)
+    yearly_costs = incentives.cycle_costs(len(amounts), costs.audit, costs.maint)
+    cycle_rows = incentives.cumulative(amounts, yearly_costs, costs.first_audit_year)
     st.vega_lite_chart(cumulative_spec(cycle_rows))
     st.caption(describe(cycle_rows))
     st.table(table_rows(cycle_rows, credited=credited), hide_index=True)
     if costs.audit is not None or costs.maint is not None:
         net = cycle_rows[-1].net
         st.markdown(
-            f"Over the cycle, the {result.noun} **{inc.cost_verdict(net)}** the audit costs you entered: net {inc.money(net)}."
+            f"Over the cycle, the {result.noun} **{incentives.cost_verdict(net)}** the audit costs you entered: net {incentives.money(net)}."
         )
     st.caption(
         "The table holds the same figures as the chart. "
         + (
-            f"The incentive is the same each year ({inc.money(amounts[0])}) and is credited the year after "
+            f"The incentive is the same each year ({incentives.money(amounts[0])}) and is credited the year after "
             "its audit; audit costs are paid in the audit year."
             if credited
             else "Assumes the same industry-rate premium each year."
@@ -333,7 +340,7 @@ def good_standing_checklist() -> None:
     st.caption(f"{bc.good_standing_note} {bc.misrepresentation}")
 
 
-def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
+def small_employer_minimum(estimate: incentives.Estimate | None) -> list[ExtraRow]:
     """The minimum in force and what it gives with the user's total premium. Returns the line it
     adds to the CSV (none until it can be computed)."""
     version = content().incentives.bc.minimum_in_force
@@ -345,22 +352,22 @@ def small_employer_minimum(estimate: inc.Estimate | None) -> list[ExtraRow]:
         help="Your total WorkSafeBC assessment for the year, after experience rating.",
         width=420,
     )
-    total_premium = amount_or_none(premium_text, "Total premium", inc.parse_premium)
+    total_premium = amount_or_none(premium_text, "Total premium", incentives.parse_premium)
     if total_premium is None:
         return []
     if not estimate:
         st.caption("Enter a payroll and base rate above to try the minimum.")
         return []
-    minimum = inc.apply_minimum(total_premium, estimate.annual_total, version)
+    minimum = incentives.apply_minimum(total_premium, estimate.annual_total, version)
     if minimum.raises:
         st.info(
-            f"With the small-employer minimum, your annual incentive would be **{inc.money(minimum.amount)}** "
-            f"instead of {inc.money(estimate.annual_total)}. Confirm it with WorkSafeBC or your certifying partner.",
+            f"With the small-employer minimum, your annual incentive would be **{incentives.money(minimum.amount)}** "
+            f"instead of {incentives.money(estimate.annual_total)}. Confirm it with WorkSafeBC or your certifying partner.",
             icon=":material/savings:",
         )
     else:
         st.info(
-            f"The minimum does not raise your incentive: {inc.show_rate_pct(estimate.rate_pct)} of your base "
+            f"The minimum does not raise your incentive: {incentives.show_rate_pct(estimate.rate_pct)} of your base "
             "assessment is already larger.",
             icon=":material/savings:",
         )
@@ -408,7 +415,7 @@ def bc_sources(jurisdiction: str) -> None:
         source_line("WorkSafeBC's industry base rates", bc.rate_guide_source_url, bc.effective)
     st.caption(bc.minimum_conflict_note)
     for version in bc.small_employer_minimum:
-        status = inc.minimum_status(version, history="history, replaced")
+        status = incentives.minimum_status(version, history="history, replaced")
         source_line(
             f"Small-employer minimum, {status}: {version.wording}", version.source_url, version.effective
         )
@@ -446,13 +453,13 @@ def sources(jurisdiction: str, listed: Callable[[str], None]) -> None:
 # --- share: the link and the CSV --------------------------------------------------------------------
 
 
-def shared_inputs(jurisdiction: str, costs: AuditCosts) -> inc.SharedInputs:
+def shared_inputs(jurisdiction: str, costs: AuditCosts) -> incentives.SharedInputs:
     """Every input on the page, as it travels in a link."""
     state = st.session_state
-    return inc.SharedInputs(
+    return incentives.SharedInputs(
         jurisdiction=jurisdiction,
         rows=tuple(
-            inc.SharedRow(
+            incentives.SharedRow(
                 cu="" if state.get(key("cu", row_id), CUSTOM) == CUSTOM else state[key("cu", row_id)],
                 year=str(state.get(key("year", row_id)) or ""),
                 payroll=state.get(key("pay", row_id)) or "",
@@ -472,14 +479,14 @@ def shared_inputs(jurisdiction: str, costs: AuditCosts) -> inc.SharedInputs:
 def share(
     where: DeltaGenerator,
     jurisdiction: str,
-    result: inc.Estimate | inc.PIREstimate | None,
+    result: incentives.Estimate | incentives.PIREstimate | None,
     costs: AuditCosts,
     extra: list[ExtraRow],
     rows: Rows | None,
 ) -> None:
     """Write the inputs into the address bar, and show the link and the CSV download in ``where``
     (a place under the estimate, filled last because it needs every input on the page)."""
-    query = inc.to_query(shared_inputs(jurisdiction, costs))
+    query = incentives.to_query(shared_inputs(jurisdiction, costs))
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
     with where:
@@ -500,7 +507,9 @@ def share(
             )
 
 
-def csv_bytes(result: inc.Estimate | inc.PIREstimate, extra: list[ExtraRow], rows: Rows | None) -> bytes:
+def csv_bytes(
+    result: incentives.Estimate | incentives.PIREstimate, extra: list[ExtraRow], rows: Rows | None
+) -> bytes:
     from cor.exports.estimate import to_csv  # built on click, not on every rerun
 
     return to_csv(result, extra=extra, incomplete=rows.incomplete if rows else ())
