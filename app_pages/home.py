@@ -8,14 +8,14 @@ from ui.state import content, guide
 if st.query_params.get("mode") == "workshop":
     st.switch_page("app_pages/workshop.py")
 
-c = content()
+facts = content()
 st.title("COR Ready")
 st.write(
     "Find out, in a few minutes, whether your health and safety management system would pass a "
     "**Certificate of Recognition (COR)** audit, what COR would save you, what the three-year audit "
     "cycle asks of you, and which certifying partner to call."
 )
-rule = c.jurisdiction_or_default(st.session_state.get("jurisdiction")).pass_rule  # the province chosen
+rule = facts.jurisdiction_or_default(st.session_state.get("jurisdiction")).pass_rule  # the province chosen
 st.info(
     f"To certify you need **{rule.overall_min_pct:.0f}% overall and at least {rule.element_min_pct:.0f}% "
     "on every audit element**. COR Ready gives an unofficial readiness estimate using its own "

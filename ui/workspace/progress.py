@@ -179,13 +179,13 @@ def _cohort_rows(
     today: date,
     met: dict[str, date],
 ) -> list[dict[str, Cell]]:
-    c = content()
+    facts = content()
     rows = []
     for client in clients:
         latest = visits[client.id][-1] if visits[client.id] else None
-        result = scored(c, latest.assessment).verdict if latest else None
+        result = scored(facts, latest.assessment).verdict if latest else None
         audit = next_audit(client, today)
-        names = {e.id: e.name for e in c.bank.elements}
+        names = {e.id: e.name for e in facts.bank.elements}
         rows.append(
             {
                 "Organisation": client.organisation,
