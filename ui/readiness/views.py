@@ -16,6 +16,7 @@ Rules stay in cor/: nothing here decides a score, a verdict or an action's prior
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -111,31 +112,30 @@ def workshop_room(run: ReadinessRun, banner: RoomBanner | None) -> None:
         banner.share(run.verdict if run.quick else None)
 
 
-def view_body(
-    content: Content,
-    jurisdiction: JurisdictionInfo,
-    program: Program,
-    quick: bool,
-    view: str,
-    banner: RoomBanner | None,
-) -> None:
+@dataclass(frozen=True)
+class Settled:
+    """What the page settled before the view (program, quick check, view, room): the view's own
+    reruns draw with these, and a change to any of them reruns the whole page."""
+
+    content: Content
+    jurisdiction: JurisdictionInfo
+    program: Program
+    quick: bool
+    view: str
+    banner: RoomBanner | None
+
+
+def view_body(settled: Settled) -> None:
     """The chosen view, which reruns on its own when one of its widgets changes."""
     st.session_state[_FULL_RUN] = True
-    _view_body(content, jurisdiction, program, quick, view, banner)
+    _view_body(settled)
 
 
 @st.fragment
-def _view_body(
-    content: Content,
-    jurisdiction: JurisdictionInfo,
-    program: Program,
-    quick: bool,
-    view: str,
-    banner: RoomBanner | None,
-) -> None:
+def _view_body(settled: Settled) -> None:
     """Why a fragment: an answer changes only this view (its questions, counts, result, plan and
-    the room's share), so a phone's answer reruns this part, not the page's frame, title and
-    program box: a third of the work of every answer in a workshop room (bench/README.md).
+    the room's share), so a phone's answer reruns this part alone, not the page's frame, title and
+    program box (bench/README.md: the served CPU per answer).
 
     On its own reruns it reads the widgets and stores the draft itself, as the page does on a
     full run; a choice that changes the page around it (another view) reruns the whole page."""
@@ -143,12 +143,12 @@ def _view_body(
     on_its_own = not st.session_state.pop(_FULL_RUN, False)
     if on_its_own:
         take_widget_values(state)
-        if state.view != view or state.quick != quick or _box_to_fold(state):
+        if state.view != settled.view or state.quick != settled.quick or _box_to_fold(state):
             st.rerun(scope="app")
         sync_draft(state, before_widgets=True)
-    run = readiness_run(content, jurisdiction, program, quick)
-    VIEWS[view](run)
-    workshop_room(run, banner)
+    run = readiness_run(settled.content, settled.jurisdiction, settled.program, settled.quick)
+    VIEWS[settled.view](run)
+    workshop_room(run, settled.banner)
     if on_its_own:
         keep_address(state)
         sync_draft(state, before_widgets=False)

@@ -536,19 +536,21 @@ def _confirm(what: str, target: str, on_yes: Any, args: tuple[Any, ...]) -> None
     row.button("Cancel", on_click=_cancel_delete, key=Keys.no(target))
 
 
+def _delete_button(
+    label: str, key: str, question: str, target: str, on_yes: Any, args: tuple[Any, ...]
+) -> None:
+    """A delete button and, once pressed, the question it asks before anything is deleted."""
+    st.button(label, icon=":material/delete:", on_click=_ask_delete, args=(target,), key=key)
+    _confirm(question, target, on_yes, args)
+
+
 def delete_client_panel(staff: Staff, client: Client, visits: list[ClientAssessment]) -> None:
     """Delete the client with everything recorded for it (owner or admin), after a confirmation."""
-    target = f"client.{client.id}"
-    st.button(
+    _delete_button(
         "Delete this client",
-        icon=":material/delete:",
-        on_click=_ask_delete,
-        args=(target,),
-        key=Keys.DELETE_CLIENT,
-    )
-    _confirm(
+        Keys.DELETE_CLIENT,
         f"Delete {client.organisation} with its {count(len(visits), 'assessment')} and actions?",
-        target,
+        f"client.{client.id}",
         _delete_client,
         (staff, client),
     )
@@ -572,17 +574,11 @@ def delete_visit_panel(staff: Staff, visits: list[ClientAssessment]) -> None:
             ),
             key=Keys.DELETE_PICK,
         )
-        target = f"visit.{chosen}"
-        st.button(
+        _delete_button(
             "Delete this assessment",
-            icon=":material/delete:",
-            on_click=_ask_delete,
-            args=(target,),
-            key=Keys.DELETE_VISIT,
-        )
-        _confirm(
+            Keys.DELETE_VISIT,
             f"Delete the assessment of {long_date(by_id[chosen].taken_on)}?",
-            target,
+            f"visit.{chosen}",
             _delete_visit,
             (staff, by_id[chosen]),
         )
