@@ -49,7 +49,7 @@ from websockets.exceptions import ConnectionClosed  # noqa: E402
 from websockets.typing import Subprotocol  # noqa: E402
 
 from bench.load import bare_readiness  # noqa: E402
-from bench.protocol import FINISHED, Load, LoadResult, Session, person, warm  # noqa: E402
+from bench.protocol import Load, LoadResult, Session, person, warm  # noqa: E402
 from bench.report import Report, Row, verdict  # noqa: E402
 from bench.stats import percentile  # noqa: E402
 from devtools.app_server import Server, free_port  # noqa: E402
@@ -135,15 +135,8 @@ class Person(Session):
         message.rerun_script.page_script_hash = self.page_hash
         message.rerun_script.query_string = self.query
         message.rerun_script.widget_states.widgets.extend(self.states.values())
-        started = time.perf_counter()
-        await self.connection.send(message.SerializeToString())
-        async with asyncio.timeout(timeout):
-            while True:
-                reply = ForwardMsg()
-                reply.ParseFromString(await self.connection.recv())
-                self._read(reply)
-                if reply.WhichOneof("type") == "script_finished" and reply.script_finished in FINISHED:
-                    return time.perf_counter() - started
+        message.rerun_script.fragment_id = self.answered_fragment()
+        return await self.exchange(message, timeout)
 
 
 @dataclass

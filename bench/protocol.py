@@ -78,9 +78,22 @@ class Session:
         client.page_name = page_name
         client.page_script_hash = self.page_hash
         client.widget_states.widgets.extend(self.states.values())
-        client.fragment_id = self.fragments.get(self.changed, "")
-        self.changed = ""
+        client.fragment_id = self.answered_fragment()
         self.shown = 0
+        elapsed = await self.exchange(message, timeout)
+        if not self.shown:
+            raise WrongPage(f"a rerun of {page_name!r} drew none of its questions")
+        return elapsed
+
+    def answered_fragment(self) -> str:
+        """The fragment of the widget just changed ("" for a full run), once: as the browser does,
+        an answer to a question inside a fragment reruns that fragment only."""
+        fragment = self.fragments.get(self.changed, "")
+        self.changed = ""
+        return fragment
+
+    async def exchange(self, message: BackMsg, timeout: float) -> float:
+        """Send one rerun request and read every reply until its run finished; its seconds."""
         started = time.perf_counter()
         await self.connection.send(message.SerializeToString())
         async with asyncio.timeout(timeout):
@@ -88,12 +101,8 @@ class Session:
                 reply = ForwardMsg()
                 reply.ParseFromString(await self.connection.recv())
                 self._read(reply)
-                kind = reply.WhichOneof("type")
-                if kind == "script_finished" and reply.script_finished in FINISHED:
-                    elapsed = time.perf_counter() - started
-                    if not self.shown:
-                        raise WrongPage(f"a rerun of {page_name!r} drew none of its questions")
-                    return elapsed
+                if reply.WhichOneof("type") == "script_finished" and reply.script_finished in FINISHED:
+                    return time.perf_counter() - started
 
     def _read(self, reply: ForwardMsg) -> None:
         kind = reply.WhichOneof("type")

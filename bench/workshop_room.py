@@ -35,7 +35,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
-from bench.protocol import FINISHED, Session
+from bench.protocol import Session
 from bench.stats import percentile
 from devtools.app_server import ROOT, Server, serve
 
@@ -58,18 +58,13 @@ class RoomSession(Session):
         client = message.rerun_script
         client.page_name = page  # by name each time: the hash new_session gives is the router's
         client.query_string = query
-        client.fragment_id = fragment
+        client.fragment_id = fragment or self.answered_fragment()
         client.widget_states.widgets.extend(self.states.values())
-        started = time.perf_counter()
-        await self.connection.send(message.SerializeToString())
-        async with asyncio.timeout(timeout):
-            while True:
-                reply = ForwardMsg()
-                reply.ParseFromString(await self.connection.recv())
-                self._read(reply)
-                self._read_room(reply)
-                if reply.WhichOneof("type") == "script_finished" and reply.script_finished in FINISHED:
-                    return time.perf_counter() - started
+        return await self.exchange(message, timeout)
+
+    def _read(self, reply: ForwardMsg) -> None:
+        super()._read(reply)
+        self._read_room(reply)
 
     def _read_room(self, reply: ForwardMsg) -> None:
         if reply.WhichOneof("type") != "delta" or reply.delta.WhichOneof("type") != "new_element":
