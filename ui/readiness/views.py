@@ -123,6 +123,7 @@ class Settled:
     quick: bool
     view: str
     banner: RoomBanner | None
+    applied: int  # ReadinessState.applied when the page ran whole
 
 
 def view_body(settled: Settled) -> None:
@@ -143,7 +144,8 @@ def _view_body(settled: Settled) -> None:
     on_its_own = not st.session_state.pop(_FULL_RUN, False)
     if on_its_own:
         take_widget_values(state)
-        if state.view != settled.view or state.quick != settled.quick or _box_to_fold(state):
+        moved_on = state.view != settled.view or state.quick != settled.quick or _box_to_fold(state)
+        if moved_on or state.applied != settled.applied:  # e.g. a file loaded: program, workers
             st.rerun(scope="app")
         sync_draft(state, before_widgets=True)
     run = readiness_run(settled.content, settled.jurisdiction, settled.program, settled.quick)
