@@ -302,11 +302,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="30 and 60 sessions, 4 answers each")
     parser.add_argument("--only", choices=["load", "failover"], help="one part of the run")
+    parser.add_argument("--sessions", type=int, nargs="+", help="crowd sizes instead of 100 and 200")
     options = parser.parse_args()
     # SIGTERM (a timeout, a Ctrl-C in a wrapper) unwinds like an exception: servers and the
     # throwaway database are stopped, never left behind.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sessions, answers = ([30, 60], 4) if options.quick else ([100, 200], 8)
+    sessions = options.sessions or sessions
     report = Report()
     before = os.getloadavg()
     started = time.monotonic()
@@ -318,6 +320,7 @@ def main() -> None:
     report.note(f"Run took {time.monotonic() - started:.0f} s. Sessions arrive over 10 s and answer 3-8 s apart "
                 "(bench/protocol.py); the bare page is bench/load.py's, served the same way.")  # fmt: skip
     suffix = ("-quick" if options.quick else "") + (f"-{options.only}" if options.only else "")
+    suffix += "".join(f"-{people}" for people in options.sessions or [])
     name = f"{dt.date.today().isoformat()}-balancer{suffix}.md"
     report.write(ROOT / "bench" / "results" / name, "COR Ready balancer bench")
 
