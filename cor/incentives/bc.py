@@ -98,7 +98,7 @@ class CUEstimate(BaseModel):
     rate_year: int | None = None
     rate_source: str = ""
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy cannot type a decorated property; pydantic documents this
     @cached_property
     def formula(self) -> str:
         """The calculation written out with this CU's numbers (see :func:`annual_formula`)."""
