@@ -87,6 +87,11 @@ class Upload:
     pending: Assessment | None = None
     undo: Assessment | None = None
 
+    def mark(self) -> tuple[int, str]:
+        """Changes when a file is chosen, applied or undone: what the page around the view shows
+        (program, workers, province) may differ then."""
+        return self.version, self.applied
+
 
 @dataclass
 class ReadinessState:
@@ -111,9 +116,6 @@ class ReadinessState:
     draft: Draft = field(default_factory=Draft)
     upload: Upload = field(default_factory=Upload)
     restored: bool = False
-    #: How many times a whole assessment was put on screen (a file, an undo, another tab's
-    #: changes): the view's own reruns compare it to rerun the page when its frame may differ.
-    applied: int = 0
 
 
 def page_state() -> ReadinessState:
@@ -155,7 +157,6 @@ def current(state: ReadinessState) -> Assessment:
 
 def apply(state: ReadinessState, assessment: Assessment) -> None:
     """Replace what is on screen with ``assessment``. Only before widgets exist, or in a callback."""
-    state.applied += 1
     session = st.session_state
     session["answers"] = dict(assessment.answers)
     session["notes"] = dict(assessment.notes)

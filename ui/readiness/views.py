@@ -123,7 +123,7 @@ class Settled:
     quick: bool
     view: str
     banner: RoomBanner | None
-    applied: int  # ReadinessState.applied when the page ran whole
+    upload: tuple[int, str]  # the Save view's file state when the page ran whole (Upload.mark)
 
 
 def view_body(settled: Settled) -> None:
@@ -138,16 +138,17 @@ def _view_body(settled: Settled) -> None:
     the room's share), so a phone's answer reruns this part alone, not the page's frame, title and
     program box (bench/README.md: the served CPU per answer).
 
-    On its own reruns it reads the widgets and stores the draft itself, as the page does on a
-    full run; a choice that changes the page around it (another view) reruns the whole page."""
+    On its own reruns it reads the widgets and stores the draft itself (merged with another tab's
+    changes in the store, as the page does at the end of a full run); a choice that changes the page around it (another view) reruns the whole page."""
     state = page_state()
     on_its_own = not st.session_state.pop(_FULL_RUN, False)
     if on_its_own:
         take_widget_values(state)
         moved_on = state.view != settled.view or state.quick != settled.quick or _box_to_fold(state)
-        if moved_on or state.applied != settled.applied:  # e.g. a file loaded: program, workers
+        if moved_on or state.upload.mark() != settled.upload:  # a file loaded: program, workers
             st.rerun(scope="app")
-        sync_draft(state, before_widgets=True)
+        # no read of another tab's changes here: putting them on screen replaces widgets outside
+        # the view too; the save at the end merges them in the store, the next whole run shows them
     run = readiness_run(settled.content, settled.jurisdiction, settled.program, settled.quick)
     VIEWS[settled.view](run)
     workshop_room(run, settled.banner)
