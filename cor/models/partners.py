@@ -3,7 +3,7 @@ wording (kinds of result, the checklist, industry paths, directory notes)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, HttpUrl, field_validator
 
@@ -115,15 +115,7 @@ Situation = Literal[
     "no partner found",
     "unknown",
 ]
-SITUATIONS: tuple[Situation, ...] = (
-    "contracted",
-    "naturally aligned",
-    "multiply aligned",
-    "alignment unconfirmed",
-    "un-served",
-    "no partner found",
-    "unknown",
-)
+SITUATIONS: tuple[Situation, ...] = get_args(Situation)
 
 
 class AlignmentKind(Sourced):

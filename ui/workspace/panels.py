@@ -431,12 +431,8 @@ def _import_file(staff: Staff, client: Client) -> None:
             check = ImportCheck(mark=fingerprint(assessment), problems=tuple(problems))
             WORKSPACE.update(import_check=check, import_error="")
             return
-    taken_on = st.session_state.get(Keys.VISIT_DATE) or local_today()
-    label = str(st.session_state.get(Keys.VISIT_LABEL, "")).strip()
-    try:
-        record(staff, client.id, assessment, taken_on, label, bool(st.session_state.get(Keys.VISIT_PLAN)))
-    except WorkspaceError as exc:
-        WORKSPACE.update(import_error=str(exc))
+    taken_on = _record_with_form(staff, client, assessment)
+    if taken_on is None:
         return
     WORKSPACE.update(import_error="")
     st.session_state[Keys.VISIT_LABEL] = ""
@@ -479,16 +475,24 @@ def _readiness_session() -> Assessment | None:
     return None if assessment.empty else assessment
 
 
-def _record_session(staff: Staff, client: Client) -> None:
-    assessment = _readiness_session()
-    if assessment is None:
-        return
+def _record_with_form(staff: Staff, client: Client, assessment: Assessment) -> date | None:
+    """Record ``assessment`` for the client with the visit form's date, label and plan choice:
+    the visit's date, or None (the message kept for the page) when the repository refuses it."""
     taken_on = st.session_state.get(Keys.VISIT_DATE) or local_today()
     label = str(st.session_state.get(Keys.VISIT_LABEL, "")).strip()
     try:
         record(staff, client.id, assessment, taken_on, label, bool(st.session_state.get(Keys.VISIT_PLAN)))
     except WorkspaceError as exc:
         WORKSPACE.update(import_error=str(exc))
+        return None
+    return taken_on
+
+
+def _record_session(staff: Staff, client: Client) -> None:
+    assessment = _readiness_session()
+    if assessment is None:
+        return
+    if _record_with_form(staff, client, assessment) is None:
         return
     st.session_state[Keys.VISIT_LABEL] = ""
     flash(f"Recorded the Readiness page's assessment ({count(len(assessment.answers), 'answer')}).")
