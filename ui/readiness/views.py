@@ -147,6 +147,8 @@ def _view_body(settled: Settled) -> None:
         moved_on = state.view != settled.view or state.quick != settled.quick or _box_to_fold(state)
         if moved_on or state.upload.mark() != settled.upload:  # a file loaded: program, workers
             st.rerun(scope="app")
+        if state.draft.failing:  # the store was away: a whole run reads it first, then saves
+            st.rerun(scope="app")
         # no read of another tab's changes here: putting them on screen replaces widgets outside
         # the view too; the save at the end merges them in the store, the next whole run shows them
     run = readiness_run(settled.content, settled.jurisdiction, settled.program, settled.quick)

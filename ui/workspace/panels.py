@@ -160,13 +160,22 @@ def _fill_form(client: Client | None) -> None:
     if WORKSPACE.get().form_for == marker and all(field in st.session_state for field in Keys.FORM_FIELDS):
         return
     WORKSPACE.update(form_for=marker, form_base=client, form_errors={})
-    st.session_state[Keys.ORGANISATION] = client.organisation if client else ""
-    st.session_state[Keys.CONTACT] = client.contact if client else ""
-    st.session_state[Keys.CU_CODES] = ", ".join(client.cu_codes) if client else ""
-    st.session_state[Keys.WORKERS] = str(client.workers) if client and client.workers else ""
-    st.session_state[Keys.PARTNER] = (client.partner_id or NO_PARTNER) if client else NO_PARTNER
-    st.session_state[Keys.CERTIFIED_ON] = client.certified_on if client else None
-    st.session_state[Keys.NOTES] = client.notes if client else ""
+    stored: dict[str, object] = {
+        Keys.ORGANISATION: client.organisation if client else "",
+        Keys.CONTACT: client.contact if client else "",
+        Keys.CU_CODES: ", ".join(client.cu_codes) if client else "",
+        Keys.WORKERS: str(client.workers) if client and client.workers else "",
+        Keys.PARTNER: (client.partner_id or NO_PARTNER) if client else NO_PARTNER,
+        Keys.CERTIFIED_ON: client.certified_on if client else None,
+        Keys.NOTES: client.notes if client else "",
+    }
+    shown = {} if Keys.FORM_DRAWN in st.session_state else sent_before_drawn()
+    for key, value in stored.items():
+        # A tab that reconnected to this process shows the form already, perhaps with text typed
+        # while it reconnected (a form sends it only on Save): a field whose saved value is the
+        # stored one is left to the browser, since setting it here would replace what was typed.
+        if not (isinstance(value, str) and shown.get(key) == value):
+            st.session_state[key] = value
 
 
 def _read_form(staff: Staff, client: Client | None) -> Client | dict[str, str]:
