@@ -41,6 +41,7 @@ NOTICE_KEY = "wk.notice"  # a message for the presenter's next run
 JOIN_KEY = "wk.join"  # an attendee's room code, from their link
 PHONE_KEY = "wk.phone"  # this session's random id, when the browser cannot be recognised
 SHARED_KEY = "wk.shared"  # what this phone last sent, to send only on change
+SALT_KEY = "wk.salt"  # (room code, its salt): read once a session
 CONSENT_KEY = "wk.consent"
 #: Streamlit's own cookie, the same for every tab of one browser: one browser, one phone.
 BROWSER_COOKIE = "_streamlit_xsrf"
@@ -408,7 +409,7 @@ class RoomBanner:
 
     def _send(self, result: Verdict | None) -> bool:
         store = rooms()
-        salt = store.salt(self.code)
+        salt = self._salt()
         if salt is None:
             return False
         phone = phone_of(salt, _browser_token())
@@ -417,9 +418,22 @@ class RoomBanner:
             if share is None:
                 store.withdraw(self.code, phone)
             elif not store.share(self.code, phone, share):
+                st.session_state.pop(SALT_KEY, None)
                 return False
             st.session_state[SHARED_KEY] = share
         return True
+
+    def _salt(self) -> str | None:
+        """The room's salt, read once a session: it never changes while the room is open, and an
+        answer that leaves the blurred share as it was then costs the room no database read (the
+        page's whole runs check that the room is still open; a changed share is refused once closed)."""
+        known = st.session_state.get(SALT_KEY)
+        if isinstance(known, tuple) and known[0] == self.code:
+            return str(known[1])
+        salt = rooms().salt(self.code)
+        if salt is not None:
+            st.session_state[SALT_KEY] = (self.code, salt)
+        return salt
 
 
 def room_banner() -> RoomBanner | None:
