@@ -49,7 +49,7 @@ from websockets.exceptions import ConnectionClosed  # noqa: E402
 from websockets.typing import Subprotocol  # noqa: E402
 
 from bench.load import bare_readiness  # noqa: E402
-from bench.protocol import Load, LoadResult, Session, person, warm  # noqa: E402
+from bench.protocol import Load, LoadResult, Session, as_phones, person, warm  # noqa: E402
 from bench.report import Report, Row, verdict  # noqa: E402
 from bench.stats import percentile  # noqa: E402
 from devtools.app_server import Server, free_port  # noqa: E402
@@ -208,7 +208,7 @@ def failover(server: Balanced, load: Load, database_url: str, name: str, report:
     """One crowd on 2 processes, one killed mid-load; every answer given must be stored."""
     from cor.store import DraftStore
 
-    result = asyncio.run(_failover_crowd(server, load, kill_after=load.arrival + load.pause[1]))
+    result = as_phones(_failover_crowd(server, load, kill_after=load.arrival + load.pause[1]))
     store = DraftStore(url=database_url, days=30)
     kept = 0
     for token, given in result.given.items():
@@ -254,7 +254,7 @@ def _crowd_counting(server: Server, load: Load, into: LoadResult) -> str:
             return_exceptions=True,
         )
 
-    outcomes = asyncio.run(everyone())
+    outcomes = as_phones(everyone())
     causes = Counter(type(outcome).__name__ for outcome in outcomes if isinstance(outcome, BaseException))
     total = sum(causes.values())
     return f"{total} ({', '.join(f'{name} {n}' for name, n in causes.most_common())})" if total else "0"

@@ -35,7 +35,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
-from bench.protocol import Session
+from bench.protocol import Session, as_phones
 from bench.stats import percentile
 from devtools.app_server import ROOT, Server, serve
 
@@ -180,7 +180,7 @@ def main() -> int:
         picture_server = stack.enter_context(serve(ROOT / "app.py", env, folder / "picture.log"))
         opened = Rooms().open_room()
         room = Room(code=opened.code, key=opened.key, phones=options.phones)
-        asyncio.run(_room(phones_server, picture_server, room, options.answers))
+        as_phones(_room(phones_server, picture_server, room, options.answers))
         shared = len(Rooms().shares(room.code))
     print(
         f"{options.phones} phones, {options.answers} answers each, 3-8 s apart; picture on a second process"
