@@ -126,6 +126,9 @@ def wait_idle(page: Page, shows: Locator | None = None) -> None:
     """
     watch_runs(page)
     page.locator("[data-testid='stApp']").wait_for(state="attached")
+    # Streamlit sends a widget's change from a setTimeout(0) batch, after the click has returned:
+    # a timer queued now fires after it, so the change is sent (and counted) before the check.
+    page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")
     if page.evaluate("() => !window.__corRuns.watching"):
         page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached")
     else:
