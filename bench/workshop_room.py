@@ -75,6 +75,7 @@ class RoomSession(Session):
             self.fragment_id = reply.delta.fragment_id
         if kind == "checkbox" and element.checkbox.label == CONSENT:
             self.consent_id = element.checkbox.id
+            self.fragments[self.consent_id] = reply.delta.fragment_id  # a tick reruns its fragment
         elif kind == "metric" and element.metric.label == "Phones that shared":
             self.shown = int(element.metric.body)
         elif kind == "markdown" and element.markdown.body.startswith("Your result is shared with room"):
@@ -114,6 +115,7 @@ async def _phone(server: Server, room: Room, seed: int, answers: int) -> None:
         for widget_id, labels in session.questions.items():  # a person who answers, not "not applicable"
             session.questions[widget_id] = [label for label in labels if "applicable" not in label]
         session.states[session.consent_id] = WidgetState(id=session.consent_id, bool_value=True)
+        session.changed = session.consent_id  # as the browser does: the box's own fragment reruns
         await session.run("readiness", query, 120)
         for number in range(answers):
             await asyncio.sleep(draw.uniform(3, 8))

@@ -42,6 +42,8 @@ JOIN_KEY = "wk.join"  # an attendee's room code, from their link
 PHONE_KEY = "wk.phone"  # this session's random id, when the browser cannot be recognised
 SHARED_KEY = "wk.shared"  # what this phone last sent, to send only on change
 SALT_KEY = "wk.salt"  # (room code, its salt): read once a session
+RESULT_KEY = "wk.result"  # the quick check's result the page last showed (None before an answer)
+BANNER_DRAWN = "wk.banner_drawn"  # set by the page's whole run just before it draws the consent box
 CONSENT_KEY = "wk.consent"
 #: Streamlit's own cookie, the same for every tab of one browser: one browser, one phone.
 BROWSER_COOKIE = "_streamlit_xsrf"
@@ -385,18 +387,33 @@ def kept_sentence(presenter: bool = False) -> str:
 
 @dataclass
 class RoomBanner:
-    """The room banner at the top of the quick check; ``share`` runs at the end of the page."""
+    """The room banner at the top of the quick check; ``share`` runs at the end of the page's (or
+    the view's) run with the result it shows, and when the consent box is ticked or unticked."""
 
     code: str
-    consent: bool
-    status: st.delta_generator.DeltaGenerator
+    status: st.delta_generator.DeltaGenerator | None = None  # the line under the consent box
+
+    @property
+    def consent(self) -> bool:
+        """Read when sharing, not when the banner was drawn: the box reruns on its own."""
+        return bool(st.session_state.get(CONSENT_KEY))
 
     def share(self, result: Verdict | None) -> None:
         """Send this phone's blurred share when it changed; withdraw it when the box is unticked."""
+        st.session_state[RESULT_KEY] = result  # what the consent box shares when it is ticked later
+        if self.status is None:
+            return
         try:
             sent = self._send(result)
         except RoomError as exc:
             self.status.caption(str(exc))
+            return
+        self.say(sent, result)
+
+    def say(self, sent: bool, result: Verdict | None) -> None:
+        """The line under the box. Always written (empty when there is nothing to say): a fragment
+        may write to it on its own reruns only if it wrote to it in the page's last whole run."""
+        if self.status is None:
             return
         if not sent:
             self.status.caption(f"Room {self.code} has just closed; nothing more is shared with it.")
@@ -406,6 +423,8 @@ class RoomBanner:
             self.status.caption(
                 f"Your result is shared with room {self.code}. Untick the box to withdraw it."
             )
+        else:
+            self.status.empty()
 
     def _send(self, result: Verdict | None) -> bool:
         store = rooms()
@@ -473,6 +492,24 @@ def room_banner() -> RoomBanner | None:
             f"notes or name. The room deletes it when the presenter closes it, at the latest {ROOM_HOURS} "
             f"hours after it opened.  \n**Kept:** {kept_sentence()}"
         )
-        consent = st.checkbox("Add my result to the room's picture", key=CONSENT_KEY)
-        status_line = st.empty()
-    return RoomBanner(code=code, consent=bool(consent), status=status_line)
+        box = st.container()
+        # the line under the box, outside its fragment: the view's fragment writes it too (after
+        # an answer), and a fragment cannot write into another fragment's elements
+        banner = RoomBanner(code=code, status=st.empty())
+        st.session_state[BANNER_DRAWN] = True
+        with box:
+            _consent_box(banner)
+    return banner
+
+
+@st.fragment
+def _consent_box(banner: RoomBanner) -> None:
+    """Why a fragment: in a room, every phone ticks the box in the same minute as the others open
+    the page; a tick then reruns this box alone (sharing the result the page last showed), not the
+    whole page (bench/workshop_room.py). On the page's whole runs the view shares at the end."""
+    on_its_own = not st.session_state.pop(BANNER_DRAWN, False)
+    st.checkbox("Add my result to the room's picture", key=CONSENT_KEY)
+    if on_its_own:
+        banner.share(st.session_state.get(RESULT_KEY))
+    else:  # the view shares at the end of this run; the line is written here too (see ``say``)
+        banner.say(True, st.session_state.get(RESULT_KEY))

@@ -60,6 +60,8 @@ def join(context: BrowserContext, address: str, shot: str = "") -> Page:
     phone.get_by_text(CONSENT).click()
     wait_idle(phone)
     expect(phone.get_by_role("checkbox", name=re.compile(re.escape(CONSENT)))).to_be_checked(timeout=SLOW)
+    # the box reruns on its own (a fragment) and says what happens next, under itself
+    expect(phone.get_by_text("Answer at least one question and your result joins")).to_be_visible()
     return phone
 
 
