@@ -37,11 +37,12 @@ from websockets.typing import Subprotocol
 
 from devtools.app_server import Server
 
+T = TypeVar("T")
+
 QUESTION = re.compile(r"^Q\d+\. ")
+FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 #: How much lower than the servers the simulated people run (``nice``); see ``as_phones``.
 CLIENT_NICE = 10
-T = TypeVar("T")
-FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 from pydantic import BaseModel
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cor.content import ContentError, content_dir, default_content
 from cor.db import StoreError, prepare
@@ -202,3 +203,13 @@ def plain(text: str) -> str:
     emoji shortcodes or maths."""
     unlinked = _AUTOLINK_STARTS.sub(_ZERO_WIDTH_SPACE, text)
     return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in unlinked)
+
+
+def fragment_rerun() -> bool:
+    """True while only fragments run (a widget inside one changed), False on a run of the page.
+
+    A fragment's body also runs as part of every whole run of the page; work it must do only when
+    it runs alone (read its widgets, store what changed) asks this, from the run itself rather
+    than from a flag the page sets before calling it."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)

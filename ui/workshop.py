@@ -26,7 +26,7 @@ from cor.scoring import Verdict
 from cor.store import StoreError, configured_days
 from cor.workshop import MIN_SHOWN, blurred, new_phone_id, normalise_code, phone_of, room_picture, shares_from
 from cor.workshop_rooms import ROOM_HOURS, OpenedRoom, RoomError, Rooms
-from ui.state import content, plain
+from ui.state import content, fragment_rerun, plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,7 +43,6 @@ PHONE_KEY = "wk.phone"  # this session's random id, when the browser cannot be r
 SHARED_KEY = "wk.shared"  # what this phone last sent, to send only on change
 SALT_KEY = "wk.salt"  # (room code, its salt): read once a session
 RESULT_KEY = "wk.result"  # the quick check's result the page last showed (None before an answer)
-BANNER_DRAWN = "wk.banner_drawn"  # set by the page's whole run just before it draws the consent box
 CONSENT_KEY = "wk.consent"
 #: Streamlit's own cookie, the same for every tab of one browser: one browser, one phone.
 BROWSER_COOKIE = "_streamlit_xsrf"
@@ -391,7 +390,7 @@ class RoomBanner:
     the view's) run with the result it shows, and when the consent box is ticked or unticked."""
 
     code: str
-    status: st.delta_generator.DeltaGenerator | None = None  # the line under the consent box
+    status: st.delta_generator.DeltaGenerator  # the line under the consent box
 
     @property
     def consent(self) -> bool:
@@ -401,8 +400,6 @@ class RoomBanner:
     def share(self, result: Verdict | None) -> None:
         """Send this phone's blurred share when it changed; withdraw it when the box is unticked."""
         st.session_state[RESULT_KEY] = result  # what the consent box shares when it is ticked later
-        if self.status is None:
-            return
         try:
             sent = self._send(result)
         except RoomError as exc:
@@ -413,8 +410,6 @@ class RoomBanner:
     def say(self, sent: bool, result: Verdict | None) -> None:
         """The line under the box. Always written (empty when there is nothing to say): a fragment
         may write to it on its own reruns only if it wrote to it in the page's last whole run."""
-        if self.status is None:
-            return
         if not sent:
             self.status.caption(f"Room {self.code} has just closed; nothing more is shared with it.")
         elif self.consent and result is None:
@@ -496,7 +491,6 @@ def room_banner() -> RoomBanner | None:
         # the line under the box, outside its fragment: the view's fragment writes it too (after
         # an answer), and a fragment cannot write into another fragment's elements
         banner = RoomBanner(code=code, status=st.empty())
-        st.session_state[BANNER_DRAWN] = True
         with box:
             _consent_box(banner)
     return banner
@@ -507,9 +501,8 @@ def _consent_box(banner: RoomBanner) -> None:
     """Why a fragment: in a room, every phone ticks the box in the same minute as the others open
     the page; a tick then reruns this box alone (sharing the result the page last showed), not the
     whole page (bench/workshop_room.py). On the page's whole runs the view shares at the end."""
-    on_its_own = not st.session_state.pop(BANNER_DRAWN, False)
     st.checkbox("Add my result to the room's picture", key=CONSENT_KEY)
-    if on_its_own:
+    if fragment_rerun():
         banner.share(st.session_state.get(RESULT_KEY))
     else:  # the view shares at the end of this run; the line is written here too (see ``say``)
         banner.say(True, st.session_state.get(RESULT_KEY))

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, expect
 
 from cor.workspace.repository import Workspace
 from tests.conftest import Place
-from tests.e2e.conftest import goto, wait_idle
+from tests.e2e.conftest import goto, person_pause, wait_idle
 from tests.e2e.servers import new_page, process_serving
 from tests.e2e.test_failover import Balanced, serve
 from tests.e2e.test_workspace import sign_in
@@ -63,7 +63,7 @@ def test_a_consultant_stays_signed_in_on_their_client_and_their_next_save_is_kep
     contact = page.get_by_label("Contact (name, phone or e-mail)")
     expect(contact).to_be_disabled()
     contact.fill(CONTACT)
-    page.wait_for_timeout(8_000)  # they read it over before saving: the new process has run by now
+    person_pause(page, 8_000)  # they read it over before saving: the new process has run by now
     expect(contact).to_have_value(CONTACT)
     page.get_by_role("button", name="Save the client's details").click()
     wait_idle(page)

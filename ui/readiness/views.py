@@ -34,13 +34,11 @@ from ui.readiness.state import (
     sync_draft,
     take_widget_values,
 )
+from ui.state import fragment_rerun
 
 if TYPE_CHECKING:
     from cor.models import Content, JurisdictionInfo, Program
     from ui.workshop import RoomBanner
-
-#: Set by the page on a full run, so the view knows it is not rerunning on its own.
-_FULL_RUN = "rd.full_run"
 
 VIEWS: dict[str, Callable[[ReadinessRun], None]] = {
     "Answer": answer_view,
@@ -126,28 +124,20 @@ class Settled:
     upload: tuple[int, str]  # the Save view's file state when the page ran whole (Upload.mark)
 
 
-def view_body(settled: Settled) -> None:
-    """The chosen view, which reruns on its own when one of its widgets changes."""
-    st.session_state[_FULL_RUN] = True
-    _view_body(settled)
-
-
 @st.fragment
-def _view_body(settled: Settled) -> None:
-    """Why a fragment: an answer changes only this view (its questions, counts, result, plan and
-    the room's share), so a phone's answer reruns this part alone, not the page's frame, title and
-    program box (bench/README.md: the served CPU per answer).
+def view_body(settled: Settled) -> None:
+    """The chosen view. Why a fragment: an answer changes only this view (its questions, counts,
+    result, plan and the room's share), so a phone's answer reruns this part alone, not the page's
+    frame, title and program box (bench/README.md: the served CPU per answer).
 
-    On its own reruns it reads the widgets and stores the draft itself (merged with another tab's
-    changes in the store, as the page does at the end of a full run); a choice that changes the page around it (another view) reruns the whole page."""
+    On its own reruns it reads the widgets and stores the draft itself (merged in the store with
+    another tab's changes, as the page does at the end of a whole run); a change that the page
+    around it must show reruns the whole page."""
     state = page_state()
-    on_its_own = not st.session_state.pop(_FULL_RUN, False)
+    on_its_own = fragment_rerun()
     if on_its_own:
         take_widget_values(state)
-        moved_on = state.view != settled.view or state.quick != settled.quick or _box_to_fold(state)
-        if moved_on or state.upload.mark() != settled.upload:  # a file loaded: program, workers
-            st.rerun(scope="app")
-        if state.draft.failing:  # the store was away: a whole run reads it first, then saves
+        if _page_must_rerun(state, settled):
             st.rerun(scope="app")
         # no read of another tab's changes here: putting them on screen replaces widgets outside
         # the view too; the save at the end merges them in the store, the next whole run shows them
@@ -159,7 +149,10 @@ def _view_body(settled: Settled) -> None:
         sync_draft(state, before_widgets=False)
 
 
-def _box_to_fold(state: ReadinessState) -> bool:
-    """The user moved on (answered, went to another element) while the program box above is
-    open: it folds, and only a run of the whole page can fold it."""
-    return state.program_open is False and bool(st.session_state.get(BOX_KEY))
+def _page_must_rerun(state: ReadinessState, settled: Settled) -> bool:
+    """Another view or the quick-check switch; the program box to fold (the user moved on while it
+    is open); a file loaded or undone (program, workers); or the draft store away (a whole run
+    reads it first, says it is back, then saves)."""
+    moved_on = state.view != settled.view or state.quick != settled.quick
+    box_to_fold = state.program_open is False and bool(st.session_state.get(BOX_KEY))
+    return moved_on or box_to_fold or state.upload.mark() != settled.upload or state.draft.failing
